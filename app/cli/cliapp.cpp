@@ -1,0 +1,119 @@
+#include "cliapp.h"
+
+#include "cli/commands.h"
+
+#include <cstdio>
+
+namespace tidemark::cli {
+
+namespace {
+
+struct CommandInfo
+{
+    QString name;
+    QStringList aliases;
+    int (*run)(CommandContext &);
+    QString summary;
+};
+
+const QList<CommandInfo> &commands()
+{
+    static const QList<CommandInfo> list = {
+        {QStringLiteral("init"), {}, runInit, QStringLiteral("Create a project: jetbase/, migrations/ and env.py")},
+        {QStringLiteral("new"), {}, runNew, QStringLiteral("Create an empty migration file")},
+        {QStringLiteral("upgrade"), {QStringLiteral("migrate")}, runUpgrade, QStringLiteral("Apply pending migrations")},
+        {QStringLiteral("rollback"), {QStringLiteral("downgrade")}, runRollback, QStringLiteral("Roll back applied migrations")},
+        {QStringLiteral("status"), {QStringLiteral("showmigrations")}, runStatus, QStringLiteral("Show applied and pending migrations")},
+        {QStringLiteral("history"), {}, runHistory, QStringLiteral("Show applied migrations in the order they ran")},
+        {QStringLiteral("current"), {}, runCurrent, QStringLiteral("Show the latest applied version")},
+        {QStringLiteral("journal"), {}, runJournal, QStringLiteral("Show Tidemark's journal of past runs")},
+        {QStringLiteral("validate"), {}, runValidate, QStringLiteral("Check everything; exit 1 on any problem")},
+        {QStringLiteral("validate-checksums"), {}, runValidateChecksums, QStringLiteral("Report changed applied files [-f to fix]")},
+        {QStringLiteral("fix-checksums"), {}, runFixChecksums, QStringLiteral("Record the checksums of changed applied files")},
+        {QStringLiteral("validate-files"), {}, runValidateFiles, QStringLiteral("Report applied migrations whose file is gone [-f to fix]")},
+        {QStringLiteral("fix-files"), {}, runFixFiles, QStringLiteral("Stop tracking applied migrations whose file is gone")},
+        {QStringLiteral("fix"), {}, runFix, QStringLiteral("fix-files, then fix-checksums")},
+        {QStringLiteral("lock"), {}, runLock, QStringLiteral("Take the migration lock until unlock")},
+        {QStringLiteral("unlock"), {}, runUnlock, QStringLiteral("Release the migration lock")},
+        {QStringLiteral("lock-status"), {}, runLockStatus, QStringLiteral("Show who holds the lock and since when")},
+    };
+    return list;
+}
+
+const CommandInfo *findCommand(const QString &name)
+{
+    for (const CommandInfo &info : commands()) {
+        if (info.name == name || info.aliases.contains(name))
+            return &info;
+    }
+    return nullptr;
+}
+
+QString generalHelp()
+{
+    QString text = QStringLiteral(
+        "Usage: tidemark --cli [global options] <command> [options]\n"
+        "       tidemark-cli [global options] <command> [options]\n\n"
+        "Tidemark manages Jetbase-compatible SQL migrations.\n\nCommands:\n");
+    for (const CommandInfo &info : commands()) {
+        QString name = info.name;
+        if (!info.aliases.isEmpty())
+            name += QStringLiteral(" (") + info.aliases.join(QStringLiteral(", ")) + u')';
+        text += QStringLiteral("  %1  %2\n").arg(name, -34).arg(info.summary);
+    }
+    text += QStringLiteral(
+        "\nGlobal options:\n"
+        "  --project DIR          the project (a jetbase folder or its parent); default: found\n"
+        "                         by walking up from the current folder\n"
+        "  --url URL              database URL (SQLAlchemy syntax); overrides the configuration\n"
+        "  --lock-timeout SECONDS wait for a migration lock held elsewhere\n"
+        "  --json                 one JSON document on stdout\n"
+        "  --quiet                no progress or information on stderr\n"
+        "  --version              print the version\n"
+        "  -h, --help             this help; \"<command> --help\" for a command's options\n\n"
+        "Exit codes: 0 success, 1 failure, 2 usage error.\n");
+    return text;
+}
+
+} // namespace
+
+int runCli(const QStringList &arguments)
+{
+    installInterruptHandler();
+    QCommandLineParser parser;
+    addGlobalOptions(parser);
+    parser.addOption({QStringLiteral("version"), QStringLiteral("Print the version.")});
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    GlobalOptions globals;
+    if (!parser.parse(QStringList{QStringLiteral("tidemark")} + arguments)) {
+        Output(false, false).fail(QStringLiteral("tidemark"),
+                                  Error::make(Error::Code::Usage, parser.errorText(),
+                                              QStringLiteral("Run \"tidemark --cli --help\".")));
+        return 2;
+    }
+    readGlobalOptions(parser, globals);
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::fputs("tidemark " TIDEMARK_VERSION "\n", stdout);
+        return 0;
+    }
+    if (positional.isEmpty()) {
+        std::fputs(qPrintable(generalHelp()), parser.isSet(QStringLiteral("help")) ? stdout : stderr);
+        return parser.isSet(QStringLiteral("help")) ? 0 : 2;
+    }
+    const CommandInfo *command = findCommand(positional.first());
+    if (!command) {
+        return Output(globals.json, globals.quiet)
+            .fail(positional.first(),
+                  Error::make(Error::Code::Usage,
+                              QStringLiteral("Unknown command \"%1\".").arg(positional.first()),
+                              QStringLiteral("Run \"tidemark --cli --help\" for the list of commands.")));
+    }
+    QStringList rest = positional.mid(1);
+    if (parser.isSet(QStringLiteral("help")))
+        rest.prepend(QStringLiteral("--help"));
+    CommandContext context(command->name, rest, globals);
+    return command->run(context);
+}
+
+} // namespace tidemark::cli

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "cli/commandcontext.h"
+
+namespace tidemark::cli {
+
+// Each returns the process exit code: 0 success, 1 failure, 2 usage error.
+int runInit(CommandContext &context);
+int runNew(CommandContext &context);
+int runUpgrade(CommandContext &context);
+int runRollback(CommandContext &context);
+int runStatus(CommandContext &context);
+int runHistory(CommandContext &context);
+int runCurrent(CommandContext &context);
+int runJournal(CommandContext &context);
+int runValidate(CommandContext &context);
+int runValidateChecksums(CommandContext &context);
+int runFixChecksums(CommandContext &context);
+int runValidateFiles(CommandContext &context);
+int runFixFiles(CommandContext &context);
+int runFix(CommandContext &context);
+int runLock(CommandContext &context);
+int runUnlock(CommandContext &context);
+int runLockStatus(CommandContext &context);
+
+// Set by SIGINT/SIGTERM; the runner stops between statements and rolls the file back.
+const std::atomic_bool *interruptFlag();
+void installInterruptHandler();
+
+} // namespace tidemark::cli

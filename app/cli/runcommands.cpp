@@ -1,0 +1,210 @@
+// upgrade and rollback: progress on stderr, the dry-run preview on stdout.
+#include "cli/commands.h"
+#include "cli/jsonviews.h"
+
+#include <csignal>
+
+namespace tidemark::cli {
+
+namespace {
+
+std::atomic_bool g_interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+
+const QString Rule = QString(40, u'-');
+
+QString dryRunPreview(const Plan &plan)
+{
+    QString text = QStringLiteral("\nJETBASE - Dry Run Mode\n"
+                                  "No SQL will be executed. This is a preview of what would happen.\n") +
+                   Rule + u"\n\n";
+    for (const PlannedFile &file : plan.files) {
+        const qsizetype n = file.statements.size();
+        text += QStringLiteral("\nSQL Preview for %1 (%2 %3)\n\n")
+                    .arg(file.fileName)
+                    .arg(n)
+                    .arg(n == 1 ? QStringLiteral("statement") : QStringLiteral("statements"));
+        for (const SqlStatement &s : file.statements)
+            text += s.text + u"\n\n";
+        text += Rule + u"\n";
+    }
+    return text;
+}
+
+QJsonObject outcomeJson(const RunOutcome &outcome)
+{
+    QJsonArray files;
+    for (const PlannedFile &file : outcome.plan.files)
+        files.append(toJson(file));
+    QJsonObject o{{QStringLiteral("dry_run"), outcome.dryRun},
+                  {QStringLiteral("files"), files},
+                  {QStringLiteral("completed"), QJsonArray::fromStringList(outcome.run.completedFiles)},
+                  {QStringLiteral("batch_id"), nullable(outcome.run.batchId)}};
+    if (!outcome.run.ok()) {
+        o.insert(QStringLiteral("failed_file"), outcome.run.failedFile);
+        QJsonArray inEffect;
+        for (const SqlStatement &s : outcome.run.statementsInEffect)
+            inEffect.append(QJsonObject{{QStringLiteral("line"), s.line}, {QStringLiteral("sql"), s.text}});
+        o.insert(QStringLiteral("statements_in_effect"), inEffect);
+    }
+    return o;
+}
+
+// Reports a run that stopped early: the error, and on databases that commit DDL implicitly what
+// of the failed file is still in place.
+int reportFailedRun(const CommandContext &context, const RunOutcome &outcome)
+{
+    Error error = outcome.run.error;
+    if (!outcome.run.statementsInEffect.isEmpty()) {
+        QStringList lines;
+        for (const SqlStatement &s : outcome.run.statementsInEffect)
+            lines.append(QStringLiteral("  line %1: %2").arg(s.line).arg(s.text.left(200)));
+        error.hint = QStringLiteral("This database commits DDL implicitly: these %1 statement(s) "
+                                    "of %2 had already taken effect and were NOT rolled back; "
+                                    "undo them by hand or make the file safe to re-run, then "
+                                    "run upgrade again:\n%3\n")
+                         .arg(outcome.run.statementsInEffect.size())
+                         .arg(outcome.run.failedFile, lines.join(u'\n')) +
+                     error.hint;
+    } else if (error.code == Error::Code::Database) {
+        error.hint = QStringLiteral("The file's changes were rolled back and it was not recorded; "
+                                    "earlier files of this run stay applied.");
+    }
+    return context.fail(error, outcomeJson(outcome));
+}
+
+// Prints Jetbase's progress lines as the run goes, so a long run shows where it is.
+void attachProgress(const CommandContext &context, MigrationService &service, bool upgrade)
+{
+    service.setCancelFlag(interruptFlag());
+    service.setEventSink([&context, upgrade](const RunEvent &event) {
+        const Output &out = context.out();
+        switch (event.type) {
+        case RunEvent::Type::FileStarted:
+            if (event.fileIndex == 0)
+                out.info(upgrade ? QStringLiteral("Starting migrations...")
+                                 : QStringLiteral("Starting rollback..."));
+            break;
+        case RunEvent::Type::FileSucceeded:
+            out.info((upgrade ? QStringLiteral("Migration applied successfully: %1")
+                              : QStringLiteral("Rollback applied successfully: %1"))
+                         .arg(event.fileName));
+            break;
+        default:
+            break;
+        }
+    });
+}
+
+} // namespace
+
+const std::atomic_bool *interruptFlag()
+{
+    return &g_interrupted;
+}
+
+void installInterruptHandler()
+{
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
+int runUpgrade(CommandContext &context)
+{
+    QCommandLineParser parser;
+    parser.addOptions({
+        {{QStringLiteral("c"), QStringLiteral("count")}, QStringLiteral("Apply only the next N versioned migrations."), QStringLiteral("N")},
+        {{QStringLiteral("t"), QStringLiteral("to-version")}, QStringLiteral("Apply pending versions up to and including VERSION."), QStringLiteral("VERSION")},
+        {{QStringLiteral("d"), QStringLiteral("dry-run")}, QStringLiteral("Print the SQL that would run; change nothing.")},
+        {QStringLiteral("skip-validation"), QStringLiteral("Skip all checks of applied migrations.")},
+        {QStringLiteral("skip-checksum-validation"), QStringLiteral("Do not check for changed applied files.")},
+        {QStringLiteral("skip-file-validation"), QStringLiteral("Do not check for missing or out-of-order files.")},
+    });
+    if (auto code = context.parse(parser, QStringLiteral("Apply pending migrations.")))
+        return *code;
+    int exitCode = 0;
+    UpgradeOptions options;
+    options.count = context.intOption(parser, QStringLiteral("count"), &exitCode);
+    if (exitCode)
+        return exitCode;
+    options.toVersion = parser.value(QStringLiteral("to-version"));
+    options.skipValidation = parser.isSet(QStringLiteral("skip-validation"));
+    options.skipChecksumValidation = parser.isSet(QStringLiteral("skip-checksum-validation"));
+    options.skipFileValidation = parser.isSet(QStringLiteral("skip-file-validation"));
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (options.count && *options.count < 1)
+        return context.fail(Error::make(Error::Code::Usage, QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count)));
+    if (options.count && !options.toVersion.isEmpty())
+        return context.fail(Error::make(Error::Code::Usage, QStringLiteral("Cannot specify both --count and --to-version for upgrade.")));
+
+    std::optional<MigrationService> service = context.service(&exitCode);
+    if (!service)
+        return exitCode;
+    attachProgress(context, *service, true);
+    Result<RunOutcome> outcome = service->upgrade(options, dryRun);
+    if (!outcome)
+        return context.fail(outcome.error());
+    if (dryRun) {
+        context.out().result(dryRunPreview(outcome->plan));
+        return context.succeed(outcomeJson(outcome.value()));
+    }
+    if (outcome->plan.isEmpty()) {
+        context.out().info(QStringLiteral("Migrations are up to date."));
+        return context.succeed(outcomeJson(outcome.value()));
+    }
+    if (!outcome->run.ok())
+        return reportFailedRun(context, outcome.value());
+    context.out().info(QStringLiteral("Migrations completed successfully."));
+    return context.succeed(outcomeJson(outcome.value()));
+}
+
+int runRollback(CommandContext &context)
+{
+    QCommandLineParser parser;
+    parser.addOptions({
+        {{QStringLiteral("c"), QStringLiteral("count")}, QStringLiteral("Roll back the N latest migrations (default 1)."), QStringLiteral("N")},
+        {{QStringLiteral("t"), QStringLiteral("to-version")}, QStringLiteral("Roll back everything applied after VERSION (VERSION stays)."), QStringLiteral("VERSION")},
+        {QStringLiteral("last-batch"), QStringLiteral("Roll back everything the latest upgrade run applied.")},
+        {QStringLiteral("all"), QStringLiteral("Roll back every applied versioned migration.")},
+        {{QStringLiteral("d"), QStringLiteral("dry-run")}, QStringLiteral("Print the SQL that would run; change nothing.")},
+    });
+    if (auto code = context.parse(parser, QStringLiteral("Roll back applied migrations, newest first.")))
+        return *code;
+    int exitCode = 0;
+    RollbackOptions options;
+    options.count = context.intOption(parser, QStringLiteral("count"), &exitCode);
+    if (exitCode)
+        return exitCode;
+    options.toVersion = parser.value(QStringLiteral("to-version"));
+    options.lastBatch = parser.isSet(QStringLiteral("last-batch"));
+    options.all = parser.isSet(QStringLiteral("all"));
+    const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (options.count && *options.count < 1)
+        return context.fail(Error::make(Error::Code::Usage, QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count)));
+
+    std::optional<MigrationService> service = context.service(&exitCode);
+    if (!service)
+        return exitCode;
+    attachProgress(context, *service, false);
+    Result<RunOutcome> outcome = service->rollback(options, dryRun);
+    if (!outcome)
+        return context.fail(outcome.error());
+    if (dryRun) {
+        context.out().result(dryRunPreview(outcome->plan));
+        return context.succeed(outcomeJson(outcome.value()));
+    }
+    if (outcome->plan.isEmpty()) {
+        context.out().info(QStringLiteral("Nothing to rollback."));
+        return context.succeed(outcomeJson(outcome.value()));
+    }
+    if (!outcome->run.ok())
+        return reportFailedRun(context, outcome.value());
+    context.out().info(QStringLiteral("Rollbacks completed successfully."));
+    return context.succeed(outcomeJson(outcome.value()));
+}
+
+} // namespace tidemark::cli

@@ -1,0 +1,92 @@
+#include "terminaltable.h"
+
+namespace tidemark::cli {
+
+namespace {
+
+// Terminal cells a character takes: wide East Asian characters take two, combining marks none.
+int displayWidth(const QString &text)
+{
+    int width = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char32_t c = text.at(i).isHighSurrogate() && i + 1 < text.size()
+                               ? QChar::surrogateToUcs4(text.at(i), text.at(++i))
+                               : text.at(i).unicode();
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing)
+            continue;
+        width += (c >= 0x1100 && (c <= 0x115F || (c >= 0x2E80 && c <= 0xA4CF) ||
+                                  (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                                  (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x1F300 && c <= 0x1FAFF)))
+                     ? 2
+                     : 1;
+    }
+    return width;
+}
+
+QString pad(const QString &text, int width)
+{
+    return text + QString(std::max(0, width - displayWidth(text)), u' ');
+}
+
+QString rule(const QList<int> &widths, QChar left, QChar fill, QChar middle, QChar right)
+{
+    QString line(left);
+    for (qsizetype i = 0; i < widths.size(); ++i) {
+        line += QString(widths.at(i) + 2, fill);
+        line += i + 1 < widths.size() ? middle : right;
+    }
+    return line;
+}
+
+QString row(const QStringList &cells, const QList<int> &widths, QChar border)
+{
+    QString line(border);
+    for (qsizetype i = 0; i < widths.size(); ++i)
+        line += u' ' + pad(cells.value(i), widths.at(i)) + u' ' + border;
+    return line;
+}
+
+} // namespace
+
+TerminalTable::TerminalTable(QString title, QStringList headers)
+    : m_title(std::move(title))
+    , m_headers(std::move(headers))
+{
+}
+
+void TerminalTable::addRow(QStringList cells)
+{
+    for (QString &cell : cells)
+        cell.replace(u'\n', u' ');
+    m_rows.append(std::move(cells));
+}
+
+QString TerminalTable::render() const
+{
+    QList<int> widths;
+    for (const QString &header : m_headers)
+        widths.append(displayWidth(header));
+    for (const QStringList &cells : m_rows) {
+        for (qsizetype i = 0; i < widths.size(); ++i)
+            widths[i] = std::max(widths.at(i), displayWidth(cells.value(i)));
+    }
+    int total = 1;
+    for (int w : widths)
+        total += w + 3;
+
+    QStringList lines;
+    if (!m_title.isEmpty()) {
+        const int indent = std::max(0, (total - displayWidth(m_title)) / 2);
+        lines.append(QString(indent, u' ') + m_title);
+    }
+    lines.append(rule(widths, u'┏', u'━', u'┳', u'┓'));
+    lines.append(row(m_headers, widths, u'┃'));
+    lines.append(rule(widths, u'┡', u'━', u'╇', u'┩'));
+    for (const QStringList &cells : m_rows)
+        lines.append(row(cells, widths, u'│'));
+    lines.append(rule(widths, u'└', u'─', u'┴', u'┘'));
+    return lines.join(u'\n') + u'\n';
+}
+
+} // namespace tidemark::cli

@@ -1,0 +1,14 @@
+// tidemark-cli: the command line without the widget libraries.
+#include "cli/cliapp.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tidemark"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    arguments.removeAll(QStringLiteral("--cli"));
+    return tidemark::cli::runCli(arguments);
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "common/result.h"
+#include "db/databaseurl.h"
+#include "db/dialect.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <memory>
+
+namespace tidemark {
+
+// One open QSqlDatabase under a unique connection name. Created, used and destroyed on one
+// thread (QtSql's rule); the destructor closes and removes the connection.
+class Connection
+{
+public:
+    static Result<std::unique_ptr<Connection>> open(const ConnectionSpec &spec);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    const ConnectionSpec &spec() const { return m_spec; }
+    const Dialect &dialect() const { return *m_dialect; }
+    QSqlDatabase database() const;
+
+    // Runs one statement with positional binds; the database's error becomes an
+    // Error::Code::Database carrying the statement and the database's text and code.
+    Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {}) const;
+    // First column of the first row, or an invalid QVariant when there is no row.
+    Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {}) const;
+    Status begin();
+    Status commit();
+    Status rollback();
+    bool inTransaction() const { return m_inTransaction; }
+    bool tableExists(const QString &table) const;
+
+    // Removes the password from a text the driver produced (some drivers echo connection
+    // parameters in their errors).
+    QString scrub(const QString &text) const;
+
+private:
+    Connection(ConnectionSpec spec, QString name);
+    Error errorFrom(const QSqlError &error, const QString &statement) const;
+
+    ConnectionSpec m_spec;
+    QString m_name;
+    std::unique_ptr<Dialect> m_dialect;
+    bool m_inTransaction = false;
+};
+
+} // namespace tidemark

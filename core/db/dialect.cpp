@@ -1,0 +1,60 @@
+#include "dialect.h"
+
+#include "db/dialects.h"
+
+namespace tidemark {
+
+std::unique_ptr<Dialect> Dialect::create(SqlDialect kind)
+{
+    switch (kind) {
+    case SqlDialect::Sqlite: return std::make_unique<SqliteDialect>();
+    case SqlDialect::Postgres: return std::make_unique<PostgresDialect>();
+    case SqlDialect::MySql: return std::make_unique<MySqlDialect>();
+    case SqlDialect::Snowflake: return std::make_unique<SnowflakeDialect>();
+    case SqlDialect::Databricks: return std::make_unique<DatabricksDialect>();
+    }
+    return {};
+}
+
+QString Dialect::quoteIdentifier(const QString &name) const
+{
+    return u'"' + QString(name).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
+}
+
+QString Dialect::createLockHolderTableSql() const
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS tidemark_lock_holder (\n"
+                          "    process_id VARCHAR(36) NOT NULL,\n"
+                          "    os_user VARCHAR(255),\n"
+                          "    host VARCHAR(255),\n"
+                          "    pid BIGINT,\n"
+                          "    command VARCHAR(255),\n"
+                          "    tool_version VARCHAR(64)\n"
+                          ")");
+}
+
+bool Dialect::causesImplicitCommit(const QString &statement) const
+{
+    if (transactionalDdl())
+        return false;
+    // The first keyword decides; comments before it were already dropped by the lexer.
+    static const QStringList ddl = {
+        QStringLiteral("CREATE"), QStringLiteral("ALTER"),    QStringLiteral("DROP"),
+        QStringLiteral("RENAME"), QStringLiteral("TRUNCATE"), QStringLiteral("GRANT"),
+        QStringLiteral("REVOKE"), QStringLiteral("LOCK"),     QStringLiteral("UNLOCK"),
+        QStringLiteral("ANALYZE"), QStringLiteral("OPTIMIZE"), QStringLiteral("REPAIR"),
+        QStringLiteral("INSTALL"), QStringLiteral("UNINSTALL"), QStringLiteral("COMMIT"),
+        QStringLiteral("BEGIN"),  QStringLiteral("START")};
+    qsizetype end = 0;
+    while (end < statement.size() && statement.at(end).isLetter())
+        ++end;
+    const QString first = statement.left(end).toUpper();
+    return ddl.contains(first);
+}
+
+QStringList Dialect::sessionSetup(const ConnectionSpec &) const
+{
+    return {};
+}
+
+} // namespace tidemark

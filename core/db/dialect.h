@@ -1,0 +1,61 @@
+#pragma once
+
+#include "common/sqldialect.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace tidemark {
+
+struct ConnectionSpec;
+
+// Everything that differs between databases for the engine and the tracking tables, chosen
+// once from the URL. The SQL texts are the contract's (JETBASE-COMPAT.md §5) word for word.
+class Dialect
+{
+public:
+    virtual ~Dialect() = default;
+    static std::unique_ptr<Dialect> create(SqlDialect kind);
+
+    virtual SqlDialect kind() const = 0;
+    // True when DDL takes part in transactions (SQLite, PostgreSQL): a failed file leaves no trace.
+    virtual bool transactionalDdl() const = 0;
+    virtual QString quoteIdentifier(const QString &name) const;
+    // True when running this statement commits the open transaction first (MySQL and MariaDB
+    // DDL): what ran before it in the file can no longer be rolled back.
+    virtual bool causesImplicitCommit(const QString &statement) const;
+
+    // Statements run once after connecting (PostgreSQL search_path, MySQL sql_mode).
+    virtual QStringList sessionSetup(const ConnectionSpec &spec) const;
+    // One positional bind (the table name); returns a row when the table exists in the
+    // connection's current schema or database.
+    virtual QString tableExistsSql() const = 0;
+
+    virtual QString createMigrationsTableSql() const = 0;
+    virtual QString createLockTableSql() const = 0;
+    virtual QString insertLockRowSql() const = 0;
+    virtual QString createJournalTableSql() const = 0;
+    // Who holds the jetbase_lock row (Tidemark's addition, for lock-status); plain SQL that
+    // every dialect accepts.
+    virtual QString createLockHolderTableSql() const;
+    // The database's current time, as Jetbase writes it into locked_at.
+    virtual QString nowSql() const = 0;
+    // Databricks has no default for applied_at: the INSERT supplies it. Empty elsewhere.
+    virtual QString appliedAtInsertSql() const { return {}; }
+    virtual QString trueLiteral() const { return QStringLiteral("TRUE"); }
+    virtual QString falseLiteral() const { return QStringLiteral("FALSE"); }
+    // applied_at / locked_at as text "YYYY-MM-DD HH:MM:SS.ffffff" (SQLite keeps Jetbase's text).
+    virtual QString timestampTextSql(const QString &column) const = 0;
+
+    // A session-level lock beside the jetbase_lock row, so that two Tidemark runs never
+    // interleave even before the row is written. Empty where the database has none. The try
+    // statement returns one row whose first column is true/1 when the lock was taken.
+    virtual QString trySessionLockSql() const { return {}; }
+    virtual QString releaseSessionLockSql() const { return {}; }
+    // Who holds the session lock (for lock-status), or empty.
+    virtual QString sessionLockHolderSql() const { return {}; }
+};
+
+} // namespace tidemark

@@ -1,0 +1,92 @@
+#pragma once
+
+#include "db/dialect.h"
+
+namespace tidemark {
+
+class SqliteDialect final : public Dialect
+{
+public:
+    SqlDialect kind() const override { return SqlDialect::Sqlite; }
+    bool transactionalDdl() const override { return true; }
+    QString tableExistsSql() const override;
+    QString createMigrationsTableSql() const override;
+    QString createLockTableSql() const override;
+    QString insertLockRowSql() const override;
+    QString createJournalTableSql() const override;
+    QString nowSql() const override;
+    QString trueLiteral() const override { return QStringLiteral("1"); }
+    QString falseLiteral() const override { return QStringLiteral("0"); }
+    QString timestampTextSql(const QString &column) const override { return column; }
+};
+
+class PostgresDialect final : public Dialect
+{
+public:
+    SqlDialect kind() const override { return SqlDialect::Postgres; }
+    bool transactionalDdl() const override { return true; }
+    QStringList sessionSetup(const ConnectionSpec &spec) const override;
+    QString tableExistsSql() const override;
+    QString createMigrationsTableSql() const override;
+    QString createLockTableSql() const override;
+    QString insertLockRowSql() const override;
+    QString createJournalTableSql() const override;
+    QString nowSql() const override { return QStringLiteral("CURRENT_TIMESTAMP"); }
+    QString timestampTextSql(const QString &column) const override;
+    QString trySessionLockSql() const override;
+    QString releaseSessionLockSql() const override;
+    QString sessionLockHolderSql() const override;
+};
+
+class MySqlDialect final : public Dialect
+{
+public:
+    SqlDialect kind() const override { return SqlDialect::MySql; }
+    bool transactionalDdl() const override { return false; }
+    QString quoteIdentifier(const QString &name) const override;
+    QStringList sessionSetup(const ConnectionSpec &spec) const override;
+    QString tableExistsSql() const override;
+    QString createMigrationsTableSql() const override;
+    QString createLockTableSql() const override;
+    QString insertLockRowSql() const override;
+    QString createJournalTableSql() const override;
+    QString nowSql() const override { return QStringLiteral("CURRENT_TIMESTAMP(6)"); }
+    QString timestampTextSql(const QString &column) const override;
+    QString trySessionLockSql() const override;
+    QString releaseSessionLockSql() const override;
+    QString sessionLockHolderSql() const override;
+};
+
+// Snowflake and Databricks are mapped and their SQL is the contract's, but no server is
+// available to test them here.
+class SnowflakeDialect final : public Dialect
+{
+public:
+    SqlDialect kind() const override { return SqlDialect::Snowflake; }
+    bool transactionalDdl() const override { return false; }
+    QString tableExistsSql() const override;
+    QString createMigrationsTableSql() const override;
+    QString createLockTableSql() const override;
+    QString insertLockRowSql() const override;
+    QString createJournalTableSql() const override;
+    QString nowSql() const override { return QStringLiteral("CURRENT_TIMESTAMP()"); }
+    QString timestampTextSql(const QString &column) const override;
+};
+
+class DatabricksDialect final : public Dialect
+{
+public:
+    SqlDialect kind() const override { return SqlDialect::Databricks; }
+    bool transactionalDdl() const override { return false; }
+    QString quoteIdentifier(const QString &name) const override;
+    QString tableExistsSql() const override;
+    QString createMigrationsTableSql() const override;
+    QString createLockTableSql() const override;
+    QString insertLockRowSql() const override;
+    QString createJournalTableSql() const override;
+    QString nowSql() const override { return QStringLiteral("CURRENT_TIMESTAMP()"); }
+    QString appliedAtInsertSql() const override { return nowSql(); }
+    QString timestampTextSql(const QString &column) const override;
+};
+
+} // namespace tidemark

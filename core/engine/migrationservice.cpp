@@ -1,0 +1,239 @@
+#include "migrationservice.h"
+
+#include "db/connection.h"
+#include "engine/planner.h"
+#include "history/trackingstore.h"
+
+namespace tidemark {
+
+MigrationService::MigrationService(Project project, RunIdentity identity)
+    : m_project(std::move(project))
+    , m_identity(std::move(identity))
+    , m_lockTimeout(m_project.lockTimeoutSeconds())
+{
+}
+
+Result<std::shared_ptr<const MigrationSet>> MigrationService::scan() const
+{
+    Result<MigrationSet> set = MigrationSet::scan(m_project.location().migrationsDir);
+    if (!set)
+        return set.error();
+    return std::make_shared<const MigrationSet>(std::move(set).value());
+}
+
+Result<std::unique_ptr<Connection>> MigrationService::connect() const
+{
+    Result<ConnectionSpec> spec = m_project.connectionSpec();
+    if (!spec)
+        return spec.error();
+    return Connection::open(spec.value());
+}
+
+Status MigrationService::lockForChanges(Connection &connection, MigrationLock &lock) const
+{
+    if (Status s = lock.acquireSession(m_lockTimeout, m_cancel); !s)
+        return s;
+    if (Status s = TrackingStore(connection).ensureTables(); !s)
+        return s;
+    return lock.acquireRow(m_lockTimeout, m_cancel);
+}
+
+Result<StatusReport> MigrationService::status() const
+{
+    Result<std::shared_ptr<const MigrationSet>> set = scan();
+    if (!set)
+        return set.error();
+    Result<std::unique_ptr<Connection>> connection = connect();
+    if (!connection)
+        return connection.error();
+    Result<History> history = TrackingStore(**connection).read();
+    if (!history)
+        return history.error();
+
+    const MigrationSet &files = **set;
+    Planner planner(files, history.value(), (*connection)->spec().dialect);
+    StatusReport report;
+    report.displayUrl = (*connection)->spec().displayUrl;
+    report.entries = planner.status();
+    report.problems = planner.validate(true, true);
+    if (const HistoryRow *latest = planner.latest())
+        report.latestVersion = latest->version;
+
+    // What the next upgrade would run, ignoring validation (status must show it either way).
+    UpgradeOptions everything;
+    everything.skipValidation = true;
+    Result<Plan> plan = planner.upgrade(everything);
+    if (plan) {
+        for (const PlannedFile &file : plan->files) {
+            StatusEntry e;
+            e.kind = file.migration->kind();
+            e.version = file.versionKey;
+            e.description = file.migration->name.description;
+            e.fileName = file.fileName;
+            e.fileChecksum = file.migration->checksum();
+            e.state = file.alreadyTracked ? MigrationState::Changed : MigrationState::Pending;
+            if (file.migration->kind() == MigrationKind::RunsAlways)
+                e.state = MigrationState::Pending;
+            report.pending.append(std::move(e));
+        }
+    }
+    return report;
+}
+
+Result<History> MigrationService::history() const
+{
+    Result<std::unique_ptr<Connection>> connection = connect();
+    if (!connection)
+        return connection.error();
+    return TrackingStore(**connection).read();
+}
+
+Result<QString> MigrationService::currentVersion() const
+{
+    Result<History> rows = history();
+    if (!rows)
+        return rows.error();
+    const HistoryRow *latest = rows->latestVersioned();
+    return latest ? latest->version : QString();
+}
+
+Result<QList<ValidationProblem>> MigrationService::validate() const
+{
+    Result<std::shared_ptr<const MigrationSet>> set = scan();
+    if (!set)
+        return set.error();
+    Result<std::unique_ptr<Connection>> connection = connect();
+    if (!connection)
+        return connection.error();
+    Result<History> rows = TrackingStore(**connection).read();
+    if (!rows)
+        return rows.error();
+    return Planner(**set, rows.value(), (*connection)->spec().dialect).validate(true, true);
+}
+
+Result<QList<JournalEntry>> MigrationService::journal(int limit) const
+{
+    Result<std::unique_ptr<Connection>> connection = connect();
+    if (!connection)
+        return connection.error();
+    return Journal(**connection).read(limit);
+}
+
+Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bool dryRun)
+{
+    UpgradeOptions options = requested;
+    const Configuration &config = m_project.config();
+    options.skipValidation |= config.flag(QStringLiteral("skip_validation"));
+    options.skipChecksumValidation |= config.flag(QStringLiteral("skip_checksum_validation"));
+    options.skipFileValidation |= config.flag(QStringLiteral("skip_file_validation"));
+
+    Result<std::shared_ptr<const MigrationSet>> set = scan();
+    if (!set)
+        return set.error();
+    Result<std::unique_ptr<Connection>> opened = connect();
+    if (!opened)
+        return opened.error();
+    Connection &connection = **opened;
+
+    RunOutcome outcome;
+    outcome.migrations = set.value();
+    outcome.dryRun = dryRun;
+    // The plan is made under the lock, so that a second run that waited for the first one
+    // sees what the first one applied.
+    MigrationLock lock(connection, m_identity, QStringLiteral("upgrade"));
+    if (!dryRun) {
+        if (Status s = lockForChanges(connection, lock); !s)
+            return s.error();
+    }
+    Result<History> history = TrackingStore(connection).read();
+    if (!history)
+        return history.error();
+    Planner planner(*outcome.migrations, history.value(), connection.spec().dialect);
+    Result<Plan> plan = planner.upgrade(options);
+    if (!plan)
+        return plan.error();
+    outcome.plan = std::move(plan).value();
+    if (dryRun || outcome.plan.isEmpty())
+        return outcome;
+
+    Runner runner(connection, m_identity);
+    runner.setEventSink(m_sink);
+    runner.setCancelFlag(m_cancel);
+    outcome.run = runner.run(outcome.plan);
+    if (Status s = lock.release(); !s && outcome.run.ok())
+        outcome.run.error = s.error();
+    return outcome;
+}
+
+Result<RunOutcome> MigrationService::rollback(const RollbackOptions &options, bool dryRun)
+{
+    Result<std::shared_ptr<const MigrationSet>> set = scan();
+    if (!set)
+        return set.error();
+    Result<std::unique_ptr<Connection>> opened = connect();
+    if (!opened)
+        return opened.error();
+    Connection &connection = **opened;
+
+    RunOutcome outcome;
+    outcome.migrations = set.value();
+    outcome.dryRun = dryRun;
+    MigrationLock lock(connection, m_identity, QStringLiteral("rollback"));
+    if (!dryRun) {
+        if (Status s = lockForChanges(connection, lock); !s)
+            return s.error();
+    }
+    Result<History> history = TrackingStore(connection).read();
+    if (!history)
+        return history.error();
+    QStringList lastBatch;
+    if (options.lastBatch) {
+        Result<QStringList> versions = Journal(connection).lastUpgradeBatchVersions();
+        if (!versions)
+            return versions.error();
+        lastBatch = versions.value();
+    }
+    Planner planner(*outcome.migrations, history.value(), connection.spec().dialect);
+    Result<Plan> plan = planner.rollback(options, lastBatch);
+    if (!plan)
+        return plan.error();
+    outcome.plan = std::move(plan).value();
+    if (dryRun || outcome.plan.isEmpty())
+        return outcome;
+
+    Runner runner(connection, m_identity);
+    runner.setEventSink(m_sink);
+    runner.setCancelFlag(m_cancel);
+    outcome.run = runner.run(outcome.plan);
+    if (Status s = lock.release(); !s && outcome.run.ok())
+        outcome.run.error = s.error();
+    return outcome;
+}
+
+Result<LockState> MigrationService::lockState() const
+{
+    Result<std::unique_ptr<Connection>> connection = connect();
+    if (!connection)
+        return connection.error();
+    return MigrationLock::state(**connection);
+}
+
+Result<QString> MigrationService::lock()
+{
+    Result<std::unique_ptr<Connection>> connection = connect();
+    if (!connection)
+        return connection.error();
+    if (Status s = TrackingStore(**connection).ensureTables(); !s)
+        return s.error();
+    return MigrationLock::lockIndefinitely(**connection, m_identity);
+}
+
+Status MigrationService::unlock()
+{
+    Result<std::unique_ptr<Connection>> connection = connect();
+    if (!connection)
+        return connection.error();
+    return MigrationLock::forceUnlock(**connection);
+}
+
+} // namespace tidemark

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "common/result.h"
+#include "common/runidentity.h"
+#include "engine/plan.h"
+#include "engine/project.h"
+#include "engine/runner.h"
+#include "history/journal.h"
+#include "history/migrationlock.h"
+
+#include <atomic>
+#include <memory>
+
+namespace tidemark {
+
+struct StatusReport
+{
+    QList<StatusEntry> entries;   // every file and every tracked row, once
+    QList<StatusEntry> pending;   // what `upgrade` would run, in order (V, then RA, then ROC)
+    QList<ValidationProblem> problems;
+    QString latestVersion;        // empty when nothing is applied
+    QString displayUrl;
+};
+
+struct RunOutcome
+{
+    std::shared_ptr<const MigrationSet> migrations; // keeps plan's pointers valid
+    Plan plan;
+    bool dryRun = false;
+    RunResult run; // empty for dry runs and empty plans
+    bool ok() const { return run.ok(); }
+};
+
+struct ChecksumRepair
+{
+    QString version;
+    QString fileName;
+    QString oldChecksum;
+    QString newChecksum;
+};
+
+struct ChecksumReport
+{
+    bool anyApplied = false;
+    QList<ChecksumRepair> changed;
+    bool fixed = false;
+};
+
+struct FilesReport
+{
+    QStringList missingVersions;    // applied versions whose file is gone
+    QStringList missingRepeatables; // applied RA/ROC files that are gone
+    bool fixed = false;
+    bool isClean() const { return missingVersions.isEmpty() && missingRepeatables.isEmpty(); }
+};
+
+// The operations of the command line and the window, on one project. Every call opens its own
+// connection on the calling thread and closes it before returning, so the window can call from
+// a worker thread. Nothing here prints.
+class MigrationService
+{
+public:
+    explicit MigrationService(Project project, RunIdentity identity = RunIdentity::current());
+
+    const Project &project() const { return m_project; }
+    void setLockTimeout(int seconds) { m_lockTimeout = seconds; }
+    void setEventSink(RunEventSink sink) { m_sink = std::move(sink); }
+    void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+
+    Result<std::shared_ptr<const MigrationSet>> scan() const;
+    Result<StatusReport> status() const;
+    Result<History> history() const;
+    Result<QString> currentVersion() const; // empty when nothing applied
+    Result<QList<ValidationProblem>> validate() const;
+    Result<QList<JournalEntry>> journal(int limit) const;
+
+    Result<RunOutcome> upgrade(const UpgradeOptions &options, bool dryRun);
+    Result<RunOutcome> rollback(const RollbackOptions &options, bool dryRun);
+
+    Result<ChecksumReport> checksums(bool fix);
+    Result<FilesReport> files(bool fix);
+
+    Result<LockState> lockState() const;
+    Result<QString> lock();
+    Status unlock();
+
+private:
+    Result<std::unique_ptr<Connection>> connect() const;
+    // Connects, takes the session lock, creates the tables and takes the row lock.
+    Status lockForChanges(Connection &connection, MigrationLock &lock) const;
+
+    Project m_project;
+    RunIdentity m_identity;
+    int m_lockTimeout = 0;
+    RunEventSink m_sink;
+    const std::atomic_bool *m_cancel = nullptr;
+};
+
+} // namespace tidemark

@@ -1,0 +1,363 @@
+#include "planner.h"
+
+#include <algorithm>
+
+namespace tidemark {
+
+QString migrationStateName(MigrationState state)
+{
+    switch (state) {
+    case MigrationState::Applied: return QStringLiteral("applied");
+    case MigrationState::Pending: return QStringLiteral("pending");
+    case MigrationState::Changed: return QStringLiteral("changed");
+    case MigrationState::Missing: return QStringLiteral("missing");
+    case MigrationState::OutOfOrder: return QStringLiteral("out_of_order");
+    }
+    return {};
+}
+
+QString validationKindName(ValidationProblem::Kind kind)
+{
+    switch (kind) {
+    case ValidationProblem::Kind::OutOfOrder: return QStringLiteral("out_of_order");
+    case ValidationProblem::Kind::MissingVersionedFile: return QStringLiteral("missing_file");
+    case ValidationProblem::Kind::MissingRepeatableFile: return QStringLiteral("missing_repeatable_file");
+    case ValidationProblem::Kind::ChecksumChanged: return QStringLiteral("checksum_changed");
+    }
+    return {};
+}
+
+Error validationError(const QList<ValidationProblem> &problems)
+{
+    QStringList lines;
+    bool checksum = false, files = false;
+    for (const ValidationProblem &p : problems) {
+        lines.append(QStringLiteral("  - ") + p.message);
+        if (p.kind == ValidationProblem::Kind::ChecksumChanged)
+            checksum = true;
+        else
+            files = true;
+    }
+    QStringList hints;
+    if (checksum)
+        hints.append(QStringLiteral("If the changes are intended, record the new checksums with "
+                                    "\"tidemark --cli fix-checksums\", or pass "
+                                    "--skip-checksum-validation."));
+    if (files)
+        hints.append(QStringLiteral("Restore the missing files or stop tracking them with "
+                                    "\"tidemark --cli fix-files\"; give out-of-order files a "
+                                    "version above the latest applied one, or pass "
+                                    "--skip-file-validation."));
+    return Error::make(Error::Code::Validation,
+                       QStringLiteral("Validation failed (%1 problem%2):\n%3")
+                           .arg(problems.size())
+                           .arg(problems.size() == 1 ? QString() : QStringLiteral("s"))
+                           .arg(lines.join(u'\n')),
+                       hints.join(u'\n'));
+}
+
+Planner::Planner(const MigrationSet &migrations, const History &history, SqlDialect dialect)
+    : m_migrations(migrations)
+    , m_history(history)
+    , m_dialect(dialect)
+{
+    for (const HistoryRow &row : m_history.rows) {
+        if (row.kind == MigrationKind::Versioned)
+            m_appliedVersions.append(Version::fromKey(row.version));
+    }
+    std::sort(m_appliedVersions.begin(), m_appliedVersions.end());
+}
+
+bool Planner::isApplied(const Version &version) const
+{
+    return std::binary_search(m_appliedVersions.cbegin(), m_appliedVersions.cend(), version);
+}
+
+const HistoryRow *Planner::repeatableRow(const QString &fileName) const
+{
+    for (const HistoryRow &row : m_history.rows) {
+        if (row.kind != MigrationKind::Versioned && row.fileName == fileName)
+            return &row;
+    }
+    return nullptr;
+}
+
+QList<StatusEntry> Planner::status() const
+{
+    QList<StatusEntry> entries;
+    entries.reserve(m_history.rows.size() + m_migrations.size());
+    for (const HistoryRow &row : m_history.rows) {
+        StatusEntry e;
+        e.kind = row.kind;
+        e.version = row.version;
+        e.description = row.description;
+        e.fileName = row.fileName;
+        e.appliedAt = row.appliedAt;
+        e.orderExecuted = row.orderExecuted;
+        e.storedChecksum = row.checksum;
+        const Migration *file = row.kind == MigrationKind::Versioned
+                                    ? m_migrations.findVersion(Version::fromKey(row.version))
+                                    : m_migrations.findFile(row.fileName);
+        if (!file) {
+            e.state = MigrationState::Missing;
+        } else {
+            e.fileName = file->fileName;
+            e.fileChecksum = file->checksum();
+            const bool changed = file->checksum() != row.checksum;
+            e.state = changed && row.kind != MigrationKind::RunsAlways ? MigrationState::Changed
+                                                                       : MigrationState::Applied;
+        }
+        entries.append(std::move(e));
+    }
+    const HistoryRow *latestRow = latest();
+    const Version latestVersion = latestRow ? Version::fromKey(latestRow->version) : Version();
+    for (const Migration &m : m_migrations.versioned()) {
+        if (isApplied(m.version()))
+            continue;
+        StatusEntry e;
+        e.kind = MigrationKind::Versioned;
+        e.version = m.version().key();
+        e.description = m.name.description;
+        e.fileName = m.fileName;
+        e.fileChecksum = m.checksum();
+        e.state = latestRow && m.version() < latestVersion ? MigrationState::OutOfOrder
+                                                          : MigrationState::Pending;
+        entries.append(std::move(e));
+    }
+    for (const QList<Migration> *list : {&m_migrations.runsAlways(), &m_migrations.runsOnChange()}) {
+        for (const Migration &m : *list) {
+            if (repeatableRow(m.fileName))
+                continue;
+            StatusEntry e;
+            e.kind = m.kind();
+            e.description = m.name.description;
+            e.fileName = m.fileName;
+            e.fileChecksum = m.checksum();
+            e.state = MigrationState::Pending;
+            entries.append(std::move(e));
+        }
+    }
+    return entries;
+}
+
+QList<ValidationProblem> Planner::validate(bool fileChecks, bool checksumChecks) const
+{
+    QList<ValidationProblem> problems;
+    const HistoryRow *latestRow = latest();
+    if (!latestRow)
+        return problems;
+    const Version latestVersion = Version::fromKey(latestRow->version);
+    if (fileChecks) {
+        for (const Migration &m : m_migrations.versioned()) {
+            if (m.version() < latestVersion && !isApplied(m.version())) {
+                problems.append({ValidationProblem::Kind::OutOfOrder, m.version().key(), m.fileName,
+                                 QStringLiteral("%1 (version %2) is older than the latest applied "
+                                                "version %3 but has not been applied (out of order).")
+                                     .arg(m.relativePath, m.version().key(), latestRow->version)});
+            }
+        }
+        for (const HistoryRow &row : m_history.rows) {
+            if (row.kind == MigrationKind::Versioned) {
+                if (!m_migrations.findVersion(Version::fromKey(row.version)))
+                    problems.append({ValidationProblem::Kind::MissingVersionedFile, row.version,
+                                     row.fileName,
+                                     QStringLiteral("Version %1 (%2) has been applied but its file "
+                                                    "is missing.")
+                                         .arg(row.version, row.fileName)});
+            } else if (!m_migrations.findFile(row.fileName)) {
+                problems.append({ValidationProblem::Kind::MissingRepeatableFile, QString(),
+                                 row.fileName,
+                                 QStringLiteral("The repeatable migration %1 has been applied but "
+                                                "its file is missing.")
+                                     .arg(row.fileName)});
+            }
+        }
+    }
+    if (checksumChecks) {
+        for (const HistoryRow &row : m_history.rows) {
+            if (row.kind != MigrationKind::Versioned)
+                continue;
+            const Migration *m = m_migrations.findVersion(Version::fromKey(row.version));
+            if (m && m->checksum() != row.checksum)
+                problems.append({ValidationProblem::Kind::ChecksumChanged, row.version, m->fileName,
+                                 QStringLiteral("%1 (version %2) has changed since it was applied "
+                                                "(checksum %3, applied %4).")
+                                     .arg(m->relativePath, row.version, m->checksum().left(12),
+                                          row.checksum.left(12))});
+        }
+    }
+    return problems;
+}
+
+Result<QList<SqlStatement>> Planner::statementsOf(const Migration &migration,
+                                                  Direction direction) const
+{
+    SplitOptions options;
+    options.dialect = m_dialect;
+    options.delimiter = migration.text.delimiter;
+    const bool up = direction == Direction::Upgrade;
+    options.firstLine = up ? migration.text.upgradeFirstLine : migration.text.rollbackFirstLine;
+    if (!up && !migration.text.hasRollbackSection())
+        return QList<SqlStatement>();
+    Result<QList<SqlStatement>> statements =
+        splitStatements(up ? migration.text.upgradeSql : migration.text.rollbackSql, options);
+    if (!statements) {
+        Error e = statements.error();
+        e.file = migration.path;
+        return e;
+    }
+    return statements;
+}
+
+namespace {
+
+Error usage(const QString &message)
+{
+    return Error::make(Error::Code::Usage, message);
+}
+
+} // namespace
+
+Result<Plan> Planner::upgrade(const UpgradeOptions &options) const
+{
+    if (options.count && !options.toVersion.isEmpty())
+        return usage(QStringLiteral("Cannot specify both --count and --to-version for upgrade."));
+    if (options.count && *options.count < 1)
+        return usage(QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count));
+
+    const HistoryRow *latestRow = latest();
+    if (latestRow && !options.skipValidation) {
+        const QList<ValidationProblem> problems =
+            validate(!options.skipFileValidation, !options.skipChecksumValidation);
+        if (!problems.isEmpty())
+            return validationError(problems);
+    }
+    const Version latestVersion = latestRow ? Version::fromKey(latestRow->version) : Version();
+
+    QList<const Migration *> versioned;
+    for (const Migration &m : m_migrations.versioned()) {
+        if (isApplied(m.version()))
+            continue;
+        // With file validation skipped, older unapplied files are left alone, as in Jetbase.
+        if (latestRow && m.version() < latestVersion)
+            continue;
+        versioned.append(&m);
+    }
+    if (options.count && versioned.size() > *options.count)
+        versioned.resize(*options.count);
+    if (!options.toVersion.isEmpty()) {
+        const QString key = Version::keyFromRaw(options.toVersion);
+        const Version target = Version::fromKey(key);
+        const auto it = std::find_if(versioned.cbegin(), versioned.cend(),
+                                     [&](const Migration *m) { return target.isValid() && m->version() == target; });
+        if (it == versioned.cend()) {
+            QString why = target.isValid() && isApplied(target)
+                              ? QStringLiteral(" It has already been applied.")
+                              : QString();
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("The specified to_version '%1' does not exist among "
+                                              "pending migrations.%2")
+                                   .arg(options.toVersion, why),
+                               QStringLiteral("Run \"tidemark --cli status\" to see the pending versions."));
+        }
+        versioned.erase(it + 1, versioned.cend());
+    }
+
+    Plan plan;
+    plan.direction = Direction::Upgrade;
+    auto add = [&](const Migration *m, bool tracked) -> Status {
+        Result<QList<SqlStatement>> statements = statementsOf(*m, Direction::Upgrade);
+        if (!statements)
+            return statements.error();
+        PlannedFile file;
+        file.migration = m;
+        file.fileName = m->fileName;
+        file.versionKey = m->kind() == MigrationKind::Versioned ? m->version().key() : QString();
+        file.alreadyTracked = tracked;
+        file.statements = std::move(statements).value();
+        plan.files.append(std::move(file));
+        return {};
+    };
+    for (const Migration *m : versioned) {
+        if (Status s = add(m, false); !s)
+            return s.error();
+    }
+    for (const Migration &m : m_migrations.runsAlways()) {
+        if (Status s = add(&m, repeatableRow(m.fileName) != nullptr); !s)
+            return s.error();
+    }
+    for (const Migration &m : m_migrations.runsOnChange()) {
+        const HistoryRow *row = repeatableRow(m.fileName);
+        if (row && row->checksum == m.checksum())
+            continue;
+        if (Status s = add(&m, row != nullptr); !s)
+            return s.error();
+    }
+    return plan;
+}
+
+Result<Plan> Planner::rollback(const RollbackOptions &options,
+                               const QStringList &lastBatchVersions) const
+{
+    const int chosen = (options.count ? 1 : 0) + (options.toVersion.isEmpty() ? 0 : 1) +
+                       (options.lastBatch ? 1 : 0) + (options.all ? 1 : 0);
+    if (chosen > 1)
+        return usage(QStringLiteral("Choose only one of --count, --to-version, --last-batch and --all."));
+    if (options.count && *options.count < 1)
+        return usage(QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count));
+
+    const QList<const HistoryRow *> applied = m_history.versionedRows();
+    QList<const HistoryRow *> selected;
+    if (!options.toVersion.isEmpty()) {
+        const Version target = Version::fromKey(Version::keyFromRaw(options.toVersion));
+        const auto it = std::find_if(applied.cbegin(), applied.cend(), [&](const HistoryRow *r) {
+            return target.isValid() && Version::fromKey(r->version) == target;
+        });
+        if (it == applied.cend())
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("Version '%1' has not been applied yet or does not "
+                                              "exist.")
+                                   .arg(options.toVersion),
+                               QStringLiteral("Run \"tidemark --cli history\" to see the applied versions."));
+        selected = QList<const HistoryRow *>(it + 1, applied.cend());
+    } else if (options.lastBatch) {
+        for (const HistoryRow *row : applied) {
+            const Version v = Version::fromKey(row->version);
+            if (std::any_of(lastBatchVersions.cbegin(), lastBatchVersions.cend(),
+                            [&](const QString &key) { return Version::fromKey(key) == v; }))
+                selected.append(row);
+        }
+    } else if (options.all) {
+        selected = applied;
+    } else {
+        const int count = options.count.value_or(1);
+        selected = applied.mid(std::max<qsizetype>(0, applied.size() - count));
+    }
+    std::reverse(selected.begin(), selected.end());
+
+    Plan plan;
+    plan.direction = Direction::Rollback;
+    for (const HistoryRow *row : selected) {
+        const Migration *m = m_migrations.findVersion(Version::fromKey(row->version));
+        if (!m)
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("Migration file for version '%1' (%2) not found. "
+                                              "Cannot proceed with rollback.")
+                                   .arg(row->version, row->fileName),
+                               QStringLiteral("Restore the file, or run \"tidemark --cli fix\" to "
+                                              "stop tracking versions whose files are gone."));
+        Result<QList<SqlStatement>> statements = statementsOf(*m, Direction::Rollback);
+        if (!statements)
+            return statements.error();
+        PlannedFile file;
+        file.migration = m;
+        file.fileName = m->fileName;
+        file.versionKey = row->version;
+        file.alreadyTracked = true;
+        file.statements = std::move(statements).value();
+        plan.files.append(std::move(file));
+    }
+    return plan;
+}
+
+} // namespace tidemark

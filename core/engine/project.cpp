@@ -1,0 +1,123 @@
+#include "project.h"
+
+#include "migration/migrationname.h"
+#include "migration/migrationset.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace tidemark {
+
+namespace {
+
+const QByteArray EnvTemplate = "# Jetbase Configuration\n"
+                               "# Update the sqlalchemy_url with your database connection string.\n"
+                               "\n"
+                               "sqlalchemy_url = \"postgresql://user:password@localhost:5432/mydb\"\n";
+
+Error ioError(const QString &what, const QString &path)
+{
+    Error e = Error::make(Error::Code::Io, what);
+    e.file = path;
+    return e;
+}
+
+} // namespace
+
+Result<Project> Project::open(const ProjectOptions &options)
+{
+    Result<ProjectLocation> location = locateProject(options.projectDir, options.startDir);
+    if (!location)
+        return location.error();
+    Result<Configuration> config =
+        loadConfiguration(location.value(), options.environment, options.overrides);
+    if (!config)
+        return config.error();
+    Project project;
+    project.m_location = location.value();
+    project.m_config = config.value();
+    return project;
+}
+
+Result<ConnectionSpec> Project::connectionSpec() const
+{
+    Result<QString> url = requireUrl(m_config);
+    if (!url)
+        return url.error();
+    Result<DatabaseUrl> parsed = parseDatabaseUrl(url.value());
+    if (!parsed)
+        return parsed.error();
+    ConnectionSettings settings;
+    settings.baseDir = m_location.jetbaseDir;
+    settings.postgresSchema = m_config.string(QStringLiteral("postgres_schema"));
+    settings.snowflakePrivateKeyFile = m_config.string(QStringLiteral("snowflake_private_key"));
+    return connectionSpecFor(parsed.value(), settings);
+}
+
+int Project::lockTimeoutSeconds() const
+{
+    bool ok = false;
+    const int seconds = m_config.string(QStringLiteral("lock_timeout")).toInt(&ok);
+    return ok && seconds > 0 ? seconds : 0;
+}
+
+Result<InitResult> initProject(const QString &dir)
+{
+    InitResult result;
+    result.jetbaseDir = QDir(dir).absoluteFilePath(QStringLiteral("jetbase"));
+    if (!QDir().mkpath(result.jetbaseDir + QStringLiteral("/migrations")))
+        return ioError(QStringLiteral("Cannot create the project folder."), result.jetbaseDir);
+    const QString envPath = result.jetbaseDir + QStringLiteral("/env.py");
+    if (!QFileInfo::exists(envPath)) {
+        QFile env(envPath);
+        if (!env.open(QIODevice::WriteOnly | QIODevice::NewOnly) || env.write(EnvTemplate) < 0)
+            return ioError(QStringLiteral("Cannot write env.py: %1").arg(env.errorString()), envPath);
+        result.envCreated = true;
+    }
+    return result;
+}
+
+Result<QString> createMigrationFile(const ProjectLocation &project, const QString &description,
+                                    const QString &version)
+{
+    if (description.trimmed().isEmpty())
+        return Error::make(Error::Code::Usage, QStringLiteral("The description must not be blank."));
+    if (description.contains(u'/') || description.contains(u'\\'))
+        return Error::make(Error::Code::Usage,
+                           QStringLiteral("The description must not contain a path separator: \"%1\".")
+                               .arg(description));
+    QString raw = version;
+    if (raw.isEmpty())
+        raw = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd.HHmmss"));
+    if (!Version::isValidRaw(raw))
+        return Error::make(Error::Code::Usage,
+                           QStringLiteral("Invalid version \"%1\".").arg(version),
+                           QStringLiteral("A version is digits separated by . or _, like 1, 1.2, "
+                                          "1_2 or 20260204.120000."));
+    const QString fileName = versionedFileName(raw, description);
+    if (Result<MigrationName> name = parseMigrationFileName(fileName); !name)
+        return name.error();
+    if (Result<MigrationSet> existing = MigrationSet::scan(project.migrationsDir); existing.ok()) {
+        if (const Migration *other = existing->findVersion(Version::fromKey(Version::keyFromRaw(raw))))
+            return Error::make(Error::Code::Duplicate,
+                               QStringLiteral("Version %1 is already used by %2; nothing was written.")
+                                   .arg(raw, other->relativePath),
+                               QStringLiteral("Choose another version with -v, or leave it out to "
+                                              "use the current time."));
+    }
+    const QString path = project.migrationsDir + u'/' + fileName;
+    if (QFileInfo::exists(path))
+        return ioError(QStringLiteral("The migration file %1 already exists; nothing was written.")
+                           .arg(fileName),
+                       path);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+        file.write("-- upgrade\n\n-- rollback\n") < 0)
+        return ioError(QStringLiteral("Cannot write the migration file: %1").arg(file.errorString()),
+                       path);
+    return fileName;
+}
+
+} // namespace tidemark

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "common/result.h"
+#include "db/databaseurl.h"
+#include "project/configuration.h"
+#include "project/projectlocator.h"
+
+#include <QProcessEnvironment>
+
+namespace tidemark {
+
+struct ProjectOptions
+{
+    QString projectDir; // --project (or TIDEMARK_PROJECT); empty: walk up from startDir
+    QString startDir;   // usually the current directory
+    ConfigOverrides overrides;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+};
+
+// A located project with its merged configuration. Cheap to copy; holds no connection.
+class Project
+{
+public:
+    static Result<Project> open(const ProjectOptions &options);
+
+    const ProjectLocation &location() const { return m_location; }
+    const Configuration &config() const { return m_config; }
+    // The connection for the configured URL (sqlalchemy_url), resolved against the project.
+    Result<ConnectionSpec> connectionSpec() const;
+    // Seconds to wait for a held lock: lock_timeout from --lock-timeout or configuration.
+    int lockTimeoutSeconds() const;
+
+private:
+    ProjectLocation m_location;
+    Configuration m_config;
+};
+
+// `init`: creates <dir>/jetbase/migrations and env.py (an existing env.py is kept).
+struct InitResult
+{
+    QString jetbaseDir;
+    bool envCreated = false;
+};
+Result<InitResult> initProject(const QString &dir);
+
+// `new`: writes V<version>__<description>.sql with "-- upgrade\n\n-- rollback\n". An empty
+// version means local time as %Y%m%d.%H%M%S. Refuses to overwrite and refuses a blank
+// description or one with a path separator.
+Result<QString> createMigrationFile(const ProjectLocation &project, const QString &description,
+                                    const QString &version);
+
+} // namespace tidemark

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+namespace tidemark {
+
+// Progress of a run, as plain values: the CLI prints them, the window receives them through
+// queued signals from its worker thread.
+struct RunEvent
+{
+    enum class Type {
+        FileStarted,      // fileIndex of fileCount
+        StatementStarted, // statementIndex of statementCount, at line
+        FileSucceeded,
+        FileFailed,
+        FileCancelled,
+    };
+    Type type = Type::FileStarted;
+    int fileIndex = 0; // 0-based
+    int fileCount = 0;
+    QString fileName;
+    int statementIndex = 0; // 0-based
+    int statementCount = 0;
+    int line = 0;
+    QString statement;
+    qint64 elapsedMs = 0; // since the file started
+};
+
+using RunEventSink = std::function<void(const RunEvent &)>;
+
+} // namespace tidemark

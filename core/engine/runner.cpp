@@ -1,0 +1,168 @@
+#include "runner.h"
+
+#include "db/connection.h"
+#include "history/journal.h"
+#include "history/trackingstore.h"
+
+#include <QElapsedTimer>
+#include <QUuid>
+
+namespace tidemark {
+
+namespace {
+
+QString sqlTextOf(const PlannedFile &file)
+{
+    QString text;
+    for (const SqlStatement &s : file.statements)
+        text += s.text + QStringLiteral(";\n");
+    return text;
+}
+
+// Statements of a failed file that already took effect on a database that commits DDL
+// implicitly: everything up to the last implicitly committing statement before the failure
+// (that statement included), or up to the failing one when it commits implicitly itself.
+QList<SqlStatement> statementsInEffect(const Dialect &dialect, const QList<SqlStatement> &statements,
+                                       int failedIndex)
+{
+    if (dialect.transactionalDdl())
+        return {};
+    int lastCommitted = -1;
+    for (int i = 0; i < failedIndex; ++i) {
+        if (dialect.causesImplicitCommit(statements.at(i).text))
+            lastCommitted = i;
+    }
+    if (failedIndex < statements.size() && dialect.causesImplicitCommit(statements.at(failedIndex).text))
+        lastCommitted = failedIndex - 1;
+    return statements.mid(0, lastCommitted + 1);
+}
+
+} // namespace
+
+Runner::Runner(Connection &connection, RunIdentity identity)
+    : m_connection(connection)
+    , m_identity(std::move(identity))
+{
+}
+
+void Runner::emitEvent(const RunEvent &event) const
+{
+    if (m_sink)
+        m_sink(event);
+}
+
+RunResult Runner::run(const Plan &plan)
+{
+    RunResult result;
+    result.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    TrackingStore store(m_connection);
+    Journal journal(m_connection);
+    const bool upgrade = plan.direction == Direction::Upgrade;
+    const int fileCount = int(plan.files.size());
+
+    for (int i = 0; i < fileCount; ++i) {
+        const PlannedFile &file = plan.files.at(i);
+        RunEvent event;
+        event.fileIndex = i;
+        event.fileCount = fileCount;
+        event.fileName = file.fileName;
+        if (cancelled()) {
+            result.error = Error::make(Error::Code::Cancelled,
+                                       QStringLiteral("Stopped before %1; %2 of %3 files done.")
+                                           .arg(file.fileName)
+                                           .arg(i)
+                                           .arg(fileCount));
+            return result;
+        }
+        emitEvent(event);
+
+        JournalEntry entry;
+        entry.batchId = result.batchId;
+        entry.operation = upgrade ? QStringLiteral("upgrade") : QStringLiteral("rollback");
+        entry.fileName = file.fileName;
+        entry.version = file.versionKey;
+        entry.migrationType = migrationTypeName(file.migration->kind());
+        entry.checksum = file.migration->checksum();
+        entry.osUser = m_identity.osUser;
+        entry.host = m_identity.host;
+        entry.toolVersion = m_identity.toolVersion;
+        entry.startedAt = QDateTime::currentDateTimeUtc();
+        entry.sqlText = sqlTextOf(file);
+        QElapsedTimer timer;
+        timer.start();
+
+        auto fail = [&](Error error, int statementIndex, RunEvent::Type type) {
+            m_connection.rollback();
+            if (statementIndex >= 0)
+                result.statementsInEffect =
+                    statementsInEffect(m_connection.dialect(), file.statements, statementIndex);
+            error.file = file.migration->path;
+            entry.durationMs = timer.elapsed();
+            entry.outcome = type == RunEvent::Type::FileCancelled ? QStringLiteral("cancelled")
+                                                                  : QStringLiteral("failed");
+            entry.errorText = error.dbText.isEmpty() ? error.message : error.dbText;
+            entry.failingStatement = error.statement;
+            entry.failingLine = error.line;
+            journal.write(entry); // best effort, outside the rolled-back transaction
+            result.error = std::move(error);
+            result.failedFile = file.fileName;
+            event.type = type;
+            event.elapsedMs = entry.durationMs;
+            emitEvent(event);
+            return result;
+        };
+
+        if (Status s = m_connection.begin(); !s)
+            return fail(s.error(), -1, RunEvent::Type::FileFailed);
+        for (int j = 0; j < file.statements.size(); ++j) {
+            const SqlStatement &statement = file.statements.at(j);
+            if (cancelled()) {
+                Error e = Error::make(Error::Code::Cancelled,
+                                      QStringLiteral("Stopped during %1 before the statement at "
+                                                     "line %2; the file's changes were rolled back.")
+                                          .arg(file.fileName)
+                                          .arg(statement.line));
+                e.line = statement.line;
+                return fail(e, j, RunEvent::Type::FileCancelled);
+            }
+            event.type = RunEvent::Type::StatementStarted;
+            event.statementIndex = j;
+            event.statementCount = int(file.statements.size());
+            event.line = statement.line;
+            event.statement = statement.text;
+            event.elapsedMs = timer.elapsed();
+            emitEvent(event);
+            Result<QSqlQuery> done = m_connection.exec(statement.text);
+            if (!done) {
+                Error e = done.error();
+                e.line = statement.line;
+                e.message = QStringLiteral("Migration %1 failed at line %2: %3")
+                                .arg(file.fileName)
+                                .arg(statement.line)
+                                .arg(e.dbText);
+                return fail(e, j, RunEvent::Type::FileFailed);
+            }
+        }
+        Status tracked = upgrade ? store.recordApplied(*file.migration, file.alreadyTracked)
+                                 : store.forgetVersion(file.versionKey);
+        if (!tracked) {
+            Error e = tracked.error();
+            e.message = QStringLiteral("Could not record %1 in jetbase_migrations: %2")
+                            .arg(file.fileName, e.dbText);
+            return fail(e, int(file.statements.size()), RunEvent::Type::FileFailed);
+        }
+        entry.durationMs = timer.elapsed();
+        entry.outcome = QStringLiteral("success");
+        if (Status s = journal.write(entry); !s)
+            return fail(s.error(), int(file.statements.size()), RunEvent::Type::FileFailed);
+        if (Status s = m_connection.commit(); !s)
+            return fail(s.error(), int(file.statements.size()), RunEvent::Type::FileFailed);
+        result.completedFiles.append(file.fileName);
+        event.type = RunEvent::Type::FileSucceeded;
+        event.elapsedMs = timer.elapsed();
+        emitEvent(event);
+    }
+    return result;
+}
+
+} // namespace tidemark

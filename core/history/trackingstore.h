@@ -1,0 +1,34 @@
+#pragma once
+
+#include "common/result.h"
+#include "history/historyrow.h"
+
+namespace tidemark {
+
+class Connection;
+struct Migration;
+
+// Reads and writes jetbase_migrations exactly as Jetbase does (JETBASE-COMPAT.md §5). Every
+// query names its columns, so extra columns added by others are tolerated.
+class TrackingStore
+{
+public:
+    explicit TrackingStore(Connection &connection) : m_connection(connection) {}
+
+    // Creates jetbase_migrations, jetbase_lock with its row, and tidemark_journal if missing.
+    Status ensureTables();
+    // One query. A missing table gives an empty History with tableExists false.
+    Result<History> read() const;
+
+    // The tracking-row change of one file; call inside the file's transaction.
+    Status recordApplied(const Migration &migration, bool alreadyTracked);
+    Status recordRolledBack(const QString &versionKey);
+    Status updateChecksum(const QString &versionKey, const QString &checksum);
+    Status forgetVersion(const QString &versionKey);
+    Status forgetRepeatable(const QString &fileName);
+
+private:
+    Connection &m_connection;
+};
+
+} // namespace tidemark

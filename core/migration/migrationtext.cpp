@@ -1,0 +1,185 @@
+#include "migrationtext.h"
+
+#include "common/pythonstring.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+
+namespace tidemark {
+
+namespace {
+
+// The byte offset of the first invalid UTF-8 sequence, or -1. Overlong forms, surrogates and
+// code points above U+10FFFF are invalid, as in Python's strict decoder.
+qsizetype firstInvalidUtf8(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0)
+                low = 0xA0;
+            else if (c == 0xED)
+                high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0)
+                low = 0x90;
+            else if (c == 0xF4)
+                high = 0x8F;
+        } else {
+            return i;
+        }
+        if (i + length > n)
+            return i;
+        if (p[i + 1] < low || p[i + 1] > high)
+            return i;
+        for (int k = 2; k < length; ++k) {
+            if (p[i + k] < 0x80 || p[i + k] > 0xBF)
+                return i;
+        }
+        i += length;
+    }
+    return -1;
+}
+
+int lineOfOffset(const QByteArray &bytes, qsizetype offset)
+{
+    int line = 1;
+    for (qsizetype i = 0; i < offset; ++i) {
+        if (bytes.at(i) == '\n' || (bytes.at(i) == '\r' && (i + 1 >= bytes.size() || bytes.at(i + 1) != '\n')))
+            ++line;
+    }
+    return line;
+}
+
+// Lines split on "\r\n", "\r" or "\n", like Python's universal newlines. A final line break does
+// not start another line.
+QList<QStringView> splitLines(QStringView text)
+{
+    QList<QStringView> lines;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\n' || c == u'\r') {
+            lines.append(text.sliced(start, i - start));
+            if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
+                ++i;
+            start = i + 1;
+        }
+    }
+    if (start < text.size())
+        lines.append(text.sliced(start));
+    return lines;
+}
+
+bool isRollbackMarker(QStringView stripped)
+{
+    return stripped.startsWith(u"--") &&
+           pythonStrip(stripped.sliced(2)).compare(u"rollback", Qt::CaseInsensitive) == 0;
+}
+
+QString findDelimiter(const QList<QStringView> &lines)
+{
+    static const QRegularExpression directive(
+        QStringLiteral("^--\\s*jetbase:\\s*delimiter=(.+)$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    for (QStringView line : lines) {
+        const QStringView stripped = pythonStrip(line);
+        if (stripped.isEmpty())
+            continue;
+        if (!stripped.startsWith(u"--"))
+            break;
+        const QRegularExpressionMatch match = directive.match(stripped.toString());
+        if (match.hasMatch()) {
+            const QStringView value = pythonStrip(match.capturedView(1));
+            if (!value.isEmpty())
+                return value.toString();
+        }
+    }
+    return QStringLiteral(";");
+}
+
+QString joinLines(const QList<QStringView> &lines, qsizetype from, qsizetype to)
+{
+    QString text;
+    for (qsizetype i = from; i < to; ++i) {
+        if (i > from)
+            text += u'\n';
+        text += lines.at(i);
+    }
+    return text;
+}
+
+} // namespace
+
+QString jetbaseChecksum(const QStringList &statements)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(statements.join(u'\n').toUtf8(), QCryptographicHash::Sha256)
+            .toHex());
+}
+
+Result<MigrationText> parseMigrationText(const QByteArray &bytes)
+{
+    if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0) {
+        Error e = Error::make(
+            Error::Code::Encoding,
+            QStringLiteral("The file is not valid UTF-8 (byte 0x%1 at offset %2).")
+                .arg(QString::number(static_cast<unsigned char>(bytes.at(bad)), 16).toUpper())
+                .arg(bad),
+            QStringLiteral("Save the file as UTF-8."));
+        e.line = lineOfOffset(bytes, bad);
+        return e;
+    }
+    // QString::fromUtf8 would drop nothing here, but it keeps a BOM as U+FEFF, which is what
+    // Jetbase's checksum needs.
+    const QString text = QString::fromUtf8(bytes);
+    const QList<QStringView> lines = splitLines(text);
+
+    MigrationText result;
+    result.delimiter = findDelimiter(lines);
+
+    qsizetype marker = -1;
+    QStringList current;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QStringView stripped = pythonStrip(lines.at(i));
+        if (isRollbackMarker(stripped)) {
+            marker = i;
+            break;
+        }
+        if (stripped.isEmpty() || stripped.startsWith(u"--"))
+            continue;
+        current.append(stripped.toString());
+        if (stripped.endsWith(result.delimiter)) {
+            const QString joined = current.join(u' ');
+            const QStringView statement =
+                pythonStrip(pythonRStripChars(joined, result.delimiter));
+            if (!statement.isEmpty())
+                result.jetbaseUpgradeStatements.append(statement.toString());
+            current.clear();
+        }
+    }
+    result.checksum = jetbaseChecksum(result.jetbaseUpgradeStatements);
+    if (marker < 0) {
+        result.upgradeSql = joinLines(lines, 0, lines.size());
+    } else {
+        result.upgradeSql = joinLines(lines, 0, marker);
+        result.rollbackSql = joinLines(lines, marker + 1, lines.size());
+        result.rollbackFirstLine = int(marker) + 2;
+    }
+    return result;
+}
+
+} // namespace tidemark

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace tidemark {
+
+// A migration file's text split the way Jetbase reads it (JETBASE-COMPAT.md §4).
+struct MigrationText
+{
+    QString delimiter = QStringLiteral(";"); // from "-- jetbase: delimiter=..."
+    QString upgradeSql;         // every line before the rollback marker, line breaks as '\n'
+    int upgradeFirstLine = 1;   // file line of upgradeSql's first line
+    QString rollbackSql;        // every line after the marker
+    int rollbackFirstLine = 0;  // file line of rollbackSql's first line; 0: no rollback section
+    QStringList jetbaseUpgradeStatements; // Jetbase's own line-based statements, for the checksum
+    QString checksum;           // lower-case hex SHA-256, byte for byte Jetbase's
+
+    bool hasRollbackSection() const { return rollbackFirstLine > 0; }
+};
+
+// Decodes the bytes as UTF-8 (an invalid sequence is an Error::Code::Encoding with its line;
+// a byte-order mark stays part of the first line, as in Jetbase) and splits them.
+Result<MigrationText> parseMigrationText(const QByteArray &bytes);
+
+// SHA-256 of the statements joined with '\n', lower-case hex.
+QString jetbaseChecksum(const QStringList &statements);
+
+} // namespace tidemark

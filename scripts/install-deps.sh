@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Tidemark needs to build and run.
+#
+#   scripts/install-deps.sh          build and run dependencies
+#   scripts/install-deps.sh --test   also the test servers (PostgreSQL 15, MariaDB), Xvfb and
+#                                    the tools the packaging and screenshot checks use
+#
+# Only packages that are not installed yet are installed, and `apt-get update` runs only when
+# something is missing, so a second run takes about a second. Works as root, or through sudo
+# for a normal user. Safe without a terminal (CI): nothing ever prompts.
+set -euo pipefail
+
+# Build and run: compiler and build tools, Qt 6 (Core, Sql, Widgets, Test, Linguist tools),
+# the QtSql drivers for every supported database, and the libraries the window links.
+# python3-sqlalchemy: env.py files that need evaluating and make-migrations' model exporter.
+BUILD_PACKAGES=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libqt6sql6-odbc
+    libqt6opengl6-dev libgl1-mesa-dev
+    libtomlplusplus-dev libqscintilla2-qt6-dev qtkeychain-qt6-dev libdtl-dev
+    sqlite3 python3 python3-sqlalchemy
+)
+
+# Tests only: real servers for the db/ tests (started by scripts/test-servers.sh, not by
+# systemd), an X server for window screenshots, and the desktop-file / AppStream validators.
+TEST_PACKAGES=(
+    postgresql-15 postgresql-client-15 mariadb-server mariadb-client
+    xvfb xauth imagemagick desktop-file-utils appstream
+)
+
+usage() {
+    echo "usage: $0 [--test]" >&2
+    exit 2
+}
+
+log() {
+    echo "install-deps: $*" >&2
+}
+
+# Runs a command as root: directly when we are root, else through sudo (which must exist).
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo -- "$@"
+    else
+        log "not root and sudo is not installed; run this script as root"
+        exit 1
+    fi
+}
+
+# True when the package is fully installed ("install ok installed"); a package that was
+# removed but left its config files behind counts as missing.
+is_installed() {
+    [[ $(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null) == installed ]]
+}
+
+# Fails with the list of packages that apt has no candidate for: better one clear message
+# than apt-get's first "Unable to locate package" after a long download.
+check_candidates() {
+    local pkg candidate unknown=()
+    for pkg in "$@"; do
+        candidate=$(apt-cache policy "$pkg" 2>/dev/null | awk '/Candidate:/ { print $2 }')
+        if [[ -z $candidate || $candidate == "(none)" ]]; then
+            unknown+=("$pkg")
+        fi
+    done
+    if ((${#unknown[@]})); then
+        log "no installable version of: ${unknown[*]} (is this Debian 12 with its main repository?)"
+        exit 1
+    fi
+}
+
+main() {
+    local with_tests=0
+    while (($#)); do
+        case $1 in
+            --test) with_tests=1 ;;
+            -h | --help) usage ;;
+            *) usage ;;
+        esac
+        shift
+    done
+
+    local wanted=("${BUILD_PACKAGES[@]}")
+    if ((with_tests)); then
+        wanted+=("${TEST_PACKAGES[@]}")
+    fi
+
+    local pkg missing=()
+    for pkg in "${wanted[@]}"; do
+        is_installed "$pkg" || missing+=("$pkg")
+    done
+    if ((${#missing[@]} == 0)); then
+        log "all ${#wanted[@]} packages already installed"
+        return 0
+    fi
+
+    log "installing ${#missing[@]} missing package(s): ${missing[*]}"
+    # env instead of export: sudo drops the caller's environment.
+    # Lock::Timeout waits for another apt run (another script, unattended upgrades) instead
+    # of failing at once on the dpkg lock.
+    local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=600)
+    as_root "${apt[@]}" update
+    check_candidates "${missing[@]}"
+    # No recommends: they add hundreds of MB (documentation, fonts, servers' extras) that
+    # neither the build nor the tests use, and make a fresh CI machine minutes slower.
+    as_root "${apt[@]}" install --no-install-recommends "${missing[@]}"
+    log "done"
+}
+
+main "$@"
