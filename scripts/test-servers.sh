@@ -158,7 +158,8 @@ pg_start() {
         log "PostgreSQL: starting on 127.0.0.1:$PG_PORT"
         # -w -t: pg_ctl itself waits until the server accepts connections. The postmaster
         # detaches (own session, output to the log), so it outlives this script.
-        as_user postgres "$PG_BINDIR/pg_ctl" start -D "$PG_DATA" -l "$PG_LOG" -w -t "$START_TIMEOUT" -s ||
+        # 9>&-: the server must not inherit the lock, or it would hold it for its whole life.
+        as_user postgres "$PG_BINDIR/pg_ctl" start -D "$PG_DATA" -l "$PG_LOG" -w -t "$START_TIMEOUT" -s 9>&- ||
             { show_log "$PG_LOG"; die "PostgreSQL did not start within ${START_TIMEOUT}s"; }
     fi
     local waited=0
@@ -245,7 +246,8 @@ mariadb_start() {
         server=$(command -v mariadbd || echo /usr/sbin/mariadbd)
         rm -f "$MARIADB_SOCKET" # a socket left by a crash would fool the readiness check
         # setsid: own session, so the server survives this script and CI's shell; all three
-        # standard streams redirected so no caller waits on a pipe the server still holds.
+        # standard streams redirected so no caller waits on a pipe the server still holds, and
+        # the lock (fd 9) closed so the server does not hold it for its whole life.
         # utf8mb4 as Debian's own configuration sets it (--no-defaults skips that file).
         # innodb-flush-log-at-trx-commit=2: throwaway data, skip a flush per commit.
         setsid "$server" --no-defaults --user=mysql \
@@ -254,7 +256,7 @@ mariadb_start() {
             --log-error="$MARIADB_LOG" \
             --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci \
             --innodb-flush-log-at-trx-commit=2 \
-            </dev/null >>"$MARIADB_LOG" 2>&1 &
+            </dev/null >>"$MARIADB_LOG" 2>&1 9>&- &
         local pid=$! waited=0
         until mariadb_running; do
             if ! kill -0 "$pid" 2>/dev/null; then

@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kSupported = QStringLiteral("sqlite, postgresql, mysql, mariadb, snowflake, databricks");
+const QString kSupported =
+    QStringLiteral("sqlite, postgresql, mysql, mariadb, snowflake, databricks");
 
 QString decode(const QString &text, bool plusIsSpace = false)
 {
@@ -23,33 +24,36 @@ QString decode(const QString &text, bool plusIsSpace = false)
 bool isSecretKey(const QString &key)
 {
     const QString k = key.toLower();
-    return k.contains(u"password") || k.contains(u"pwd") || k.contains(u"passwd")
-           || k.contains(u"token") || k.contains(u"secret");
+    return k.contains(u"password") || k.contains(u"pwd") || k.contains(u"passwd") ||
+           k.contains(u"token") || k.contains(u"secret");
 }
 
 // Where the user-info part of the text after "://" ends (the index of its '@'), or -1.
-// Normally the last '@' before the first '/' or '?' (so an unencoded '@' in a password still
-// works). SQLAlchemy also lets an unencoded '/' or '?' into the password (user:pa/ss@host); that
-// form is recognised when the text after the first ':' is not a port number.
+// SQLAlchemy's rule, so that every URL Jetbase accepts splits the same way: the user name runs
+// up to the first ':' or '/'; after a ':' the password runs to the next '@' (it may hold a raw
+// '/' or '?'); without a ':' the user name ends at the last '@' before the first '/'. One
+// leniency: further '@'s before the next '/' or '?' still belong to the password (p@ss@host).
+// The price of the rule, as in SQLAlchemy: with a port, an '@' in the path or query must be
+// percent-encoded (host:5432/db?app=a%40b).
 int userInfoEnd(const QString &rest)
 {
-    qsizetype stop = rest.size();
-    for (qsizetype i = 0; i < rest.size(); ++i) {
-        if (rest[i] == u'/' || rest[i] == u'?') {
-            stop = i;
-            break;
+    qsizetype stop = 0;
+    while (stop < rest.size() && rest[stop] != u':' && rest[stop] != u'/')
+        ++stop;
+    if (stop < rest.size() && rest[stop] == u':') {
+        qsizetype at = rest.indexOf(u'@', stop);
+        if (at >= 0) {
+            for (qsizetype next = rest.indexOf(u'@', at + 1); next > 0;
+                 next = rest.indexOf(u'@', at + 1)) {
+                const QStringView between = QStringView(rest).mid(at + 1, next - at - 1);
+                if (between.contains(u'/') || between.contains(u'?'))
+                    break;
+                at = next;
+            }
+            return int(at);
         }
     }
-    const qsizetype at = rest.lastIndexOf(u'@', stop - 1);
-    if (stop > 0 && at >= 0)
-        return int(at);
-    const qsizetype colon = rest.indexOf(u':');
-    if (colon < 0 || colon > stop)
-        return -1;
-    static const QRegularExpression digits(QStringLiteral("^\\d*$"));
-    if (digits.match(rest.mid(colon + 1, stop - colon - 1)).hasMatch())
-        return -1;
-    return int(rest.indexOf(u'@', stop));
+    return stop > 0 ? int(rest.lastIndexOf(u'@', stop - 1)) : -1;
 }
 
 Error urlError(const QString &message, const QString &url)
@@ -97,7 +101,7 @@ QString composeDisplayUrl(const DatabaseUrl &url)
         if (url.port >= 0)
             text += u':' + QString::number(url.port);
         if (!url.database.isEmpty())
-            text += u'/' + encodePart(url.database, "/");
+            text += u'/' + encodePart(url.database, "/:@"); // as typed, so redactUrl sees it
     }
     QStringList query;
     for (const auto &[key, value] : url.query)
@@ -126,12 +130,12 @@ QString redactUrl(const QString &url)
     QString head = url.left(start);
     QString body = rest;
     int at = userInfoEnd(rest);
-    // For redaction only: a password of digits and a raw '/' (u:12/34@h) parses as a port, so
-    // any later '@' is taken to end a password unless a query starts before it.
+    // For redaction only: in a malformed URL (a/b:secret@host) a later '@' may still end a
+    // password; hiding too much is better than showing it.
     if (at < 0) {
-        const qsizetype lastAt = rest.lastIndexOf(u'@');
         const qsizetype colon = rest.indexOf(u':');
-        if (lastAt > 0 && colon >= 0 && colon < lastAt && !rest.mid(colon, lastAt - colon).contains(u'?'))
+        const qsizetype lastAt = rest.lastIndexOf(u'@');
+        if (colon >= 0 && lastAt > colon)
             at = int(lastAt);
     }
     QString userInfo;
@@ -175,9 +179,9 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString &input)
     url.driver = plus >= 0 ? scheme.mid(plus + 1) : QString();
     if (url.backend == u"postgres")
         url.backend = QStringLiteral("postgresql");
-    static const QStringList backends = {
-        QStringLiteral("sqlite"),    QStringLiteral("postgresql"), QStringLiteral("mysql"),
-        QStringLiteral("mariadb"),   QStringLiteral("snowflake"),  QStringLiteral("databricks")};
+    static const QStringList backends = {QStringLiteral("sqlite"),    QStringLiteral("postgresql"),
+                                         QStringLiteral("mysql"),     QStringLiteral("mariadb"),
+                                         QStringLiteral("snowflake"), QStringLiteral("databricks")};
     if (!backends.contains(url.backend))
         return Error::make(Error::Code::Url,
                            QStringLiteral("Unsupported database URL scheme \"%1\". Supported: %2.")
@@ -257,8 +261,8 @@ namespace {
 // A value for an ODBC connection string: braced when it holds a separator or a brace.
 QString odbcValue(const QString &value)
 {
-    if (value.contains(u';') || value.contains(u'}') || value.contains(u'{')
-        || value.contains(u'=') || value != value.trimmed()) {
+    if (value.contains(u';') || value.contains(u'}') || value.contains(u'{') ||
+        value.contains(u'=') || value != value.trimmed()) {
         QString escaped = value;
         escaped.replace(u"}"_s, u"}}"_s);
         return u'{' + escaped + u'}';
@@ -297,9 +301,9 @@ Result<int> timeoutFrom(const DatabaseUrl &url, const QString &key, int fallback
     bool ok = false;
     const double seconds = text.toDouble(&ok);
     if (!ok || seconds < 0)
-        return Error::make(Error::Code::Url,
-                           QStringLiteral("The URL option %1=%2 is not a number of seconds.")
-                               .arg(key, text));
+        return Error::make(
+            Error::Code::Url,
+            QStringLiteral("The URL option %1=%2 is not a number of seconds.").arg(key, text));
     return int(seconds + 0.999);
 }
 
@@ -308,15 +312,22 @@ Result<ConnectionSpec> postgresSpec(const DatabaseUrl &url, ConnectionSpec spec)
     spec.dialect = SqlDialect::Postgres;
     spec.qtDriver = QStringLiteral("QPSQL");
     // libpq keywords that psycopg2 would receive from the URL query; others are not libpq's.
-    static const QStringList passThrough = {
-        QStringLiteral("sslmode"),         QStringLiteral("sslrootcert"),
-        QStringLiteral("sslcert"),         QStringLiteral("sslkey"),
-        QStringLiteral("sslcrl"),          QStringLiteral("application_name"),
-        QStringLiteral("target_session_attrs"), QStringLiteral("options"),
-        QStringLiteral("keepalives"),      QStringLiteral("keepalives_idle"),
-        QStringLiteral("keepalives_interval"),  QStringLiteral("keepalives_count"),
-        QStringLiteral("gssencmode"),      QStringLiteral("channel_binding"),
-        QStringLiteral("service"),         QStringLiteral("passfile")};
+    static const QStringList passThrough = {QStringLiteral("sslmode"),
+                                            QStringLiteral("sslrootcert"),
+                                            QStringLiteral("sslcert"),
+                                            QStringLiteral("sslkey"),
+                                            QStringLiteral("sslcrl"),
+                                            QStringLiteral("application_name"),
+                                            QStringLiteral("target_session_attrs"),
+                                            QStringLiteral("options"),
+                                            QStringLiteral("keepalives"),
+                                            QStringLiteral("keepalives_idle"),
+                                            QStringLiteral("keepalives_interval"),
+                                            QStringLiteral("keepalives_count"),
+                                            QStringLiteral("gssencmode"),
+                                            QStringLiteral("channel_binding"),
+                                            QStringLiteral("service"),
+                                            QStringLiteral("passfile")};
     QStringList options;
     for (const auto &[key, value] : url.query) {
         if (!passThrough.contains(key))
@@ -337,10 +348,12 @@ Result<ConnectionSpec> mysqlSpec(const DatabaseUrl &url, ConnectionSpec spec)
 {
     spec.dialect = SqlDialect::MySql;
     spec.qtDriver = QStringLiteral("QMARIADB");
-    QStringList options{QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(spec.connectTimeoutSeconds)};
+    QStringList options{
+        QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(spec.connectTimeoutSeconds)};
     // Read and write timeouts only when asked for: a default would cut long ALTERs short.
-    for (const auto &[key, option] : {std::pair{u"read_timeout"_s, u"MYSQL_OPT_READ_TIMEOUT"_s},
-                                      std::pair{u"write_timeout"_s, u"MYSQL_OPT_WRITE_TIMEOUT"_s}}) {
+    for (const auto &[key, option] :
+         {std::pair{u"read_timeout"_s, u"MYSQL_OPT_READ_TIMEOUT"_s},
+          std::pair{u"write_timeout"_s, u"MYSQL_OPT_WRITE_TIMEOUT"_s}}) {
         Result<int> seconds = timeoutFrom(url, key, -1);
         if (!seconds)
             return seconds.error();
@@ -350,12 +363,11 @@ Result<ConnectionSpec> mysqlSpec(const DatabaseUrl &url, ConnectionSpec spec)
     // Names the Qt 6.4 QMYSQL/QMARIADB driver accepts. There is no charset option: the driver
     // always negotiates utf8mb4 (else utf8) and decodes every result as UTF-8, so "charset"
     // from the URL is accepted and not passed on; the server converts to utf8mb4.
-    for (const auto &[key, option] : {std::pair{u"ssl_ca"_s, u"SSL_CA"_s},
-                                      std::pair{u"ssl_capath"_s, u"SSL_CAPATH"_s},
-                                      std::pair{u"ssl_cert"_s, u"SSL_CERT"_s},
-                                      std::pair{u"ssl_key"_s, u"SSL_KEY"_s},
-                                      std::pair{u"ssl_cipher"_s, u"SSL_CIPHER"_s},
-                                      std::pair{u"unix_socket"_s, u"UNIX_SOCKET"_s}}) {
+    for (const auto &[key, option] :
+         {std::pair{u"ssl_ca"_s, u"SSL_CA"_s}, std::pair{u"ssl_capath"_s, u"SSL_CAPATH"_s},
+          std::pair{u"ssl_cert"_s, u"SSL_CERT"_s}, std::pair{u"ssl_key"_s, u"SSL_KEY"_s},
+          std::pair{u"ssl_cipher"_s, u"SSL_CIPHER"_s},
+          std::pair{u"unix_socket"_s, u"UNIX_SOCKET"_s}}) {
         const QString value = url.queryValue(key);
         if (value.contains(u';'))
             return Error::make(Error::Code::Url,
@@ -375,8 +387,7 @@ Result<ConnectionSpec> snowflakeSpec(const DatabaseUrl &url, const ConnectionSet
     spec.dialect = SqlDialect::Snowflake;
     spec.qtDriver = QStringLiteral("QODBC");
     if (url.host.isEmpty())
-        return Error::make(Error::Code::Url,
-                           QStringLiteral("The snowflake URL names no account."),
+        return Error::make(Error::Code::Url, QStringLiteral("The snowflake URL names no account."),
                            QStringLiteral("Write snowflake://user:password@account/database/schema"
                                           "?warehouse=WH&role=ROLE."));
     QString server = url.host;

@@ -37,9 +37,9 @@ QString redactUrl(const QString &url);
 struct ConnectionSpec
 {
     SqlDialect dialect = SqlDialect::Sqlite;
-    QString qtDriver;       // QSQLITE, QPSQL, QMARIADB, QODBC
-    QString databaseName;   // file path (sqlite), database (server), ODBC connection string
-                            // (QODBC: holds UID/PWD, so never show it; user/password stay empty)
+    QString qtDriver;     // QSQLITE, QPSQL, QMARIADB, QODBC
+    QString databaseName; // file path (sqlite), database (server), ODBC connection string
+                          // (QODBC: holds UID/PWD, so never show it; user/password stay empty)
     QString host;
     int port = -1;
     QString user;
@@ -64,6 +64,7 @@ struct ConnectionSettings
 // while charset is accepted and not passed on (Qt 6.4's driver always talks utf8mb4 and has no
 // charset option); Snowflake and Databricks become QODBC connection strings for the vendors'
 // drivers. Relative sqlite paths resolve against settings.baseDir.
-Result<ConnectionSpec> connectionSpecFor(const DatabaseUrl &url, const ConnectionSettings &settings);
+Result<ConnectionSpec> connectionSpecFor(const DatabaseUrl &url,
+                                         const ConnectionSettings &settings);
 
 } // namespace tidemark

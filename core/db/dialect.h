@@ -26,6 +26,10 @@ public:
     // True when running this statement commits the open transaction first (MySQL and MariaDB
     // DDL): what ran before it in the file can no longer be rolled back.
     virtual bool causesImplicitCommit(const QString &statement) const;
+    // One row whose first column is 1 while a transaction is open, or empty where the database
+    // cannot tell (MariaDB's @@in_transaction). A DDL statement that fails before it starts (a
+    // syntax error) has not committed implicitly: this tells the two cases apart.
+    virtual QString transactionOpenSql() const { return {}; }
 
     // Statements run once after connecting (PostgreSQL search_path, MySQL sql_mode).
     virtual QStringList sessionSetup(const ConnectionSpec &spec) const;

@@ -21,9 +21,9 @@ QString sqlTextOf(const PlannedFile &file)
 
 // Statements of a failed file that already took effect on a database that commits DDL
 // implicitly: everything up to the last implicitly committing statement before the failure
-// (that statement included), or up to the failing one when it commits implicitly itself.
+// (that statement included), or up to the failing one when it committed implicitly itself.
 QList<SqlStatement> statementsInEffect(const Dialect &dialect, const QList<SqlStatement> &statements,
-                                       int failedIndex)
+                                       int failedIndex, bool failedStatementCommitted)
 {
     if (dialect.transactionalDdl())
         return {};
@@ -32,9 +32,26 @@ QList<SqlStatement> statementsInEffect(const Dialect &dialect, const QList<SqlSt
         if (dialect.causesImplicitCommit(statements.at(i).text))
             lastCommitted = i;
     }
-    if (failedIndex < statements.size() && dialect.causesImplicitCommit(statements.at(failedIndex).text))
+    if (failedStatementCommitted)
         lastCommitted = failedIndex - 1;
     return statements.mid(0, lastCommitted + 1);
+}
+
+// Whether the failed statement at index committed implicitly before it failed. A DDL statement
+// commits before it runs, but not when the server could not parse it: ask the server when it
+// can tell (the transaction is then still open), else assume it did.
+bool failedStatementCommitted(const Connection &connection, const QList<SqlStatement> &statements,
+                              int index)
+{
+    const Dialect &dialect = connection.dialect();
+    if (index < 0 || index >= statements.size() ||
+        !dialect.causesImplicitCommit(statements.at(index).text))
+        return false;
+    if (const QString sql = dialect.transactionOpenSql(); !sql.isEmpty()) {
+        if (Result<QVariant> open = connection.scalar(sql); open.ok() && open->isValid())
+            return open->toInt() == 0;
+    }
+    return true;
 }
 
 } // namespace
@@ -92,10 +109,13 @@ RunResult Runner::run(const Plan &plan)
         timer.start();
 
         auto fail = [&](Error error, int statementIndex, RunEvent::Type type) {
+            const bool committed =
+                type == RunEvent::Type::FileFailed &&
+                failedStatementCommitted(m_connection, file.statements, statementIndex);
             m_connection.rollback();
             if (statementIndex >= 0)
-                result.statementsInEffect =
-                    statementsInEffect(m_connection.dialect(), file.statements, statementIndex);
+                result.statementsInEffect = statementsInEffect(
+                    m_connection.dialect(), file.statements, statementIndex, committed);
             error.file = file.migration->path;
             entry.durationMs = timer.elapsed();
             entry.outcome = type == RunEvent::Type::FileCancelled ? QStringLiteral("cancelled")
@@ -141,6 +161,13 @@ RunResult Runner::run(const Plan &plan)
                                 .arg(statement.line)
                                 .arg(e.dbText);
                 return fail(e, j, RunEvent::Type::FileFailed);
+            }
+            // MySQL and MariaDB end the transaction at an implicit commit and go back to
+            // autocommit: open a new one, so that what follows stays undoable up to the next
+            // implicit commit (as statementsInEffect() assumes).
+            if (m_connection.dialect().causesImplicitCommit(statement.text)) {
+                if (Status s = m_connection.begin(); !s)
+                    return fail(s.error(), j + 1, RunEvent::Type::FileFailed);
             }
         }
         Status tracked = upgrade ? store.recordApplied(*file.migration, file.alreadyTracked)

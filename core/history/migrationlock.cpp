@@ -69,23 +69,35 @@ Status MigrationLock::tryRowOnce(bool *taken)
 {
     const Dialect &d = m_connection.dialect();
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // One transaction for the row and its holder record: one commit (one fsync on SQLite).
+    if (Status s = m_connection.begin(); !s)
+        return s;
     Result<QSqlQuery> update = m_connection.exec(
         QStringLiteral("UPDATE jetbase_lock SET is_locked = %1, locked_at = %2, process_id = ? "
                        "WHERE id = 1 AND is_locked = %3")
             .arg(d.trueLiteral(), d.nowSql(), d.falseLiteral()),
         {uuid});
-    if (!update)
+    if (!update) {
+        m_connection.rollback();
         return update.error();
+    }
     *taken = update->numRowsAffected() == 1;
     if (!*taken)
-        return {};
+        return m_connection.rollback();
+    for (const auto &[sql, binds] :
+         {std::pair{QStringLiteral("DELETE FROM tidemark_lock_holder"), QVariantList{}},
+          std::pair{QStringLiteral("INSERT INTO tidemark_lock_holder (process_id, os_user, host, "
+                                   "pid, command, tool_version) VALUES (?, ?, ?, ?, ?, ?)"),
+                    QVariantList{uuid, m_identity.osUser, m_identity.host, m_identity.pid,
+                                  m_command, m_identity.toolVersion}}}) {
+        if (Result<QSqlQuery> done = m_connection.exec(sql, binds); !done) {
+            m_connection.rollback();
+            return done.error();
+        }
+    }
+    if (Status s = m_connection.commit(); !s)
+        return s;
     m_processId = uuid;
-    // Best effort: lock-status can say who holds it. A failure here must not lose the lock.
-    m_connection.exec(QStringLiteral("DELETE FROM tidemark_lock_holder"));
-    m_connection.exec(QStringLiteral("INSERT INTO tidemark_lock_holder (process_id, os_user, host, "
-                                     "pid, command, tool_version) VALUES (?, ?, ?, ?, ?, ?)"),
-                      {uuid, m_identity.osUser, m_identity.host, m_identity.pid, m_command,
-                       m_identity.toolVersion});
     return {};
 }
 
@@ -113,15 +125,25 @@ Status MigrationLock::release()
     Status result;
     if (!m_processId.isEmpty()) {
         const Dialect &d = m_connection.dialect();
+        // A failed file may have left the connection inside an aborted transaction.
+        if (m_connection.inTransaction())
+            m_connection.rollback();
+        m_connection.begin();
         Result<QSqlQuery> done = m_connection.exec(
             QStringLiteral("UPDATE jetbase_lock SET is_locked = %1, locked_at = NULL, "
                            "process_id = NULL WHERE id = 1 AND process_id = ?")
                 .arg(d.falseLiteral()),
             {m_processId});
-        if (!done)
+        if (done)
+            done = m_connection.exec(
+                QStringLiteral("DELETE FROM tidemark_lock_holder WHERE process_id = ?"), {m_processId});
+        if (done) {
+            if (Status s = m_connection.commit(); !s)
+                result = s;
+        } else {
+            m_connection.rollback();
             result = done.error();
-        m_connection.exec(QStringLiteral("DELETE FROM tidemark_lock_holder WHERE process_id = ?"),
-                          {m_processId});
+        }
         m_processId.clear();
     }
     if (m_sessionHeld) {

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 
@@ -62,7 +63,8 @@ const Migration *MigrationSet::findFile(const QString &fileName) const
 
 Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
 {
-    const QDir root(migrationsDir);
+    // Absolute from here on: QDir::relativeFilePath misreads relative roots.
+    const QDir root(QFileInfo(migrationsDir).absoluteFilePath());
     if (!root.exists()) {
         Error e = Error::make(Error::Code::Project,
                               QStringLiteral("The migrations folder does not exist."),
@@ -72,7 +74,7 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
     }
     // Sort the walk so that results never depend on the file system's order.
     QStringList relativePaths;
-    QDirIterator it(migrationsDir, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QDirIterator it(root.absolutePath(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         if (!isMigrationFileCandidate(it.fileName()))

@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 namespace tidemark {
 
@@ -143,9 +144,10 @@ Result<MigrationText> parseMigrationText(const QByteArray &bytes)
         e.line = lineOfOffset(bytes, bad);
         return e;
     }
-    // QString::fromUtf8 would drop nothing here, but it keeps a BOM as U+FEFF, which is what
-    // Jetbase's checksum needs.
-    const QString text = QString::fromUtf8(bytes);
+    // QString::fromUtf8 drops a leading byte-order mark; Jetbase keeps it in the first line, and
+    // the checksum depends on it.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    const QString text = decoder.decode(bytes);
     const QList<QStringView> lines = splitLines(text);
 
     MigrationText result;

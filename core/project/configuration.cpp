@@ -171,7 +171,8 @@ Result<Configuration> loadConfiguration(const ProjectLocation &project,
                 dynamicLine = entry.line;
             }
             if (!entry.dynamic && !entry.problem.isEmpty())
-                return configError(u"env.py: "_s + entry.problem + u'.', {envPyPath, entry.line},
+                return configError(u"env.py reads "_s + entry.problem + u'.',
+                                   {envPyPath, entry.line},
                                    u"Set the variable, or read it with os.getenv(\"NAME\", "
                                    "\"default\") so that a missing variable is not an error."_s);
         }
@@ -193,16 +194,15 @@ Result<Configuration> loadConfiguration(const ProjectLocation &project,
                 return configError(u"Syntax error in env.py: "_s + contents.error + u'.',
                                    {envPyPath, contents.errorLine},
                                    u"Fix env.py; it must be valid Python."_s);
-            Result<QVariantMap> values =
-                evaluator.evaluate(envPyPath, needed, dynamicLine ? dynamicLine : contents.errorLine);
+            Result<QVariantMap> values = evaluator.evaluate(
+                envPyPath, needed, dynamicLine ? dynamicLine : contents.errorLine);
             if (!values) {
                 Error e = values.error();
                 if (evaluator.interpreter().isEmpty() && dynamicLine > 0)
-                    e.message = QStringLiteral("%1 is set on line %2 of env.py by an expression "
-                                               "that is not a literal: ")
+                    e.message = QStringLiteral("%1 on line %2 of env.py is not a literal. ")
                                     .arg(dynamicKey)
-                                    .arg(dynamicLine)
-                                + e.message;
+                                    .arg(dynamicLine) +
+                                e.message;
                 return e;
             }
             // Python has the last word, also where the static reader saw a syntax error that
@@ -264,12 +264,13 @@ Result<QString> requireUrl(const Configuration &config)
             : QStringLiteral("No database URL is configured (sqlalchemy_url).");
     return Error::make(
         Error::Code::Config, message,
-        QStringLiteral("Set it in one of these ways:\n"
-                       "  - jetbase/env.py: sqlalchemy_url = \"postgresql://user:password@host:5432/db\"\n"
-                       "  - the environment variable JETBASE_SQLALCHEMY_URL\n"
-                       "  - jetbase/jetbase.toml: sqlalchemy_url = \"...\"\n"
-                       "  - pyproject.toml, table [tool.jetbase]: sqlalchemy_url = \"...\"\n"
-                       "  - the command line: --url URL"));
+        QStringLiteral(
+            "Set it in one of these ways:\n"
+            "  - jetbase/env.py: sqlalchemy_url = \"postgresql://user:password@host:5432/db\"\n"
+            "  - the environment variable JETBASE_SQLALCHEMY_URL\n"
+            "  - jetbase/jetbase.toml: sqlalchemy_url = \"...\"\n"
+            "  - pyproject.toml, table [tool.jetbase]: sqlalchemy_url = \"...\"\n"
+            "  - the command line: --url URL"));
 }
 
 } // namespace tidemark

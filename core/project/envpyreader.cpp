@@ -14,7 +14,7 @@ struct Token
 {
     enum class Kind { Name, Number, String, Op };
     Kind kind = Kind::Op;
-    QString text;         // names, numbers and operators as written; strings decoded
+    QString text; // names, numbers and operators as written; strings decoded
     int line = 0;
     bool dynamic = false; // f-strings, bytes and \N{...} escapes: not a plain str literal
 };
@@ -31,7 +31,9 @@ struct LogicalLine
 class Tokenizer
 {
 public:
-    explicit Tokenizer(const QString &source) : m_src(source) {}
+    explicit Tokenizer(const QString &source)
+        : m_src(source)
+    {}
 
     QList<LogicalLine> run()
     {
@@ -48,8 +50,8 @@ public:
             const QChar c = m_src[m_pos];
             if (atLineStart && m_brackets.isEmpty()) {
                 int column = 0;
-                while (m_pos < m_src.size() && (m_src[m_pos] == u' ' || m_src[m_pos] == u'\t'
-                                                || m_src[m_pos] == u'\f')) {
+                while (m_pos < m_src.size() &&
+                       (m_src[m_pos] == u' ' || m_src[m_pos] == u'\t' || m_src[m_pos] == u'\f')) {
                     column = m_src[m_pos] == u'\t' ? (column / 8 + 1) * 8 : column + 1;
                     ++m_pos;
                 }
@@ -74,10 +76,11 @@ public:
                 readString({}, current.tokens);
             } else if (c.isLetter() || c == u'_') {
                 const qsizetype start = m_pos;
-                while (m_pos < m_src.size() && (m_src[m_pos].isLetterOrNumber() || m_src[m_pos] == u'_'))
+                while (m_pos < m_src.size() &&
+                       (m_src[m_pos].isLetterOrNumber() || m_src[m_pos] == u'_'))
                     ++m_pos;
                 const QString word = m_src.mid(start, m_pos - start);
-                static const QStringList prefixes = {u"r"_s, u"u"_s, u"b"_s, u"f"_s,
+                static const QStringList prefixes = {u"r"_s,  u"u"_s,  u"b"_s,  u"f"_s,
                                                      u"rb"_s, u"br"_s, u"fr"_s, u"rf"_s};
                 if ((peek(0) == u'"' || peek(0) == u'\'') && prefixes.contains(word.toLower()))
                     readString(word.toLower(), current.tokens);
@@ -88,13 +91,14 @@ public:
                 while (m_pos < m_src.size()) {
                     const QChar d = m_src[m_pos];
                     const QChar prev = m_pos > start ? m_src[m_pos - 1] : QChar();
-                    const bool sign = (d == u'+' || d == u'-') && (prev == u'e' || prev == u'E')
-                                      && !m_src.mid(start, 2).startsWith(u"0x", Qt::CaseInsensitive);
+                    const bool sign = (d == u'+' || d == u'-') && (prev == u'e' || prev == u'E') &&
+                                      !m_src.mid(start, 2).startsWith(u"0x", Qt::CaseInsensitive);
                     if (!(d.isLetterOrNumber() || d == u'_' || d == u'.' || sign))
                         break;
                     ++m_pos;
                 }
-                current.tokens << Token{Token::Kind::Number, m_src.mid(start, m_pos - start), m_line};
+                current.tokens << Token{Token::Kind::Number, m_src.mid(start, m_pos - start),
+                                        m_line};
             } else {
                 readOperator(current.tokens);
             }
@@ -136,11 +140,10 @@ private:
             }
             m_brackets.removeLast();
         }
-        static const QStringList longOps = {u"**="_s, u"//="_s, u">>="_s, u"<<="_s, u"..."_s,
-                                            u"=="_s,  u"!="_s,  u"<="_s,  u">="_s,  u"+="_s,
-                                            u"-="_s,  u"*="_s,  u"/="_s,  u"%="_s,  u"&="_s,
-                                            u"|="_s,  u"^="_s,  u"@="_s,  u"->"_s,  u":="_s,
-                                            u"**"_s,  u"//"_s,  u"<<"_s,  u">>"_s};
+        static const QStringList longOps = {
+            u"**="_s, u"//="_s, u">>="_s, u"<<="_s, u"..."_s, u"=="_s, u"!="_s, u"<="_s,
+            u">="_s,  u"+="_s,  u"-="_s,  u"*="_s,  u"/="_s,  u"%="_s, u"&="_s, u"|="_s,
+            u"^="_s,  u"@="_s,  u"->"_s,  u":="_s,  u"**"_s,  u"//"_s, u"<<"_s, u">>"_s};
         for (const QString &op : longOps) {
             if (QStringView(m_src).mid(m_pos).startsWith(op)) {
                 tokens << Token{Token::Kind::Op, op, m_line};
@@ -307,7 +310,9 @@ struct Value
 class Evaluator
 {
 public:
-    explicit Evaluator(const QProcessEnvironment &environment) : m_env(environment) {}
+    explicit Evaluator(const QProcessEnvironment &environment)
+        : m_env(environment)
+    {}
 
     QSet<QString> osNames{u"os"_s};
     QSet<QString> getenvNames;
@@ -340,8 +345,8 @@ public:
                 return Value::of(QVariant());
             return {};
         }
-        if ((t.size() == 1 && first.kind == Token::Kind::Number)
-            || (t.size() == 2 && (isOp(first, u"-") || isOp(first, u"+"))))
+        if ((t.size() == 1 && first.kind == Token::Kind::Number) ||
+            (t.size() == 2 && (isOp(first, u"-") || isOp(first, u"+"))))
             return number(t);
         if (isOp(first, u"(") && closesAtEnd(t, 0)) {
             const Tokens inner = t.mid(1, t.size() - 2);
@@ -445,8 +450,9 @@ private:
         if (m_env.contains(name))
             return Value::of(m_env.value(name));
         if (subscript)
-            return {Value::State::Problem, {},
-                    QStringLiteral("os.environ[\"%1\"] is read but %1 is not set").arg(name)};
+            return {Value::State::Problem,
+                    {},
+                    QStringLiteral("os.environ[\"%1\"], but %1 is not set").arg(name)};
         if (args.size() == 1)
             return Value::of(QVariant());
         Tokens fallback = args[1];
@@ -458,9 +464,9 @@ private:
     const QProcessEnvironment &m_env;
 };
 
-const QSet<QString> kCompoundKeywords = {u"if"_s,  u"elif"_s, u"else"_s,    u"for"_s,
-                                         u"while"_s, u"try"_s, u"except"_s, u"finally"_s,
-                                         u"with"_s, u"def"_s,  u"class"_s,  u"async"_s};
+const QSet<QString> kCompoundKeywords = {u"if"_s,    u"elif"_s, u"else"_s,   u"for"_s,
+                                         u"while"_s, u"try"_s,  u"except"_s, u"finally"_s,
+                                         u"with"_s,  u"def"_s,  u"class"_s,  u"async"_s};
 
 void readImport(const Tokens &t, Evaluator &evaluator)
 {
@@ -479,7 +485,8 @@ void readImport(const Tokens &t, Evaluator &evaluator)
         part.removeIf([](const Token &x) { return isOp(x, u"(") || isOp(x, u")"); });
         if (part.isEmpty())
             continue;
-        const QString alias = part.size() == 3 && isName(part[1], u"as") ? part[2].text : part[0].text;
+        const QString alias =
+            part.size() == 3 && isName(part[1], u"as") ? part[2].text : part[0].text;
         if (isOp(part[0], u"*")) {
             evaluator.getenvNames << u"getenv"_s;
             evaluator.environNames << u"environ"_s;
@@ -502,12 +509,12 @@ QStringList assignedNames(const Tokens &t)
         depth += isOpen(t[i]) ? 1 : isClose(t[i]) ? -1 : 0;
         if (!isName(t[i]) || (i > 0 && isOp(t[i - 1], u".")))
             continue;
-        const QString next = i + 1 < t.size() && t[i + 1].kind == Token::Kind::Op ? t[i + 1].text
-                                                                                 : QString();
+        const QString next =
+            i + 1 < t.size() && t[i + 1].kind == Token::Kind::Op ? t[i + 1].text : QString();
         const bool binds = next == u":=" // also inside brackets
-                           || (depth == 0 && next.endsWith(u'=') && !comparisons.contains(next))
-                           || (depth == 0 && next == u",")
-                           || (i > 0 && (isName(t[i - 1], u"del") || isName(t[i - 1], u"for")));
+                           || (depth == 0 && next.endsWith(u'=') && !comparisons.contains(next)) ||
+                           (depth == 0 && next == u",") ||
+                           (i > 0 && (isName(t[i - 1], u"del") || isName(t[i - 1], u"for")));
         if (binds)
             names << t[i].text;
     }
@@ -518,7 +525,12 @@ QStringList assignedNames(const Tokens &t)
 
 EnvPyContents readEnvPy(const QString &source, const QProcessEnvironment &environment)
 {
-    Tokenizer tokenizer(source);
+    // Python reads env.py with universal newlines and skips a UTF-8 byte order mark.
+    QString text = source;
+    text.replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
+    if (text.startsWith(QChar(0xFEFF)))
+        text.remove(0, 1);
+    Tokenizer tokenizer(text);
     const QList<LogicalLine> lines = tokenizer.run();
     EnvPyContents contents;
     contents.errorLine = tokenizer.errorLine();
@@ -550,8 +562,8 @@ EnvPyContents readEnvPy(const QString &source, const QProcessEnvironment &enviro
             const int line = t[0].line;
             const bool header = isName(t[0]) && kCompoundKeywords.contains(t[0].text);
             if (header || (isOp(t.last(), u":") && splitTop(t, u"=").size() == 1)) {
-                const bool scope = isName(t[0], u"def") || isName(t[0], u"class")
-                                   || isName(t[0], u"async");
+                const bool scope =
+                    isName(t[0], u"def") || isName(t[0], u"class") || isName(t[0], u"async");
                 const QList<Tokens> parts = splitTop(t, u":");
                 if (parts.size() > 1 && !parts.last().isEmpty()) { // "if x: y = 1" on one line
                     if (!inScope && !scope)
@@ -579,8 +591,8 @@ EnvPyContents readEnvPy(const QString &source, const QProcessEnvironment &enviro
                 if (target.size() >= 2 && isOp(target[1], u":")) // annotated: name: str = ...
                     target = target.mid(0, 1);
                 if (target.size() != 1 || !isName(target[0])) {
-                    markDynamic(assignedNames(target + Tokens{Token{Token::Kind::Op, u"="_s, line}}),
-                                line);
+                    markDynamic(
+                        assignedNames(target + Tokens{Token{Token::Kind::Op, u"="_s, line}}), line);
                     continue;
                 }
                 EnvPyEntry entry;

@@ -110,15 +110,15 @@ Result<QVariantMap> PythonEvaluator::evaluate(const QString &envPyPath, const QS
             .arg(fileName);
     if (m_interpreter.isEmpty()) {
         if (!m_configured.isEmpty())
-            return fail(QStringLiteral("%1 needs Python to be evaluated, but the Python "
-                                       "interpreter \"%2\"%3 was not found or is not executable.")
+            return fail(QStringLiteral("Python is needed to evaluate %1, but the interpreter "
+                                       "\"%2\"%3 was not found or is not executable.")
                             .arg(fileName, m_configured,
                                  m_configuredSource.isEmpty()
                                      ? QString()
                                      : QStringLiteral(" (from %1)").arg(m_configuredSource)),
                         literalHint);
-        return fail(QStringLiteral("%1 needs Python to be evaluated, and no Python interpreter was "
-                                   "found (looked for python3 on PATH and /usr/bin/python3).")
+        return fail(QStringLiteral("Python is needed to evaluate %1, but no Python interpreter "
+                                   "was found (looked for python3 on PATH and /usr/bin/python3).")
                         .arg(fileName),
                     literalHint);
     }
@@ -130,10 +130,9 @@ Result<QVariantMap> PythonEvaluator::evaluate(const QString &envPyPath, const QS
     QProcess process;
     process.setProcessEnvironment(environment);
     process.setWorkingDirectory(QFileInfo(envPyPath).absolutePath());
-    process.start(m_interpreter,
-                  QStringList{QStringLiteral("-c"), QString::fromUtf8(kProgram),
-                              QFileInfo(envPyPath).absoluteFilePath()}
-                      + keys);
+    process.start(m_interpreter, QStringList{QStringLiteral("-c"), QString::fromUtf8(kProgram),
+                                             QFileInfo(envPyPath).absoluteFilePath()} +
+                                     keys);
     if (!process.waitForStarted(m_timeoutMs))
         return fail(QStringLiteral("Could not start the Python interpreter %1 to evaluate %2: %3")
                         .arg(m_interpreter, fileName, process.errorString()),

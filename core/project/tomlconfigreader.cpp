@@ -52,8 +52,9 @@ QVariant toVariant(const toml::node &node)
 
 Error configError(const QString &path, const QString &message, int line = 0)
 {
-    Error e = Error::make(Error::Code::Config, message,
-                          QStringLiteral("Fix the TOML syntax of %1.").arg(QFileInfo(path).fileName()));
+    Error e =
+        Error::make(Error::Code::Config, message,
+                    QStringLiteral("Fix the TOML syntax of %1.").arg(QFileInfo(path).fileName()));
     e.file = path;
     e.line = line;
     return e;
@@ -67,7 +68,8 @@ Result<TomlEntries> readTomlTable(const QString &path, const QString &table)
     if (!file.exists())
         return TomlEntries();
     if (!file.open(QIODevice::ReadOnly))
-        return configError(path, QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+        return configError(path,
+                           QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     const std::string_view document(bytes.constData(), size_t(bytes.size()));
     const std::string source = QFileInfo(path).fileName().toStdString();
@@ -87,10 +89,11 @@ Result<TomlEntries> readTomlTable(const QString &path, const QString &table)
 #else
     toml::parse_result parsed = toml::parse(document, source);
     if (!parsed)
-        return configError(path,
-                           QStringLiteral("Invalid TOML in %1: %2")
-                               .arg(QFileInfo(path).fileName(), fromStd(parsed.error().description())),
-                           int(parsed.error().source().begin.line));
+        return configError(
+            path,
+            QStringLiteral("Invalid TOML in %1: %2")
+                .arg(QFileInfo(path).fileName(), fromStd(parsed.error().description())),
+            int(parsed.error().source().begin.line));
     toml::table root = std::move(parsed).table();
 #endif
 

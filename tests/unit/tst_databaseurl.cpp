@@ -45,51 +45,131 @@ void TestDatabaseUrl::parse_data()
     QTest::addColumn<int>("port");
     QTest::addColumn<QString>("database");
 
-    QTest::newRow("postgresql") << "postgresql://u:p@db.example.com:5433/app" << "postgresql" << ""
-                                << "u" << "p" << "db.example.com" << 5433 << "app";
-    QTest::newRow("postgres alias") << "postgres://u:p@h/app" << "postgresql" << "" << "u" << "p"
+    QTest::newRow("postgresql") << "postgresql://u:p@db.example.com:5433/app"
+                                << "postgresql"
+                                << ""
+                                << "u"
+                                << "p"
+                                << "db.example.com" << 5433 << "app";
+    QTest::newRow("postgres alias") << "postgres://u:p@h/app"
+                                    << "postgresql"
+                                    << ""
+                                    << "u"
+                                    << "p"
                                     << "h" << -1 << "app";
     for (const char *driver : {"psycopg2", "psycopg", "asyncpg", "pg8000"})
         QTest::addRow("postgresql+%s", driver)
             << QStringLiteral("postgresql+%1://u:p@h:5432/app").arg(QLatin1String(driver))
-            << "postgresql" << driver << "u" << "p" << "h" << 5432 << "app";
+            << "postgresql" << driver << "u"
+            << "p"
+            << "h" << 5432 << "app";
     for (const char *driver : {"pymysql", "mysqldb", "mysqlconnector", "aiomysql", "asyncmy"})
         QTest::addRow("mysql+%s", driver)
             << QStringLiteral("mysql+%1://root:pw@127.0.0.1:3306/shop").arg(QLatin1String(driver))
-            << "mysql" << driver << "root" << "pw" << "127.0.0.1" << 3306 << "shop";
-    QTest::newRow("mariadb") << "mariadb+mariadbconnector://a:b@m/x" << "mariadb"
-                             << "mariadbconnector" << "a" << "b" << "m" << -1 << "x";
+            << "mysql" << driver << "root"
+            << "pw"
+            << "127.0.0.1" << 3306 << "shop";
+    QTest::newRow("mariadb") << "mariadb+mariadbconnector://a:b@m/x"
+                             << "mariadb"
+                             << "mariadbconnector"
+                             << "a"
+                             << "b"
+                             << "m" << -1 << "x";
     QTest::newRow("snowflake") << "snowflake://me:pw@acme-xy123/DB/PUBLIC?warehouse=WH"
-                               << "snowflake" << "" << "me" << "pw" << "acme-xy123" << -1
-                               << "DB/PUBLIC";
-    QTest::newRow("databricks") << "databricks://token:dapi123@adb-1.azuredatabricks.net?http_path=/sql/1"
-                                << "databricks" << "" << "token" << "dapi123"
-                                << "adb-1.azuredatabricks.net" << -1 << "";
-    QTest::newRow("upper-case scheme") << "PostgreSQL://u@h/d" << "postgresql" << "" << "u" << ""
+                               << "snowflake"
+                               << ""
+                               << "me"
+                               << "pw"
+                               << "acme-xy123" << -1 << "DB/PUBLIC";
+    QTest::newRow("databricks")
+        << "databricks://token:dapi123@adb-1.azuredatabricks.net?http_path=/sql/1"
+        << "databricks"
+        << ""
+        << "token"
+        << "dapi123"
+        << "adb-1.azuredatabricks.net" << -1 << "";
+    QTest::newRow("upper-case scheme") << "PostgreSQL://u@h/d"
+                                       << "postgresql"
+                                       << ""
+                                       << "u"
+                                       << ""
                                        << "h" << -1 << "d";
-    QTest::newRow("no credentials") << "postgresql://localhost/app" << "postgresql" << "" << ""
-                                    << "" << "localhost" << -1 << "app";
-    QTest::newRow("user only") << "postgresql://alice@localhost/app" << "postgresql" << ""
-                               << "alice" << "" << "localhost" << -1 << "app";
-    QTest::newRow("empty host (socket)") << "postgresql:///app" << "postgresql" << "" << "" << ""
+    QTest::newRow("no credentials") << "postgresql://localhost/app"
+                                    << "postgresql"
+                                    << ""
+                                    << ""
+                                    << ""
+                                    << "localhost" << -1 << "app";
+    QTest::newRow("user only") << "postgresql://alice@localhost/app"
+                               << "postgresql"
+                               << ""
+                               << "alice"
+                               << ""
+                               << "localhost" << -1 << "app";
+    QTest::newRow("empty host (socket)") << "postgresql:///app"
+                                         << "postgresql"
+                                         << ""
+                                         << ""
+                                         << ""
                                          << "" << -1 << "app";
     QTest::newRow("percent-encoded password")
-        << "postgresql://us%40er:p%40ss%3Aw%2Fo%25rd@h:1/d%20b" << "postgresql" << "" << "us@er"
-        << "p@ss:w/o%rd" << "h" << 1 << "d b";
-    QTest::newRow("raw @ in password") << "postgresql://u:p@ss@h/d" << "postgresql" << "" << "u"
-                                       << "p@ss" << "h" << -1 << "d";
-    QTest::newRow("raw / in password (SQLAlchemy allows it)")
-        << "postgresql://u:pa/ss@h/d" << "postgresql" << "" << "u" << "pa/ss" << "h" << -1 << "d";
-    QTest::newRow("utf-8 password") << "postgresql://u:%C3%A9t%C3%A9@h/d" << "postgresql" << ""
+        << "postgresql://us%40er:p%40ss%3Aw%2Fo%25rd@h:1/d%20b"
+        << "postgresql"
+        << ""
+        << "us@er"
+        << "p@ss:w/o%rd"
+        << "h" << 1 << "d b";
+    QTest::newRow("raw @ in password") << "postgresql://u:p@ss@h/d"
+                                       << "postgresql"
+                                       << ""
+                                       << "u"
+                                       << "p@ss"
+                                       << "h" << -1 << "d";
+    QTest::newRow("raw / in password (SQLAlchemy allows it)") << "postgresql://u:pa/ss@h/d"
+                                                              << "postgresql"
+                                                              << ""
+                                                              << "u"
+                                                              << "pa/ss"
+                                                              << "h" << -1 << "d";
+    QTest::newRow("raw / then digits (SQLAlchemy)") << "postgresql://u:12/34@h/d"
+                                                    << "postgresql"
+                                                    << ""
+                                                    << "u"
+                                                    << "12/34"
+                                                    << "h" << -1 << "d";
+    QTest::newRow("encoded @ in query with port") << "postgresql://h:5432/d?application_name=a%40b"
+                                                  << "postgresql"
+                                                  << ""
+                                                  << ""
+                                                  << ""
+                                                  << "h" << 5432 << "d";
+    QTest::newRow("utf-8 password") << "postgresql://u:%C3%A9t%C3%A9@h/d"
+                                    << "postgresql"
+                                    << ""
                                     << "u" << QString::fromUtf8("été") << "h" << -1 << "d";
-    QTest::newRow("ipv6") << "postgresql://u:p@[::1]:5432/d" << "postgresql" << "" << "u" << "p"
+    QTest::newRow("ipv6") << "postgresql://u:p@[::1]:5432/d"
+                          << "postgresql"
+                          << ""
+                          << "u"
+                          << "p"
                           << "::1" << 5432 << "d";
-    QTest::newRow("ipv6 no port") << "mysql://u:p@[2001:db8::7]/d" << "mysql" << "" << "u" << "p"
+    QTest::newRow("ipv6 no port") << "mysql://u:p@[2001:db8::7]/d"
+                                  << "mysql"
+                                  << ""
+                                  << "u"
+                                  << "p"
                                   << "2001:db8::7" << -1 << "d";
-    QTest::newRow("@ in query is not user info") << "postgresql://h:5432/d?application_name=a@b"
-                                                 << "postgresql" << "" << "" << "" << "h" << 5432
-                                                 << "d";
-    QTest::newRow("whitespace trimmed") << "  sqlite:///a.db \n" << "sqlite" << "" << "" << ""
+    QTest::newRow("@ in query is not user info") << "postgresql://h/d?application_name=a@b"
+                                                 << "postgresql"
+                                                 << ""
+                                                 << ""
+                                                 << ""
+                                                 << "h" << -1 << "d";
+    QTest::newRow("whitespace trimmed") << "  sqlite:///a.db \n"
+                                        << "sqlite"
+                                        << ""
+                                        << ""
+                                        << ""
                                         << "" << -1 << "a.db";
 }
 
@@ -128,23 +208,43 @@ void TestDatabaseUrl::sqlite_data()
     QTest::addColumn<QString>("connectOptions");
 
     const QString base = QStringLiteral("/projects/app/jetbase");
-    QTest::newRow("relative") << "sqlite:///app.db" << "app.db" << base + "/app.db" << "";
-    QTest::newRow("relative subfolder") << "sqlite:///data/../db/app.db" << "data/../db/app.db"
-                                        << base + "/db/app.db" << "";
-    QTest::newRow("absolute") << "sqlite:////var/lib/x.db" << "/var/lib/x.db" << "/var/lib/x.db"
+    QTest::newRow("relative") << "sqlite:///app.db"
+                              << "app.db" << base + "/app.db"
                               << "";
-    QTest::newRow("memory") << "sqlite:///:memory:" << ":memory:" << ":memory:" << "";
-    QTest::newRow("empty is memory") << "sqlite://" << "" << ":memory:" << "";
-    QTest::newRow("pysqlite") << "sqlite+pysqlite:///a.db" << "a.db" << base + "/a.db" << "";
-    QTest::newRow("aiosqlite") << "sqlite+aiosqlite:///a.db" << "a.db" << base + "/a.db" << "";
-    QTest::newRow("percent-encoded") << "sqlite:///my%20db.sqlite" << "my db.sqlite"
-                                     << base + "/my db.sqlite" << "";
-    QTest::newRow("@ in path") << "sqlite:///at@home.db" << "at@home.db" << base + "/at@home.db"
+    QTest::newRow("relative subfolder") << "sqlite:///data/../db/app.db"
+                                        << "data/../db/app.db" << base + "/db/app.db"
+                                        << "";
+    QTest::newRow("absolute") << "sqlite:////var/lib/x.db"
+                              << "/var/lib/x.db"
+                              << "/var/lib/x.db"
+                              << "";
+    QTest::newRow("memory") << "sqlite:///:memory:"
+                            << ":memory:"
+                            << ":memory:"
+                            << "";
+    QTest::newRow("empty is memory") << "sqlite://"
+                                     << ""
+                                     << ":memory:"
+                                     << "";
+    QTest::newRow("pysqlite") << "sqlite+pysqlite:///a.db"
+                              << "a.db" << base + "/a.db"
+                              << "";
+    QTest::newRow("aiosqlite") << "sqlite+aiosqlite:///a.db"
+                               << "a.db" << base + "/a.db"
                                << "";
-    QTest::newRow("timeout") << "sqlite:///a.db?timeout=2" << "a.db" << base + "/a.db"
+    QTest::newRow("percent-encoded") << "sqlite:///my%20db.sqlite"
+                                     << "my db.sqlite" << base + "/my db.sqlite"
+                                     << "";
+    QTest::newRow("@ in path") << "sqlite:///at@home.db"
+                               << "at@home.db" << base + "/at@home.db"
+                               << "";
+    QTest::newRow("timeout") << "sqlite:///a.db?timeout=2"
+                             << "a.db" << base + "/a.db"
                              << "QSQLITE_BUSY_TIMEOUT=2000";
-    QTest::newRow("uri") << "sqlite:///file:a.db?mode=ro&uri=true" << "file:a.db"
-                         << "file:a.db" << "QSQLITE_OPEN_URI";
+    QTest::newRow("uri") << "sqlite:///file:a.db?mode=ro&uri=true"
+                         << "file:a.db"
+                         << "file:a.db"
+                         << "QSQLITE_OPEN_URI";
 }
 
 void TestDatabaseUrl::sqlite()
@@ -170,10 +270,14 @@ void TestDatabaseUrl::unsupported_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("scheme");
-    QTest::newRow("oracle") << "oracle://scott:tiger@h/orcl" << "oracle";
-    QTest::newRow("oracle+driver") << "oracle+cx_oracle://scott:tiger@h/orcl" << "oracle";
-    QTest::newRow("mssql") << "mssql+pyodbc://u:tiger@dsn" << "mssql";
-    QTest::newRow("clickhouse") << "clickhouse://u:tiger@h/db" << "clickhouse";
+    QTest::newRow("oracle") << "oracle://scott:tiger@h/orcl"
+                            << "oracle";
+    QTest::newRow("oracle+driver") << "oracle+cx_oracle://scott:tiger@h/orcl"
+                                   << "oracle";
+    QTest::newRow("mssql") << "mssql+pyodbc://u:tiger@dsn"
+                           << "mssql";
+    QTest::newRow("clickhouse") << "clickhouse://u:tiger@h/db"
+                                << "clickhouse";
 }
 
 void TestDatabaseUrl::unsupported()
@@ -201,6 +305,8 @@ void TestDatabaseUrl::malformedNeverShowsPassword_data()
     QTest::newRow("unclosed ipv6") << "postgresql://u:S3cretPw@[::1/db";
     QTest::newRow("sqlite with host") << "sqlite://u:S3cretPw@h/x.db";
     QTest::newRow("digits and slash") << "postgresql://u:12/S3cretPw@h/db";
+    QTest::newRow("slash in user") << "postgresql://a/b:S3cretPw@h/db";
+    QTest::newRow("sqlalchemy quirk") << "postgresql://h:5432/d?x=S3cretPw@b";
     QTest::newRow("unsupported") << "oracle://u:S3cretPw@h/db";
     QTest::newRow("bad timeout") << "postgresql://u:S3cretPw@h/db?connect_timeout=x";
     QTest::newRow("databricks without http_path") << "databricks://token:S3cretPw@h";
@@ -226,21 +332,30 @@ void TestDatabaseUrl::redact_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("password") << "postgresql://u:secret@h:5432/d" << "postgresql://u:***@h:5432/d";
-    QTest::newRow("no password") << "postgresql://u@h/d" << "postgresql://u@h/d";
-    QTest::newRow("sqlite") << "sqlite:///a.db" << "sqlite:///a.db";
-    QTest::newRow("raw @") << "mysql://u:p@ss@h/d" << "mysql://u:***@h/d";
-    QTest::newRow("encoded") << "mysql://u:p%40ss@h/d" << "mysql://u:***@h/d";
+    QTest::newRow("password") << "postgresql://u:secret@h:5432/d"
+                              << "postgresql://u:***@h:5432/d";
+    QTest::newRow("no password") << "postgresql://u@h/d"
+                                 << "postgresql://u@h/d";
+    QTest::newRow("sqlite") << "sqlite:///a.db"
+                            << "sqlite:///a.db";
+    QTest::newRow("raw @") << "mysql://u:p@ss@h/d"
+                           << "mysql://u:***@h/d";
+    QTest::newRow("encoded") << "mysql://u:p%40ss@h/d"
+                             << "mysql://u:***@h/d";
     QTest::newRow("databricks token") << "databricks://token:dapiXYZ@h?http_path=/p"
                                       << "databricks://token:***@h?http_path=/p";
     QTest::newRow("query password") << "postgresql://h/d?user=u&password=secret&sslmode=require"
                                     << "postgresql://h/d?user=u&password=***&sslmode=require";
     QTest::newRow("query pwd and token") << "snowflake://u@acct/db?PWD=x1&token=x2&role=R"
                                          << "snowflake://u@acct/db?PWD=***&token=***&role=R";
-    QTest::newRow("ipv6 kept") << "postgresql://u:pw@[::1]:5432/d" << "postgresql://u:***@[::1]:5432/d";
-    QTest::newRow("missing host") << "postgresql://user:secret" << "postgresql://user:***";
-    QTest::newRow("numeric port kept") << "postgresql://h:5432/d" << "postgresql://h:5432/d";
-    QTest::newRow("raw ? in password") << "postgresql://u:p?w@h/d" << "postgresql://u:***@h/d";
+    QTest::newRow("ipv6 kept") << "postgresql://u:pw@[::1]:5432/d"
+                               << "postgresql://u:***@[::1]:5432/d";
+    QTest::newRow("missing host") << "postgresql://user:secret"
+                                  << "postgresql://user:***";
+    QTest::newRow("numeric port kept") << "postgresql://h:5432/d"
+                                       << "postgresql://h:5432/d";
+    QTest::newRow("raw ? in password") << "postgresql://u:p?w@h/d"
+                                       << "postgresql://u:***@h/d";
 }
 
 void TestDatabaseUrl::redact()
@@ -254,9 +369,11 @@ void TestDatabaseUrl::postgresSpec_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("connectOptions");
     QTest::addColumn<int>("timeout");
-    QTest::newRow("defaults") << "postgresql://u:p%3Bw@db:5433/app" << "connect_timeout=7" << 7;
+    QTest::newRow("defaults") << "postgresql://u:p%3Bw@db:5433/app"
+                              << "connect_timeout=7" << 7;
     QTest::newRow("pass-through")
-        << "postgresql+psycopg2://u:p@db/app?sslmode=verify-full&application_name=tide&connect_timeout=3&foo=bar"
+        << "postgresql+psycopg2://u:p@db/"
+           "app?sslmode=verify-full&application_name=tide&connect_timeout=3&foo=bar"
         << "sslmode=verify-full;application_name=tide;connect_timeout=3" << 3;
     QTest::newRow("quoted value") << "postgresql://u@db/app?application_name=my+app"
                                   << "application_name='my app';connect_timeout=7" << 7;
@@ -305,11 +422,12 @@ void TestDatabaseUrl::mysqlSpec_data()
     QTest::addColumn<QString>("connectOptions");
     QTest::newRow("defaults") << "mysql+pymysql://root:pw@127.0.0.1:3306/shop"
                               << "MYSQL_OPT_CONNECT_TIMEOUT=10";
-    QTest::newRow("charset accepted, not passed")
-        << "mysql://root:pw@h/shop?charset=utf8mb4" << "MYSQL_OPT_CONNECT_TIMEOUT=10";
-    QTest::newRow("timeouts") << "mariadb://root:pw@h/shop?connect_timeout=4&read_timeout=30&write_timeout=31"
-                              << "MYSQL_OPT_CONNECT_TIMEOUT=4;MYSQL_OPT_READ_TIMEOUT=30;"
-                                 "MYSQL_OPT_WRITE_TIMEOUT=31";
+    QTest::newRow("charset accepted, not passed") << "mysql://root:pw@h/shop?charset=utf8mb4"
+                                                  << "MYSQL_OPT_CONNECT_TIMEOUT=10";
+    QTest::newRow("timeouts")
+        << "mariadb://root:pw@h/shop?connect_timeout=4&read_timeout=30&write_timeout=31"
+        << "MYSQL_OPT_CONNECT_TIMEOUT=4;MYSQL_OPT_READ_TIMEOUT=30;"
+           "MYSQL_OPT_WRITE_TIMEOUT=31";
     QTest::newRow("ssl and socket")
         << "mysql://root:pw@h/shop?ssl_ca=/etc/ca.pem&unix_socket=/run/mysqld/mysqld.sock"
         << "MYSQL_OPT_CONNECT_TIMEOUT=10;SSL_CA=/etc/ca.pem;UNIX_SOCKET=/run/mysqld/mysqld.sock";
@@ -338,24 +456,33 @@ void TestDatabaseUrl::snowflakeSpec_data()
     QTest::addColumn<QString>("keyPassword");
     QTest::addColumn<QString>("expected");
     QTest::newRow("password")
-        << "snowflake://me:pw@acme-xy123/SALES/PUBLIC?warehouse=WH&role=DEV" << "" << ""
+        << "snowflake://me:pw@acme-xy123/SALES/PUBLIC?warehouse=WH&role=DEV"
+        << ""
+        << ""
         << "Driver={SnowflakeDSIIDriver};Server=acme-xy123.snowflakecomputing.com;"
            "Database=SALES;Schema=PUBLIC;Warehouse=WH;Role=DEV;UID=me;PWD=pw";
     QTest::newRow("full host kept") << "snowflake://me:pw@acme.eu-west-1.snowflakecomputing.com/DB"
-                                    << "" << ""
+                                    << ""
+                                    << ""
                                     << "Driver={SnowflakeDSIIDriver};"
                                        "Server=acme.eu-west-1.snowflakecomputing.com;Database=DB;"
                                        "UID=me;PWD=pw";
-    QTest::newRow("escaped password") << "snowflake://me:p%3Bw%7Dd@acct/DB/S" << "" << ""
+    QTest::newRow("escaped password") << "snowflake://me:p%3Bw%7Dd@acct/DB/S"
+                                      << ""
+                                      << ""
                                       << "Driver={SnowflakeDSIIDriver};"
                                          "Server=acct.snowflakecomputing.com;Database=DB;"
                                          "Schema=S;UID=me;PWD={p;w}}d}";
-    QTest::newRow("key pair") << "snowflake://me@acct/DB/S?warehouse=WH" << "/keys/rsa key.p8" << ""
+    QTest::newRow("key pair") << "snowflake://me@acct/DB/S?warehouse=WH"
+                              << "/keys/rsa key.p8"
+                              << ""
                               << "Driver={SnowflakeDSIIDriver};Server=acct.snowflakecomputing.com;"
                                  "Database=DB;Schema=S;Warehouse=WH;UID=me;"
                                  "Authenticator=SNOWFLAKE_JWT;PRIV_KEY_FILE=/keys/rsa key.p8";
     QTest::newRow("key pair with passphrase")
-        << "snowflake://me@acct/DB/S" << "/keys/k;1.p8" << "pass;phrase"
+        << "snowflake://me@acct/DB/S"
+        << "/keys/k;1.p8"
+        << "pass;phrase"
         << "Driver={SnowflakeDSIIDriver};Server=acct.snowflakecomputing.com;Database=DB;"
            "Schema=S;UID=me;Authenticator=SNOWFLAKE_JWT;PRIV_KEY_FILE={/keys/k;1.p8};"
            "PRIV_KEY_FILE_PWD={pass;phrase}";

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Benchmarks Tidemark against the floor (the same SQL through the same QtSql driver with no
+# bookkeeping) and against dbmate (npm package), all measured in this one run, and prints one
+# Markdown table. Usage: bash bench/run.sh   (installs and builds what it needs; ~5-10 minutes)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+RUNS=${RUNS:-3}
+STATUS_FILES=${STATUS_FILES:-10000}
+STATUS_APPLIED=${STATUS_APPLIED:-9000}
+UPGRADE_FILES=${UPGRADE_FILES:-1000}
+
+bash scripts/install-deps.sh --test >&2
+bash scripts/test-servers.sh start >&2
+eval "$(bash scripts/test-servers.sh env)"
+
+cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DTIDEMARK_BUILD_TESTS=OFF \
+    -DTIDEMARK_BUILD_GUI=OFF >&2
+cmake --build build-bench -j2 --target tidemark-cli tidemark-bench-floor >&2
+TIDEMARK=$root/build-bench/app/tidemark-cli
+FLOOR=$root/build-bench/bench/tidemark-bench-floor
+
+if [ ! -x bench/.dbmate/node_modules/.bin/dbmate ]; then
+    npm install --prefix bench/.dbmate --no-audit --no-fund dbmate@2.36.0 >&2
+fi
+DBMATE=$root/bench/.dbmate/node_modules/.bin/dbmate
+PY=$(command -v python3)
+
+work=$(mktemp -d /tmp/tidemark-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+# measure LABEL CMD...: runs CMD $RUNS times; records the median wall time (s) and the peak
+# resident memory (MiB) of the slowest-memory run in $work/LABEL.
+measure() {
+    local label=$1
+    shift
+    local times=() peak=0
+    for _ in $(seq "$RUNS"); do
+        [ -n "${BEFORE_EACH:-}" ] && eval "$BEFORE_EACH"
+        /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
+            echo "benchmark command failed: $*" >&2
+            cat "$work/stderr" >&2
+            exit 1
+        }
+        read -r wall rss <"$work/time"
+        times+=("$wall")
+        [ "$rss" -gt "$peak" ] && peak=$rss
+    done
+    local median
+    median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    echo "$median $((peak / 1024))" >"$work/$label"
+}
+
+pg_admin() { psql "postgresql://tidemark:tidemark-pw@127.0.0.1:55432/tidemark_test" -qAt -c "$1" >/dev/null; }
+
+# (a) status: 10,000 files, 9,000 applied, SQLite.
+mkdir -p "$work/status/jetbase"
+"$PY" bench/generate.py "$STATUS_FILES" "$work/status/jetbase/migrations" "$work/status/dbmate" >&2
+echo 'sqlalchemy_url = "sqlite:///status.db"' >"$work/status/jetbase/env.py"
+(cd bench && "$PY" prepare_status_db.py "$work/status/jetbase/status.db" "$STATUS_APPLIED")
+measure status_tidemark "$TIDEMARK" --project "$work/status" status
+measure status_dbmate "$DBMATE" --url "sqlite:$work/status/jetbase/status.db" \
+    --migrations-dir "$work/status/dbmate" --no-dump-schema status
+"$TIDEMARK" --project "$work/status" --json status >"$work/status.json"
+grep -q "\"latest_version\": \"$STATUS_APPLIED\"" "$work/status.json" || {
+    echo "status did not see $STATUS_APPLIED applied migrations" >&2
+    exit 1
+}
+
+# (b) upgrade: 1,000 files of a CREATE TABLE and an INSERT, on SQLite and PostgreSQL.
+mkdir -p "$work/up/jetbase"
+"$PY" bench/generate.py "$UPGRADE_FILES" "$work/up/jetbase/migrations" "$work/up/dbmate" >&2
+sqlite_reset() { rm -f "$work"/up-*.db*; }
+BEFORE_EACH=sqlite_reset measure up_sqlite_tidemark \
+    "$TIDEMARK" --project "$work/up" --url "sqlite:///$work/up-tidemark.db" upgrade
+BEFORE_EACH=sqlite_reset measure up_sqlite_floor \
+    "$FLOOR" "sqlite:///$work/up-floor.db" "$work/up/jetbase/migrations"
+BEFORE_EACH=sqlite_reset measure up_sqlite_dbmate \
+    "$DBMATE" --url "sqlite:$work/up-dbmate.db" --migrations-dir "$work/up/dbmate" --no-dump-schema up
+
+# The same on tmpfs, where fsync costs nothing: what is left is each tool's own work. (dbmate's
+# bundled SQLite syncs the journal once per commit, Debian's libsqlite3 under QtSql twice, so on
+# a disk the floor itself can be slower than dbmate.)
+shm=$(mktemp -d /dev/shm/tidemark-bench.XXXXXX)
+trap 'rm -rf "$work" "$shm"' EXIT
+shm_reset() { rm -f "$shm"/up-*.db*; }
+BEFORE_EACH=shm_reset measure up_shm_tidemark \
+    "$TIDEMARK" --project "$work/up" --url "sqlite:///$shm/up-tidemark.db" upgrade
+BEFORE_EACH=shm_reset measure up_shm_floor \
+    "$FLOOR" "sqlite:///$shm/up-floor.db" "$work/up/jetbase/migrations"
+BEFORE_EACH=shm_reset measure up_shm_dbmate \
+    "$DBMATE" --url "sqlite:$shm/up-dbmate.db" --migrations-dir "$work/up/dbmate" --no-dump-schema up
+
+pg_reset() {
+    for db in bench_tm bench_floor bench_dbmate; do
+        pg_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+        pg_admin "CREATE DATABASE $db"
+    done
+}
+PG=postgresql://tidemark:tidemark-pw@127.0.0.1:55432
+BEFORE_EACH=pg_reset measure up_pg_tidemark \
+    "$TIDEMARK" --project "$work/up" --url "$PG/bench_tm" upgrade
+BEFORE_EACH=pg_reset measure up_pg_floor "$FLOOR" "$PG/bench_floor" "$work/up/jetbase/migrations"
+BEFORE_EACH=pg_reset measure up_pg_dbmate \
+    "$DBMATE" --url "postgres://tidemark:tidemark-pw@127.0.0.1:55432/bench_dbmate?sslmode=disable" \
+    --migrations-dir "$work/up/dbmate" --no-dump-schema up
+for db in bench_tm bench_floor bench_dbmate; do pg_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"; done
+
+cell() { read -r t m <"$work/$1"; echo "$t s, $m MiB"; }
+ratio() { awk -v a="$(cut -d' ' -f1 "$work/$1")" -v b="$(cut -d' ' -f1 "$work/$2")" \
+    'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
+
+echo
+echo "Median of $RUNS runs; memory is peak RSS. $(nproc) cores, $(date -u +%Y-%m-%d)."
+echo
+echo "| benchmark | tidemark | floor | dbmate 2.36.0 | tidemark / floor | tidemark / dbmate |"
+echo "|---|---|---|---|---|---|"
+echo "| status, $STATUS_FILES files, $STATUS_APPLIED applied, SQLite | $(cell status_tidemark) | - | $(cell status_dbmate) | - | $(ratio status_tidemark status_dbmate) |"
+echo "| upgrade $UPGRADE_FILES files, SQLite | $(cell up_sqlite_tidemark) | $(cell up_sqlite_floor) | $(cell up_sqlite_dbmate) | $(ratio up_sqlite_tidemark up_sqlite_floor) | $(ratio up_sqlite_tidemark up_sqlite_dbmate) |"
+echo "| upgrade $UPGRADE_FILES files, SQLite on tmpfs (no fsync cost) | $(cell up_shm_tidemark) | $(cell up_shm_floor) | $(cell up_shm_dbmate) | $(ratio up_shm_tidemark up_shm_floor) | $(ratio up_shm_tidemark up_shm_dbmate) |"
+echo "| upgrade $UPGRADE_FILES files, PostgreSQL 15 | $(cell up_pg_tidemark) | $(cell up_pg_floor) | $(cell up_pg_dbmate) | $(ratio up_pg_tidemark up_pg_floor) | $(ratio up_pg_tidemark up_pg_dbmate) |"

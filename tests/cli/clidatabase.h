@@ -1,0 +1,86 @@
+#pragma once
+
+// Reading a scratch database back after a CLI run: the dialect rows of data-driven tests,
+// the tables, the tracking rows and a snapshot that shows any change a refused run must not make.
+
+#include "testsupport.h"
+
+#include <QTest>
+
+Q_DECLARE_METATYPE(tidemark::SqlDialect)
+
+namespace tidemark::test {
+
+// The "dialect" column with the rows sqlite, postgresql and mariadb.
+inline void addDialectColumnRows()
+{
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::newRow("sqlite") << SqlDialect::Sqlite;
+    QTest::newRow("postgresql") << SqlDialect::Postgres;
+    QTest::newRow("mariadb") << SqlDialect::MySql;
+}
+
+// Every table of the database's current schema, sorted.
+inline QStringList tableNames(const ScratchDatabase &db)
+{
+    switch (db.dialect()) {
+    case SqlDialect::Postgres:
+        return db.query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                       "table_schema = current_schema() ORDER BY table_name"));
+    case SqlDialect::MySql:
+        return db.query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                       "table_schema = DATABASE() ORDER BY table_name"));
+    default:
+        return db.query(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                       "name NOT LIKE 'sqlite_%' ORDER BY name"));
+    }
+}
+
+inline int rowCount(const ScratchDatabase &db, const QString &tableAndWhere)
+{
+    return db.query(QStringLiteral("SELECT COUNT(*) FROM ") + tableAndWhere).value(0).toInt();
+}
+
+// The versions in jetbase_migrations (VERSIONED rows) in the order they were applied.
+inline QStringList trackedVersions(const ScratchDatabase &db)
+{
+    if (!db.tableExists(QStringLiteral("jetbase_migrations")))
+        return {};
+    return db.query(QStringLiteral("SELECT version FROM jetbase_migrations WHERE migration_type "
+                                   "= 'VERSIONED' ORDER BY order_executed"));
+}
+
+// "version filename type checksum" of every tracking row, by order_executed.
+inline QStringList trackingRows(const ScratchDatabase &db)
+{
+    if (!db.tableExists(QStringLiteral("jetbase_migrations")))
+        return {};
+    const QString concat =
+        db.dialect() == SqlDialect::MySql
+            ? QStringLiteral("CONCAT(COALESCE(version, '-'), ' ', filename, ' ', migration_type, "
+                             "' ', checksum)")
+            : QStringLiteral("COALESCE(version, '-') || ' ' || filename || ' ' || migration_type "
+                             "|| ' ' || checksum");
+    return db.query(QStringLiteral("SELECT %1 FROM jetbase_migrations ORDER BY order_executed")
+                        .arg(concat));
+}
+
+// Tables with their row counts, the tracking rows and the lock row: what a refused run must
+// leave exactly as it was.
+inline QStringList snapshotOf(const ScratchDatabase &db)
+{
+    QStringList state;
+    for (const QString &table : tableNames(db))
+        state.append(table + QStringLiteral(": ") + QString::number(rowCount(db, table)));
+    state += trackingRows(db);
+    if (db.tableExists(QStringLiteral("jetbase_lock")))
+        state += db.query(QStringLiteral("SELECT COALESCE(process_id, 'unlocked') FROM jetbase_lock"));
+    return state;
+}
+
+} // namespace tidemark::test
+
+#define CLI_REQUIRE_DIALECT(db)                                                                   \
+    QFETCH(tidemark::SqlDialect, dialect);                                                        \
+    tidemark::test::ScratchDatabase db(dialect);                                                  \
+    TIDEMARK_REQUIRE(db)

@@ -1,0 +1,307 @@
+// Global options: --project, walking up, TIDEMARK_PROJECT, --url and JETBASE_SQLALCHEMY_URL over
+// env.py, --quiet, --version, --help, and usage errors (exit 2).
+#include "clidatabase.h"
+#include "clirunner.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tidemark;
+using namespace tidemark::test;
+
+namespace {
+
+const QStringList AllCommands = {
+    QStringLiteral("init"),           QStringLiteral("new"),
+    QStringLiteral("upgrade"),        QStringLiteral("migrate"),
+    QStringLiteral("rollback"),       QStringLiteral("downgrade"),
+    QStringLiteral("status"),         QStringLiteral("showmigrations"),
+    QStringLiteral("history"),        QStringLiteral("current"),
+    QStringLiteral("journal"),        QStringLiteral("validate"),
+    QStringLiteral("validate-checksums"), QStringLiteral("fix-checksums"),
+    QStringLiteral("validate-files"), QStringLiteral("fix-files"),
+    QStringLiteral("fix"),            QStringLiteral("lock"),
+    QStringLiteral("unlock"),         QStringLiteral("lock-status"),
+};
+
+// A SQLite project with one migration; db is where env.py points.
+struct Fixture
+{
+    ScratchDatabase db{SqlDialect::Sqlite};
+    TempProject project{db.url()};
+    Fixture() { project.write(QStringLiteral("V1__one.sql"), "CREATE TABLE one (id INT);\n"); }
+};
+
+} // namespace
+
+class TestCliOptions : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void projectOption_data();
+    void projectOption();
+    void walksUpFromNestedFolder_data();
+    void walksUpFromNestedFolder();
+    void projectFromEnvironment();
+    void projectOptionBeatsEnvironment();
+    void missingProjectFolder();
+    void urlOverridesEnvPy();
+    void environmentOverridesEnvPy();
+    void relativeSqlitePathResolvesAgainstJetbase();
+    void quiet();
+    void version_data() { addBinaryRows(); }
+    void version();
+    void help_data() { addBinaryRows(); }
+    void help();
+    void commandHelp_data();
+    void commandHelp();
+    void usageErrors_data();
+    void usageErrors();
+};
+
+void TestCliOptions::projectOption_data()
+{
+    QTest::addColumn<Binary>("binary");
+    QTest::addColumn<bool>("jetbaseFolder");
+    QTest::newRow("parent, tidemark --cli") << Binary::Gui << false;
+    QTest::newRow("parent, tidemark-cli") << Binary::Cli << false;
+    QTest::newRow("jetbase, tidemark --cli") << Binary::Gui << true;
+    QTest::newRow("jetbase, tidemark-cli") << Binary::Cli << true;
+}
+
+void TestCliOptions::projectOption()
+{
+    QFETCH(Binary, binary);
+    QFETCH(bool, jetbaseFolder);
+    Fixture f;
+    QTemporaryDir elsewhere;
+    const CliRunner cli(binary, elsewhere.path());
+    const QString dir = jetbaseFolder ? f.project.jetbaseDir() : f.project.root();
+
+    const CliResult r = cli.run({QStringLiteral("--project"), dir, QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Migration applied successfully: V1__one.sql"));
+    QCOMPARE(trackedVersions(f.db), QStringList{QStringLiteral("1")});
+    // After the command name too.
+    const CliResult current = cli.run({QStringLiteral("current"), QStringLiteral("--project"), dir});
+    CLI_EXPECT_EXIT(current, 0);
+    QCOMPARE(current.stdoutText().trimmed(), QStringLiteral("Latest migration version: 1"));
+}
+
+void TestCliOptions::walksUpFromNestedFolder_data()
+{
+    QTest::addColumn<QString>("nested");
+    QTest::newRow("below the parent") << QStringLiteral("src/app/deep");
+    QTest::newRow("inside migrations") << QStringLiteral("jetbase/migrations/sub");
+    QTest::newRow("the project root") << QString();
+}
+
+void TestCliOptions::walksUpFromNestedFolder()
+{
+    QFETCH(QString, nested);
+    Fixture f;
+    const QString cwd = f.project.root() + u'/' + nested;
+    QVERIFY(QDir().mkpath(cwd));
+    const CliResult r = CliRunner(Binary::Cli, cwd).run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(trackedVersions(f.db), QStringList{QStringLiteral("1")});
+}
+
+void TestCliOptions::projectFromEnvironment()
+{
+    Fixture f;
+    QTemporaryDir elsewhere;
+    CliRunner cli(Binary::Cli, elsewhere.path());
+    cli.environment().insert(QStringLiteral("TIDEMARK_PROJECT"), f.project.root());
+    const CliResult r = cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(trackedVersions(f.db), QStringList{QStringLiteral("1")});
+}
+
+void TestCliOptions::projectOptionBeatsEnvironment()
+{
+    Fixture used;
+    Fixture ignored;
+    QTemporaryDir elsewhere;
+    CliRunner cli(Binary::Cli, elsewhere.path());
+    cli.environment().insert(QStringLiteral("TIDEMARK_PROJECT"), ignored.project.root());
+    const CliResult r = cli.run({QStringLiteral("--project"), used.project.jetbaseDir(), QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(trackedVersions(used.db), QStringList{QStringLiteral("1")});
+    QVERIFY(tableNames(ignored.db).isEmpty());
+}
+
+void TestCliOptions::missingProjectFolder()
+{
+    QTemporaryDir elsewhere;
+    const QString missing = elsewhere.filePath(QStringLiteral("nope"));
+    const CliResult r = CliRunner(Binary::Cli, elsewhere.path())
+                            .run({QStringLiteral("--project"), missing, QStringLiteral("status")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), missing);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("does not exist"));
+}
+
+void TestCliOptions::urlOverridesEnvPy()
+{
+    Fixture f;
+    ScratchDatabase other(SqlDialect::Sqlite);
+    CliRunner cli(Binary::Cli, f.project.root());
+    // --url wins over the environment too.
+    cli.environment().insert(QStringLiteral("JETBASE_SQLALCHEMY_URL"), QStringLiteral("oracle://x/y"));
+    const CliResult r = cli.run({QStringLiteral("--url"), other.url(), QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(trackedVersions(other), QStringList{QStringLiteral("1")});
+    QVERIFY(tableNames(f.db).isEmpty());
+    const CliResult status = cli.run({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--url"), other.url()});
+    CLI_EXPECT_EXIT(status, 0);
+    QCOMPARE(status.json().value(QStringLiteral("latest_version")).toString(), QStringLiteral("1"));
+}
+
+void TestCliOptions::environmentOverridesEnvPy()
+{
+    Fixture f;
+    ScratchDatabase other(SqlDialect::Sqlite);
+    CliRunner cli(Binary::Gui, f.project.root());
+    cli.environment().insert(QStringLiteral("JETBASE_SQLALCHEMY_URL"), other.url());
+    const CliResult r = cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(trackedVersions(other), QStringList{QStringLiteral("1")});
+    QVERIFY(tableNames(f.db).isEmpty());
+    // Without the variable env.py applies again.
+    cli.environment().remove(QStringLiteral("JETBASE_SQLALCHEMY_URL"));
+    const CliResult current = cli.run({QStringLiteral("current")});
+    QCOMPARE(current.stdoutText().trimmed(), QStringLiteral("No migrations have been applied yet."));
+}
+
+void TestCliOptions::relativeSqlitePathResolvesAgainstJetbase()
+{
+    TempProject project(QStringLiteral("sqlite:///relative.db"));
+    project.write(QStringLiteral("V1__one.sql"), "CREATE TABLE one (id INT);\n");
+    const QString nested = project.root() + QStringLiteral("/src");
+    QVERIFY(QDir().mkpath(nested));
+    const CliResult r = CliRunner(Binary::Cli, nested).run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    QVERIFY(QFileInfo::exists(project.jetbaseDir() + QStringLiteral("/relative.db")));
+    QVERIFY(!QFileInfo::exists(nested + QStringLiteral("/relative.db")));
+}
+
+void TestCliOptions::quiet()
+{
+    Fixture f;
+    const CliRunner cli(Binary::Cli, f.project.root());
+    CliResult r = cli.run({QStringLiteral("--quiet"), QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    QVERIFY2(r.err.isEmpty() && r.out.isEmpty(), r.describe().constData());
+    QCOMPARE(trackedVersions(f.db), QStringList{QStringLiteral("1")});
+    // Results still go to stdout.
+    r = cli.run({QStringLiteral("current"), QStringLiteral("--quiet")});
+    QCOMPARE(r.stdoutText().trimmed(), QStringLiteral("Latest migration version: 1"));
+    // Errors are never silenced.
+    r = cli.run({QStringLiteral("--quiet"), QStringLiteral("upgrade"), QStringLiteral("-t"), QStringLiteral("5")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Error: "));
+}
+
+void TestCliOptions::version()
+{
+    QFETCH(Binary, binary);
+    QTemporaryDir dir;
+    const CliResult r = CliRunner(binary, dir.path()).run({QStringLiteral("--version")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(r.stdoutText(), QStringLiteral("tidemark " TIDEMARK_VERSION "\n"));
+}
+
+void TestCliOptions::help()
+{
+    QFETCH(Binary, binary);
+    QTemporaryDir dir;
+    const CliRunner cli(binary, dir.path());
+    for (const QString &flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
+        const CliResult r = cli.run({flag});
+        CLI_EXPECT_EXIT(r, 0);
+        CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("Usage: tidemark --cli"));
+        for (const QString &command : AllCommands)
+            CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("  ") + command);
+        CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("--project"));
+        CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("--json"));
+    }
+    // No command at all: the same text on stderr, exit 2.
+    const CliResult none = cli.run({});
+    CLI_EXPECT_EXIT(none, 2);
+    CLI_EXPECT_CONTAINS(none, none.stderrText(), QStringLiteral("Usage: tidemark --cli"));
+}
+
+void TestCliOptions::commandHelp_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("option");
+    QTest::newRow("new") << QStringLiteral("new") << QStringLiteral("--version");
+    QTest::newRow("upgrade") << QStringLiteral("upgrade") << QStringLiteral("--to-version");
+    QTest::newRow("rollback") << QStringLiteral("rollback") << QStringLiteral("--last-batch");
+    QTest::newRow("validate-checksums") << QStringLiteral("validate-checksums") << QStringLiteral("--fix");
+    QTest::newRow("validate-files") << QStringLiteral("validate-files") << QStringLiteral("--fix");
+    QTest::newRow("journal") << QStringLiteral("journal") << QStringLiteral("--limit");
+    for (const QString &command : AllCommands) {
+        if (!QStringList{QStringLiteral("new"), QStringLiteral("upgrade"), QStringLiteral("rollback"),
+                         QStringLiteral("validate-checksums"), QStringLiteral("validate-files"),
+                         QStringLiteral("journal")}
+                 .contains(command))
+            QTest::newRow(qPrintable(command)) << command << QStringLiteral("--project");
+    }
+}
+
+void TestCliOptions::commandHelp()
+{
+    QFETCH(QString, command);
+    QFETCH(QString, option);
+    QTemporaryDir dir; // no project needed for help
+    const CliRunner cli(Binary::Cli, dir.path());
+    const CliResult r = cli.run({command, QStringLiteral("--help")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("Usage: tidemark --cli "));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), option);
+    // --help before the command name means the same.
+    const CliResult before = cli.run({QStringLiteral("--help"), command});
+    CLI_EXPECT_EXIT(before, 0);
+    QCOMPARE(before.stdoutText(), r.stdoutText());
+    QVERIFY(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+}
+
+void TestCliOptions::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
+                                     << QStringLiteral("Unknown command \"frobnicate\"");
+    QTest::newRow("unknown global option") << QStringList{QStringLiteral("--frob"), QStringLiteral("status")}
+                                           << QStringLiteral("frob");
+    QTest::newRow("unknown command option") << QStringList{QStringLiteral("status"), QStringLiteral("--frob")}
+                                            << QStringLiteral("frob");
+    QTest::newRow("option of another command") << QStringList{QStringLiteral("status"), QStringLiteral("--count"), QStringLiteral("1")}
+                                               << QStringLiteral("count");
+    QTest::newRow("missing option value") << QStringList{QStringLiteral("upgrade"), QStringLiteral("--count")}
+                                          << QStringLiteral("count");
+    QTest::newRow("lock-timeout abc") << QStringList{QStringLiteral("--lock-timeout"), QStringLiteral("abc"), QStringLiteral("upgrade")}
+                                      << QStringLiteral("--lock-timeout");
+    QTest::newRow("journal limit abc") << QStringList{QStringLiteral("journal"), QStringLiteral("--limit"), QStringLiteral("abc")}
+                                       << QStringLiteral("--limit");
+}
+
+void TestCliOptions::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    Fixture f;
+    for (Binary binary : {Binary::Gui, Binary::Cli}) {
+        const CliResult r = CliRunner(binary, f.project.root()).run(arguments);
+        CLI_EXPECT_EXIT(r, 2);
+        CLI_EXPECT_CONTAINS(r, r.stderrText(), message);
+        QVERIFY2(r.out.isEmpty(), r.describe().constData());
+    }
+    QVERIFY(tableNames(f.db).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestCliOptions)
+#include "tst_clioptions.moc"
