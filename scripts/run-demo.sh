@@ -5,7 +5,8 @@
 #   scripts/run-demo.sh                      status, upgrade, status; then the window if a
 #                                            display is available
 #   scripts/run-demo.sh ARGS...              build, then run build/app/tidemark ARGS instead
-#                                            (e.g. --cli --project examples/demo history)
+#                                            (e.g. --cli history); the demo is the project
+#                                            unless ARGS say --project or TIDEMARK_PROJECT is set
 #
 # Works from any directory; relative paths in ARGS are taken from the repository root.
 # The demo database is examples/demo/jetbase/demo.db (ignored by git); delete it to start over.
@@ -50,6 +51,9 @@ main() {
     configure_and_build
 
     if (($#)); then
+        # The repository root holds no jetbase/ of its own, so without this `--cli history`
+        # would find no project; --project on the command line still wins over it.
+        export TIDEMARK_PROJECT=${TIDEMARK_PROJECT:-$PWD/$DEMO_PROJECT}
         exec "$TIDEMARK" "$@"
     fi
 

@@ -51,7 +51,7 @@ main() {
     configure_and_build
 
     local rc=0
-    ctest --test-dir "$BUILD_DIR" --output-on-failure "$@" || rc=$?
+    ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error "$@" || rc=$?
     exit "$rc"
 }
 

@@ -9,9 +9,11 @@ int displayWidth(const QString &text)
 {
     int width = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
-        const char32_t c = text.at(i).isHighSurrogate() && i + 1 < text.size()
-                               ? QChar::surrogateToUcs4(text.at(i), text.at(++i))
-                               : text.at(i).unicode();
+        char32_t c = text.at(i).unicode();
+        if (text.at(i).isHighSurrogate() && i + 1 < text.size()) {
+            c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+            ++i;
+        }
         const QChar::Category category = QChar::category(c);
         if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing)
             continue;

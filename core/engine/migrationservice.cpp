@@ -108,7 +108,14 @@ Result<QList<ValidationProblem>> MigrationService::validate() const
     Result<History> rows = TrackingStore(**connection).read();
     if (!rows)
         return rows.error();
-    return Planner(**set, rows.value(), (*connection)->spec().dialect).validate(true, true);
+    const Planner planner(**set, rows.value(), (*connection)->spec().dialect);
+    // The pending files must also be runnable: a file the SQL lexer rejects (an unterminated
+    // string or dollar quote) would stop the next upgrade.
+    UpgradeOptions everything;
+    everything.skipValidation = true;
+    if (Result<Plan> plan = planner.upgrade(everything); !plan)
+        return plan.error();
+    return planner.validate(true, true);
 }
 
 Result<QList<JournalEntry>> MigrationService::journal(int limit) const
@@ -138,18 +145,25 @@ Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bo
     RunOutcome outcome;
     outcome.migrations = set.value();
     outcome.dryRun = dryRun;
-    // The plan is made under the lock, so that a second run that waited for the first one
-    // sees what the first one applied.
+    auto makePlan = [&]() -> Result<Plan> {
+        Result<History> history = TrackingStore(connection).read();
+        if (!history)
+            return history.error();
+        return Planner(*outcome.migrations, history.value(), connection.spec().dialect)
+            .upgrade(options);
+    };
+    // A run that is refused (a file the lexer rejects, a --to-version that is not pending,
+    // validation) is refused before anything is written, tracking tables included. The plan
+    // that runs is made again under the lock, so that a second run that waited for the first
+    // one sees what the first one applied.
     MigrationLock lock(connection, m_identity, QStringLiteral("upgrade"));
     if (!dryRun) {
+        if (Result<Plan> check = makePlan(); !check)
+            return check.error();
         if (Status s = lockForChanges(connection, lock); !s)
             return s.error();
     }
-    Result<History> history = TrackingStore(connection).read();
-    if (!history)
-        return history.error();
-    Planner planner(*outcome.migrations, history.value(), connection.spec().dialect);
-    Result<Plan> plan = planner.upgrade(options);
+    Result<Plan> plan = makePlan();
     if (!plan)
         return plan.error();
     outcome.plan = std::move(plan).value();
@@ -178,23 +192,29 @@ Result<RunOutcome> MigrationService::rollback(const RollbackOptions &options, bo
     RunOutcome outcome;
     outcome.migrations = set.value();
     outcome.dryRun = dryRun;
+    auto makePlan = [&]() -> Result<Plan> {
+        Result<History> history = TrackingStore(connection).read();
+        if (!history)
+            return history.error();
+        QStringList lastBatch;
+        if (options.lastBatch) {
+            Result<QStringList> versions = Journal(connection).lastUpgradeBatchVersions();
+            if (!versions)
+                return versions.error();
+            lastBatch = versions.value();
+        }
+        return Planner(*outcome.migrations, history.value(), connection.spec().dialect)
+            .rollback(options, lastBatch);
+    };
+    // As in upgrade: refused before anything is written, planned again under the lock.
     MigrationLock lock(connection, m_identity, QStringLiteral("rollback"));
     if (!dryRun) {
+        if (Result<Plan> check = makePlan(); !check)
+            return check.error();
         if (Status s = lockForChanges(connection, lock); !s)
             return s.error();
     }
-    Result<History> history = TrackingStore(connection).read();
-    if (!history)
-        return history.error();
-    QStringList lastBatch;
-    if (options.lastBatch) {
-        Result<QStringList> versions = Journal(connection).lastUpgradeBatchVersions();
-        if (!versions)
-            return versions.error();
-        lastBatch = versions.value();
-    }
-    Planner planner(*outcome.migrations, history.value(), connection.spec().dialect);
-    Result<Plan> plan = planner.rollback(options, lastBatch);
+    Result<Plan> plan = makePlan();
     if (!plan)
         return plan.error();
     outcome.plan = std::move(plan).value();

@@ -3,10 +3,12 @@
 #include "migration/migrationname.h"
 #include "migration/migrationset.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 namespace tidemark {
 
@@ -25,6 +27,28 @@ Error ioError(const QString &what, const QString &path)
 }
 
 } // namespace
+
+Result<QString> privateKeyFile(const QString &key)
+{
+    if (!key.contains(u"-----BEGIN"))
+        return key; // a path already
+    // Jetbase takes the PEM text itself; the ODBC driver wants a file. One file per key, readable
+    // by this user only, named by the key's hash so that repeated runs reuse it.
+    const QByteArray pem = key.toUtf8();
+    const QString name = QStringLiteral("tidemark-key-%1.p8")
+                             .arg(QString::fromLatin1(
+                                 QCryptographicHash::hash(pem, QCryptographicHash::Sha256).toHex().left(16)));
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    const QString path = QDir(dir.isEmpty() ? QDir::tempPath() : dir).filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(pem) != pem.size())
+        return ioError(QStringLiteral("Cannot write the Snowflake private key to a private file: %1")
+                           .arg(file.errorString()),
+                       path);
+    return path;
+}
 
 Result<Project> Project::open(const ProjectOptions &options)
 {
@@ -52,7 +76,15 @@ Result<ConnectionSpec> Project::connectionSpec() const
     ConnectionSettings settings;
     settings.baseDir = m_location.jetbaseDir;
     settings.postgresSchema = m_config.string(QStringLiteral("postgres_schema"));
-    settings.snowflakePrivateKeyFile = m_config.string(QStringLiteral("snowflake_private_key"));
+    settings.snowflakePrivateKeyPassword =
+        m_config.string(QStringLiteral("snowflake_private_key_password"));
+    const QString key = m_config.string(QStringLiteral("snowflake_private_key"));
+    if (!key.isEmpty()) {
+        Result<QString> keyFile = privateKeyFile(key);
+        if (!keyFile)
+            return keyFile.error();
+        settings.snowflakePrivateKeyFile = keyFile.value();
+    }
     return connectionSpecFor(parsed.value(), settings);
 }
 

@@ -35,6 +35,10 @@ private:
     Configuration m_config;
 };
 
+// snowflake_private_key holds PEM text (as in Jetbase) or a path; returns a path, writing the
+// text to a file only this user can read when needed.
+Result<QString> privateKeyFile(const QString &key);
+
 // `init`: creates <dir>/jetbase/migrations and env.py (an existing env.py is kept).
 struct InitResult
 {

@@ -181,9 +181,13 @@ inline bool writeFile(const QString &path, const QByteArray &content)
 
 Q_DECLARE_METATYPE(tidemark::test::Binary)
 
-// Checks a run's exit code, printing the whole run when it differs.
+// Checks a run's exit code, printing the whole run when it differs. `result` is evaluated once.
 #define CLI_EXPECT_EXIT(result, code)                                                             \
-    QVERIFY2((result).finished && (result).exitCode == (code), (result).describe().constData())
+    do {                                                                                          \
+        const tidemark::test::CliResult &cliResult_ = (result);                                   \
+        QVERIFY2(cliResult_.finished && cliResult_.exitCode == (code),                            \
+                 cliResult_.describe().constData());                                              \
+    } while (false)
 
 // Checks that a text (QString) contains a part, printing the run when it does not.
 #define CLI_EXPECT_CONTAINS(result, text, part)                                                   \

@@ -21,30 +21,28 @@ Q_DECLARE_METATYPE(tidemark::SqlDialect)
 
 // Fails the test with the error's full text when a Result, Status or RunResult is not ok. The
 // expression is evaluated once.
-#define TM_VERIFY_OK(expression)                                                                  \
-    do {                                                                                          \
-        const auto &tmChecked = (expression);                                                     \
-        QVERIFY2(tmChecked.ok(), qPrintable(tidemark::test::errorText(tmChecked)));               \
+#define TM_VERIFY_OK(expression)                                                                   \
+    do {                                                                                           \
+        const auto &tmChecked = (expression);                                                      \
+        QVERIFY2(tmChecked.ok(), qPrintable(tidemark::test::errorText(tmChecked)));                \
     } while (false)
 
 // A fresh database for the dialect of the current data row (skips or fails when its server is
 // not configured) and a project whose env.py has its URL.
-#define TM_SCRATCH(db, project)                                                                   \
-    QFETCH(tidemark::SqlDialect, dialect);                                                        \
-    tidemark::test::ScratchDatabase db(dialect);                                                  \
-    TIDEMARK_REQUIRE(db);                                                                         \
+#define TM_SCRATCH(db, project)                                                                    \
+    QFETCH(tidemark::SqlDialect, dialect);                                                         \
+    tidemark::test::ScratchDatabase db(dialect);                                                   \
+    TIDEMARK_REQUIRE(db);                                                                          \
     tidemark::test::TempProject project(db.url())
 
 // A MigrationService on the project, or a failed test.
-#define TM_SERVICE(service, project)                                                              \
-    std::unique_ptr<tidemark::MigrationService> service =                                         \
-        tidemark::test::openService(project);                                                     \
+#define TM_SERVICE(service, project)                                                               \
+    std::unique_ptr<tidemark::MigrationService> service = tidemark::test::openService(project);    \
     QVERIFY2(service, "Project::open failed")
 
 namespace tidemark::test {
 
-template <typename T>
-QString errorText(const Result<T> &result)
+template <typename T> QString errorText(const Result<T> &result)
 {
     return result.error().fullText();
 }
@@ -163,7 +161,8 @@ inline QString timestampText(SqlDialect dialect, const QString &column)
         return QStringLiteral("to_char(%1, 'YYYY-MM-DD HH24:MI:SS.US')").arg(column);
     case SqlDialect::MySql:
         return QStringLiteral("DATE_FORMAT(%1, '%Y-%m-%d %H:%i:%s.%f')").arg(column);
-    default: return column;
+    default:
+        return column;
     }
 }
 
@@ -217,10 +216,9 @@ inline QStringList snapshot(const ScratchDatabase &db)
     for (const QString &table : tablesOf(db)) {
         state.append(table + u" rows " + QString::number(countRows(db, table)));
         if (table == u"jetbase_lock")
-            state.append(u"lock " +
-                         db.query(QStringLiteral("SELECT COALESCE(process_id, '-') FROM "
-                                                 "jetbase_lock"))
-                             .join(u','));
+            state.append(u"lock " + db.query(QStringLiteral("SELECT COALESCE(process_id, '-') FROM "
+                                                            "jetbase_lock"))
+                                        .join(u','));
     }
     return state;
 }

@@ -40,9 +40,9 @@ private Q_SLOTS:
         Result<RunOutcome> outcome = service->upgrade({}, true);
         TM_VERIFY_OK(outcome);
         QVERIFY(outcome->dryRun);
-        QCOMPARE(fileNamesOf(outcome->plan),
-                 QStringList({u"V1__create_items.sql"_s, u"V2__create_tags.sql"_s,
-                              u"RA__count.sql"_s}));
+        QCOMPARE(
+            fileNamesOf(outcome->plan),
+            QStringList({u"V1__create_items.sql"_s, u"V2__create_tags.sql"_s, u"RA__count.sql"_s}));
         QCOMPARE(textsOf(outcome->plan.files.at(0).statements),
                  QStringList({u"CREATE TABLE items (id INT, name VARCHAR(40))"_s,
                               u"INSERT INTO items (id, name) VALUES (1, 'one; two')"_s}));

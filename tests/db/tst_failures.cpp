@@ -150,7 +150,8 @@ private Q_SLOTS:
         QTest::addColumn<SqlDialect>("dialect");
         QTest::addColumn<QByteArray>("last");
         QTest::addColumn<QStringList>("inEffect"); // MariaDB
-        const QStringList both = {u"CREATE TABLE d1 (id INT)"_s, u"INSERT INTO d1 (id) VALUES (1)"_s};
+        const QStringList both = {u"CREATE TABLE d1 (id INT)"_s,
+                                  u"INSERT INTO d1 (id) VALUES (1)"_s};
         const QStringList create = {u"CREATE TABLE d1 (id INT)"_s};
         for (const auto &[dialect, name] :
              QList<std::pair<SqlDialect, QString>>{{SqlDialect::Sqlite, u"sqlite"_s},

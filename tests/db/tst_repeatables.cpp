@@ -39,9 +39,8 @@ RepeatableRow rowOf(const ScratchDatabase &db, const QString &fileName)
 {
     const QList<QStringList> rows = queryRows(
         db, u"SELECT version, migration_type, order_executed, %1, checksum, description FROM "
-            "jetbase_migrations WHERE filename = '%2'"_s.arg(timestampText(db.dialect(),
-                                                                           u"applied_at"_s),
-                                                             fileName));
+            "jetbase_migrations WHERE filename = '%2'"_s.arg(
+                timestampText(db.dialect(), u"applied_at"_s), fileName));
     if (rows.size() != 1)
         return {};
     const QStringList &r = rows.first();

@@ -4,7 +4,6 @@
 
 #include "dbtest.h"
 
-
 using namespace tidemark;
 using namespace tidemark::test;
 using namespace Qt::StringLiterals;
@@ -29,14 +28,15 @@ const QList<FileSpec> Files = {
 
 QStringList upgradeStatements(const QString &table)
 {
-    return {u"CREATE TABLE %1 (id INT)"_s.arg(table), u"INSERT INTO %1 (id) VALUES (1)"_s.arg(table)};
+    return {u"CREATE TABLE %1 (id INT)"_s.arg(table),
+            u"INSERT INTO %1 (id) VALUES (1)"_s.arg(table)};
 }
 
 QByteArray fileContent(const QString &table)
 {
     return u"-- upgrade\nCREATE TABLE %1 (id INT);\nINSERT INTO %1 (id) VALUES (1);\n\n"
            "-- rollback\nDROP TABLE %1;\n"_s.arg(table)
-        .toUtf8();
+               .toUtf8();
 }
 
 void writeFiles(const TempProject &project, qsizetype count = Files.size())
@@ -236,7 +236,8 @@ private Q_SLOTS:
         TM_VERIFY_OK(outcome);
         TM_VERIFY_OK(outcome->run);
         QCOMPARE(fileNamesOf(outcome->plan), QStringList({Files[3].fileName}));
-        QCOMPARE(textsOf(outcome->plan.files.at(0).statements), QStringList({u"DROP TABLE delta"_s}));
+        QCOMPARE(textsOf(outcome->plan.files.at(0).statements),
+                 QStringList({u"DROP TABLE delta"_s}));
         QCOMPARE(trackingRows(db), expectedRows({0, 1, 2}));
         QCOMPARE(existingTables(db), QStringList({u"alpha"_s, u"beta"_s, u"gamma"_s}));
 
@@ -303,6 +304,14 @@ private Q_SLOTS:
         Result<RunOutcome> missing = service->rollback(options, false);
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().code, Error::Code::NotFound);
+        QCOMPARE(trackingRows(db), expectedRows({0, 1}));
+
+        // Only one way of choosing at a time.
+        options.toVersion = u"1"_s;
+        options.count = 1;
+        Result<RunOutcome> both = service->rollback(options, false);
+        QVERIFY(!both.ok());
+        QCOMPARE(both.error().code, Error::Code::Usage);
         QCOMPARE(trackingRows(db), expectedRows({0, 1}));
     }
 
