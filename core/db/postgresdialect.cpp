@@ -5,10 +5,13 @@ namespace tidemark {
 
 QStringList PostgresDialect::sessionSetup(const ConnectionSpec &spec) const
 {
+    // libpq prints NOTICEs (e.g. "relation already exists, skipping") to stderr; Jetbase's
+    // driver does not, and they would clutter every command's output.
+    QStringList statements{QStringLiteral("SET client_min_messages TO warning")};
     // postgres_schema puts everything, the tracking tables included, in that schema only.
-    if (spec.schema.isEmpty())
-        return {};
-    return {QStringLiteral("SET search_path TO %1").arg(quoteIdentifier(spec.schema))};
+    if (!spec.schema.isEmpty())
+        statements.append(QStringLiteral("SET search_path TO %1").arg(quoteIdentifier(spec.schema)));
+    return statements;
 }
 
 QString PostgresDialect::tableExistsSql() const
