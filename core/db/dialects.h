@@ -55,7 +55,10 @@ public:
     QString trySessionLockSql() const override;
     QString releaseSessionLockSql() const override;
     QString sessionLockHolderSql() const override;
-    QString transactionOpenSql() const override { return QStringLiteral("SELECT @@in_transaction"); }
+    QString transactionOpenSql() const override
+    {
+        return QStringLiteral("SELECT @@in_transaction");
+    }
 };
 
 // Snowflake and Databricks are mapped and their SQL is the contract's, but no server is

@@ -22,8 +22,9 @@ QString sqlTextOf(const PlannedFile &file)
 // Statements of a failed file that already took effect on a database that commits DDL
 // implicitly: everything up to the last implicitly committing statement before the failure
 // (that statement included), or up to the failing one when it committed implicitly itself.
-QList<SqlStatement> statementsInEffect(const Dialect &dialect, const QList<SqlStatement> &statements,
-                                       int failedIndex, bool failedStatementCommitted)
+QList<SqlStatement> statementsInEffect(const Dialect &dialect,
+                                       const QList<SqlStatement> &statements, int failedIndex,
+                                       bool failedStatementCommitted)
 {
     if (dialect.transactionalDdl())
         return {};

@@ -61,8 +61,8 @@ inline QStringList trackingRows(const ScratchDatabase &db)
                              "' ', checksum)")
             : QStringLiteral("COALESCE(version, '-') || ' ' || filename || ' ' || migration_type "
                              "|| ' ' || checksum");
-    return db.query(QStringLiteral("SELECT %1 FROM jetbase_migrations ORDER BY order_executed")
-                        .arg(concat));
+    return db.query(
+        QStringLiteral("SELECT %1 FROM jetbase_migrations ORDER BY order_executed").arg(concat));
 }
 
 // Tables with their row counts, the tracking rows and the lock row: what a refused run must
@@ -74,13 +74,14 @@ inline QStringList snapshotOf(const ScratchDatabase &db)
         state.append(table + QStringLiteral(": ") + QString::number(rowCount(db, table)));
     state += trackingRows(db);
     if (db.tableExists(QStringLiteral("jetbase_lock")))
-        state += db.query(QStringLiteral("SELECT COALESCE(process_id, 'unlocked') FROM jetbase_lock"));
+        state +=
+            db.query(QStringLiteral("SELECT COALESCE(process_id, 'unlocked') FROM jetbase_lock"));
     return state;
 }
 
 } // namespace tidemark::test
 
-#define CLI_REQUIRE_DIALECT(db)                                                                   \
-    QFETCH(tidemark::SqlDialect, dialect);                                                        \
-    tidemark::test::ScratchDatabase db(dialect);                                                  \
+#define CLI_REQUIRE_DIALECT(db)                                                                    \
+    QFETCH(tidemark::SqlDialect, dialect);                                                         \
+    tidemark::test::ScratchDatabase db(dialect);                                                   \
     TIDEMARK_REQUIRE(db)

@@ -30,7 +30,8 @@ inline QString binaryPath(Binary binary)
 
 inline QString binaryLabel(Binary binary)
 {
-    return binary == Binary::Gui ? QStringLiteral("tidemark --cli") : QStringLiteral("tidemark-cli");
+    return binary == Binary::Gui ? QStringLiteral("tidemark --cli")
+                                 : QStringLiteral("tidemark-cli");
 }
 
 // The environment of the test process minus JETBASE_* and TIDEMARK_PROJECT.
@@ -91,8 +92,7 @@ public:
         : m_binary(binary)
         , m_workingDirectory(std::move(workingDirectory))
         , m_environment(cliEnvironment())
-    {
-    }
+    {}
 
     Binary binary() const { return m_binary; }
     void setWorkingDirectory(const QString &dir) { m_workingDirectory = dir; }
@@ -182,22 +182,22 @@ inline bool writeFile(const QString &path, const QByteArray &content)
 Q_DECLARE_METATYPE(tidemark::test::Binary)
 
 // Checks a run's exit code, printing the whole run when it differs. `result` is evaluated once.
-#define CLI_EXPECT_EXIT(result, code)                                                             \
-    do {                                                                                          \
-        const tidemark::test::CliResult &cliResult_ = (result);                                   \
-        QVERIFY2(cliResult_.finished && cliResult_.exitCode == (code),                            \
-                 cliResult_.describe().constData());                                              \
+#define CLI_EXPECT_EXIT(result, code)                                                              \
+    do {                                                                                           \
+        const tidemark::test::CliResult &cliResult_ = (result);                                    \
+        QVERIFY2(cliResult_.finished &&cliResult_.exitCode == (code),                              \
+                 cliResult_.describe().constData());                                               \
     } while (false)
 
 // Checks that a text (QString) contains a part, printing the run when it does not.
-#define CLI_EXPECT_CONTAINS(result, text, part)                                                   \
-    QVERIFY2((text).contains(part),                                                               \
-             QByteArray(QByteArray("expected to find: ") + QString(part).toUtf8() + "\n" +       \
-                        (result).describe())                                                      \
+#define CLI_EXPECT_CONTAINS(result, text, part)                                                    \
+    QVERIFY2((text).contains(part),                                                                \
+             QByteArray(QByteArray("expected to find: ") + QString(part).toUtf8() + "\n" +         \
+                        (result).describe())                                                       \
                  .constData())
 
-#define CLI_EXPECT_NOT_CONTAINS(result, text, part)                                               \
-    QVERIFY2(!(text).contains(part),                                                              \
-             QByteArray(QByteArray("must not contain: ") + QString(part).toUtf8() + "\n" +       \
-                        (result).describe())                                                      \
+#define CLI_EXPECT_NOT_CONTAINS(result, text, part)                                                \
+    QVERIFY2(!(text).contains(part),                                                               \
+             QByteArray(QByteArray("must not contain: ") + QString(part).toUtf8() + "\n" +         \
+                        (result).describe())                                                       \
                  .constData())

@@ -25,11 +25,16 @@ void writeSlowMigrations(const TempProject &project, SqlDialect dialect)
         sql += "CREATE TABLE t" + QByteArray::number(i) + " (n INT);\n";
         sql += "INSERT INTO runs (version) VALUES (" + QByteArray::number(i) + ");\n";
         switch (dialect) {
-        case SqlDialect::Postgres: sql += "SELECT pg_sleep(0.05);\n"; break;
-        case SqlDialect::MySql: sql += "SELECT SLEEP(0.05);\n"; break;
+        case SqlDialect::Postgres:
+            sql += "SELECT pg_sleep(0.05);\n";
+            break;
+        case SqlDialect::MySql:
+            sql += "SELECT SLEEP(0.05);\n";
+            break;
         default:
             for (int n = 0; n < SqliteInserts; ++n)
-                sql += "INSERT INTO t" + QByteArray::number(i) + " (n) VALUES (" + QByteArray::number(n) + ");\n";
+                sql += "INSERT INTO t" + QByteArray::number(i) + " (n) VALUES (" +
+                       QByteArray::number(n) + ");\n";
         }
         sql += "-- rollback\nDROP TABLE t" + QByteArray::number(i) + ";\n";
         project.write(QStringLiteral("V%1__step_%1.sql").arg(i), sql);
@@ -63,7 +68,8 @@ void TestCliConcurrency::twoUpgradesAtOnce()
     TempProject project(db.url());
     writeSlowMigrations(project, dialect);
     const CliRunner cli(Binary::Cli, project.root());
-    const QStringList args{QStringLiteral("upgrade"), QStringLiteral("--lock-timeout"), QStringLiteral("60")};
+    const QStringList args{QStringLiteral("upgrade"), QStringLiteral("--lock-timeout"),
+                           QStringLiteral("60")};
 
     QElapsedTimer timer;
     timer.start();
@@ -75,8 +81,9 @@ void TestCliConcurrency::twoUpgradesAtOnce()
     CLI_EXPECT_EXIT(b, 0);
 
     // Between them, every file was applied once: 20 success lines in all.
-    const int applied = int(a.stderrText().count(QStringLiteral("Migration applied successfully: ")) +
-                            b.stderrText().count(QStringLiteral("Migration applied successfully: ")));
+    const int applied =
+        int(a.stderrText().count(QStringLiteral("Migration applied successfully: ")) +
+            b.stderrText().count(QStringLiteral("Migration applied successfully: ")));
     QVERIFY2(applied == FileCount, QByteArray(a.describe() + '\n' + b.describe()).constData());
 
     QStringList expected;
@@ -84,11 +91,14 @@ void TestCliConcurrency::twoUpgradesAtOnce()
         expected.append(QString::number(i));
     QCOMPARE(trackedVersions(db), expected); // one row per version, in order
     QCOMPARE(rowCount(db, QStringLiteral("jetbase_migrations")), FileCount);
-    QCOMPARE(db.query(QStringLiteral("SELECT COUNT(DISTINCT version) FROM jetbase_migrations")).value(0).toInt(),
+    QCOMPARE(db.query(QStringLiteral("SELECT COUNT(DISTINCT version) FROM jetbase_migrations"))
+                 .value(0)
+                 .toInt(),
              FileCount);
     // Each file's statements ran once.
     QCOMPARE(rowCount(db, QStringLiteral("runs")), FileCount);
-    QCOMPARE(db.query(QStringLiteral("SELECT COUNT(DISTINCT version) FROM runs")).value(0).toInt(), FileCount);
+    QCOMPARE(db.query(QStringLiteral("SELECT COUNT(DISTINCT version) FROM runs")).value(0).toInt(),
+             FileCount);
     int tables = 0;
     for (const QString &table : tableNames(db)) {
         if (table.size() > 1 && table.startsWith(u't') && table.mid(1).toInt() > 0)
@@ -118,16 +128,21 @@ void TestCliConcurrency::heldLockFailsAtOnce()
 
     const CliResult r = cli.run({QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(r, 1);
-    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Migration lock is already held by another process"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("Migration lock is already held by another process"));
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("unlock"));
     QVERIFY2(r.elapsedMs < 5000, qPrintable(QString::number(r.elapsedMs)));
     QCOMPARE(snapshotOf(db), before);
     QVERIFY(!db.tableExists(QStringLiteral("a")));
 
-    // rollback is refused the same way.
-    const CliResult down = CliRunner(Binary::Gui, project.root()).run({QStringLiteral("rollback")});
-    CLI_EXPECT_EXIT(down, 1);
-    CLI_EXPECT_CONTAINS(down, down.stderrText(), QStringLiteral("already held"));
+    // rollback and the repairs are refused the same way; the audits still answer.
+    for (const QString &command : {QStringLiteral("rollback"), QStringLiteral("fix"),
+                                   QStringLiteral("fix-files"), QStringLiteral("fix-checksums")}) {
+        const CliResult refused = CliRunner(Binary::Gui, project.root()).run({command});
+        CLI_EXPECT_EXIT(refused, 1);
+        CLI_EXPECT_CONTAINS(refused, refused.stderrText(), QStringLiteral("already held"));
+    }
+    CLI_EXPECT_EXIT(cli.run({QStringLiteral("validate-checksums")}), 0);
     QCOMPARE(snapshotOf(db), before);
 }
 
@@ -139,7 +154,8 @@ void TestCliConcurrency::lockTimeoutWaitsForUnlock()
     const CliRunner cli(Binary::Cli, project.root());
     CLI_EXPECT_EXIT(cli.run({QStringLiteral("lock")}), 0);
 
-    const QStringList args{QStringLiteral("upgrade"), QStringLiteral("--lock-timeout"), QStringLiteral("5")};
+    const QStringList args{QStringLiteral("upgrade"), QStringLiteral("--lock-timeout"),
+                           QStringLiteral("5")};
     QElapsedTimer timer;
     timer.start();
     std::unique_ptr<QProcess> waiting = cli.start(args);
@@ -152,11 +168,13 @@ void TestCliConcurrency::lockTimeoutWaitsForUnlock()
 
     const CliResult r = CliRunner::finish(*waiting, args, 30000, &timer);
     CLI_EXPECT_EXIT(r, 0);
-    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Migration applied successfully: V1__a.sql"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("Migration applied successfully: V1__a.sql"));
     QVERIFY2(r.elapsedMs >= 900 && r.elapsedMs < 6000, qPrintable(QString::number(r.elapsedMs)));
     QCOMPARE(trackedVersions(db), QStringList{QStringLiteral("1")});
     const CliResult status = cli.run({QStringLiteral("lock-status")});
-    QCOMPARE(status.stdoutText().trimmed().split(u'\n').value(0), QStringLiteral("Status: UNLOCKED"));
+    QCOMPARE(status.stdoutText().trimmed().split(u'\n').value(0),
+             QStringLiteral("Status: UNLOCKED"));
 }
 
 void TestCliConcurrency::lockTimeoutExpires()
@@ -167,7 +185,8 @@ void TestCliConcurrency::lockTimeoutExpires()
     const CliRunner cli(Binary::Cli, project.root());
     CLI_EXPECT_EXIT(cli.run({QStringLiteral("lock")}), 0);
     const QStringList before = snapshotOf(db);
-    const CliResult r = cli.run({QStringLiteral("--lock-timeout"), QStringLiteral("1"), QStringLiteral("upgrade")});
+    const CliResult r =
+        cli.run({QStringLiteral("--lock-timeout"), QStringLiteral("1"), QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(r, 1);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("waited 1 s"));
     QVERIFY2(r.elapsedMs >= 900 && r.elapsedMs < 5000, qPrintable(QString::number(r.elapsedMs)));

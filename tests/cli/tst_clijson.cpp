@@ -34,8 +34,10 @@ QJsonObject runJson(const CliRunner &cli, const QStringList &arguments, int expe
         QCOMPARE(o.value(QStringLiteral("ok")).toBool(), expectedExit == 0);
         if (expectedExit != 0) {
             const QJsonObject error = o.value(QStringLiteral("error")).toObject();
-            QVERIFY2(!error.value(QStringLiteral("code")).toString().isEmpty(), r.describe().constData());
-            QVERIFY2(!error.value(QStringLiteral("message")).toString().isEmpty(), r.describe().constData());
+            QVERIFY2(!error.value(QStringLiteral("code")).toString().isEmpty(),
+                     r.describe().constData());
+            QVERIFY2(!error.value(QStringLiteral("message")).toString().isEmpty(),
+                     r.describe().constData());
         } else {
             QVERIFY2(!o.contains(QStringLiteral("error")), r.describe().constData());
             // Success in JSON mode prints no progress on stderr.
@@ -49,7 +51,7 @@ void expectFields(const QJsonObject &o, const QStringList &fields)
 {
     for (const QString &field : fields)
         QVERIFY2(o.contains(field), qPrintable(field + QStringLiteral(" missing in ") +
-                                              QString::fromUtf8(QJsonDocument(o).toJson())));
+                                               QString::fromUtf8(QJsonDocument(o).toJson())));
 }
 
 QStringList statesOf(const QJsonObject &status)
@@ -65,10 +67,10 @@ QStringList statesOf(const QJsonObject &status)
 
 } // namespace
 
-#define JSON_STEP(var, args, exitCode, command)                                                   \
-    const QJsonObject var = runJson(cli, args, exitCode, QStringLiteral(command));                \
-    if (QTest::currentTestFailed())                                                               \
-        return
+#define JSON_STEP(var, args, exitCode, command)                                                    \
+    const QJsonObject var = runJson(cli, args, exitCode, QStringLiteral(command));                 \
+    if (QTest::currentTestFailed())                                                                \
+    return
 
 class TestCliJson : public QObject
 {
@@ -97,22 +99,28 @@ void TestCliJson::everyCommand()
     QVERIFY(writeFile(root.filePath(QStringLiteral("jetbase/env.py")),
                       "sqlalchemy_url = \"" + db.url().toUtf8() + "\"\n"));
 
-    JSON_STEP(created, (QStringList{QStringLiteral("new"), QStringLiteral("first"), QStringLiteral("-v"), QStringLiteral("1")}), 0, "new");
+    JSON_STEP(created,
+              (QStringList{QStringLiteral("new"), QStringLiteral("first"), QStringLiteral("-v"),
+                           QStringLiteral("1")}),
+              0, "new");
     QCOMPARE(created.value(QStringLiteral("filename")).toString(), QStringLiteral("V1__first.sql"));
     QVERIFY(QFileInfo(created.value(QStringLiteral("path")).toString()).isFile());
     const QString migrations = root.filePath(QStringLiteral("jetbase/migrations/"));
     QVERIFY(writeFile(migrations + QStringLiteral("V1__first.sql"),
                       "CREATE TABLE one (id INT);\n-- rollback\nDROP TABLE one;\n"));
-    QVERIFY(writeFile(migrations + QStringLiteral("V2__second.sql"),
-                      "CREATE TABLE two (id INT);\nINSERT INTO two VALUES (2);\n-- rollback\nDROP TABLE two;\n"));
+    QVERIFY(writeFile(
+        migrations + QStringLiteral("V2__second.sql"),
+        "CREATE TABLE two (id INT);\nINSERT INTO two VALUES (2);\n-- rollback\nDROP TABLE two;\n"));
 
     JSON_STEP(before, {QStringLiteral("status")}, 0, "status");
-    expectFields(before, {QStringLiteral("url"), QStringLiteral("latest_version"), QStringLiteral("applied"),
-                          QStringLiteral("pending"), QStringLiteral("migrations"), QStringLiteral("problems")});
+    expectFields(before, {QStringLiteral("url"), QStringLiteral("latest_version"),
+                          QStringLiteral("applied"), QStringLiteral("pending"),
+                          QStringLiteral("migrations"), QStringLiteral("problems")});
     QVERIFY(before.value(QStringLiteral("latest_version")).isNull());
     QCOMPARE(before.value(QStringLiteral("pending")).toArray().size(), 2);
 
-    JSON_STEP(dry, (QStringList{QStringLiteral("upgrade"), QStringLiteral("--dry-run")}), 0, "upgrade");
+    JSON_STEP(dry, (QStringList{QStringLiteral("upgrade"), QStringLiteral("--dry-run")}), 0,
+              "upgrade");
     QCOMPARE(dry.value(QStringLiteral("dry_run")).toBool(), true);
     const QJsonArray planned = dry.value(QStringLiteral("files")).toArray();
     QCOMPARE(planned.size(), 2);
@@ -120,7 +128,8 @@ void TestCliJson::everyCommand()
     QVERIFY(tableNames(db).isEmpty());
 
     JSON_STEP(up, {QStringLiteral("upgrade")}, 0, "upgrade");
-    expectFields(up, {QStringLiteral("dry_run"), QStringLiteral("files"), QStringLiteral("completed"), QStringLiteral("batch_id")});
+    expectFields(up, {QStringLiteral("dry_run"), QStringLiteral("files"),
+                      QStringLiteral("completed"), QStringLiteral("batch_id")});
     QCOMPARE(up.value(QStringLiteral("completed")).toArray().toVariantList(),
              (QVariantList{QStringLiteral("V1__first.sql"), QStringLiteral("V2__second.sql")}));
     QCOMPARE(trackedVersions(db), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
@@ -134,9 +143,11 @@ void TestCliJson::everyCommand()
     JSON_STEP(history, {QStringLiteral("history")}, 0, "history");
     const QJsonArray rows = history.value(QStringLiteral("rows")).toArray();
     QCOMPARE(rows.size(), 2);
-    QCOMPARE(rows.at(0).toObject().value(QStringLiteral("version")).toString(), QStringLiteral("1"));
-    expectFields(rows.at(0).toObject(), {QStringLiteral("order_executed"), QStringLiteral("description"),
-                                         QStringLiteral("applied_at"), QStringLiteral("checksum")});
+    QCOMPARE(rows.at(0).toObject().value(QStringLiteral("version")).toString(),
+             QStringLiteral("1"));
+    expectFields(rows.at(0).toObject(),
+                 {QStringLiteral("order_executed"), QStringLiteral("description"),
+                  QStringLiteral("applied_at"), QStringLiteral("checksum")});
 
     JSON_STEP(current, {QStringLiteral("current")}, 0, "current");
     QCOMPARE(current.value(QStringLiteral("version")).toString(), QStringLiteral("2"));
@@ -148,13 +159,16 @@ void TestCliJson::everyCommand()
     QVERIFY(validate.value(QStringLiteral("problems")).toArray().isEmpty());
 
     // Drift: V1 edited.
-    QVERIFY(writeFile(migrations + QStringLiteral("V1__first.sql"), "CREATE TABLE one (id INT, x INT);\n"));
+    QVERIFY(writeFile(migrations + QStringLiteral("V1__first.sql"),
+                      "CREATE TABLE one (id INT, x INT);\n"));
     JSON_STEP(audit, {QStringLiteral("validate-checksums")}, 0, "validate-checksums");
     const QJsonArray changed = audit.value(QStringLiteral("changed")).toArray();
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(changed.at(0).toObject().value(QStringLiteral("version")).toString(), QStringLiteral("1"));
+    QCOMPARE(changed.at(0).toObject().value(QStringLiteral("version")).toString(),
+             QStringLiteral("1"));
     QCOMPARE(audit.value(QStringLiteral("fixed")).toBool(), false);
-    JSON_STEP(auditFix, (QStringList{QStringLiteral("validate-checksums"), QStringLiteral("-f")}), 0, "validate-checksums");
+    JSON_STEP(auditFix, (QStringList{QStringLiteral("validate-checksums"), QStringLiteral("-f")}),
+              0, "validate-checksums");
     QCOMPARE(auditFix.value(QStringLiteral("fixed")).toBool(), true);
     JSON_STEP(fixChecksums, {QStringLiteral("fix-checksums")}, 0, "fix-checksums");
     QVERIFY(fixChecksums.value(QStringLiteral("changed")).toArray().isEmpty());
@@ -177,11 +191,15 @@ void TestCliJson::everyCommand()
     QCOMPARE(locked.value(QStringLiteral("locked")).toBool(), true);
     QCOMPARE(locked.value(QStringLiteral("process_id")).toString(), processId);
     QVERIFY(!locked.value(QStringLiteral("locked_at")).toString().isEmpty());
-    QCOMPARE(locked.value(QStringLiteral("holder")).toObject().value(QStringLiteral("command")).toString(),
+    QCOMPARE(locked.value(QStringLiteral("holder"))
+                 .toObject()
+                 .value(QStringLiteral("command"))
+                 .toString(),
              QStringLiteral("lock"));
     JSON_STEP(heldUp, {QStringLiteral("upgrade")}, 1, "upgrade");
-    QCOMPARE(heldUp.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
-             QStringLiteral("lock"));
+    QCOMPARE(
+        heldUp.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("lock"));
     JSON_STEP(unlock, {QStringLiteral("unlock")}, 0, "unlock");
     JSON_STEP(unlocked, {QStringLiteral("lock-status")}, 0, "lock-status");
     QCOMPARE(unlocked.value(QStringLiteral("locked")).toBool(), false);
@@ -214,22 +232,27 @@ void TestCliJson::failures_data()
     QTest::addColumn<QString>("code");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << true << 2
                                      << QStringLiteral("frobnicate") << QStringLiteral("usage");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("status"), QStringLiteral("--frob")}
-                                    << true << 2 << QStringLiteral("status") << QStringLiteral("usage");
-    QTest::newRow("count 0") << QStringList{QStringLiteral("upgrade"), QStringLiteral("--count"), QStringLiteral("0")}
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("status"), QStringLiteral("--frob")} << true << 2
+        << QStringLiteral("status") << QStringLiteral("usage");
+    QTest::newRow("count 0") << QStringList{QStringLiteral("upgrade"), QStringLiteral("--count"),
+                                            QStringLiteral("0")}
                              << true << 2 << QStringLiteral("upgrade") << QStringLiteral("usage");
-    QTest::newRow("count abc") << QStringList{QStringLiteral("rollback"), QStringLiteral("-c"), QStringLiteral("abc")}
-                               << true << 2 << QStringLiteral("rollback") << QStringLiteral("usage");
+    QTest::newRow("count abc") << QStringList{QStringLiteral("rollback"), QStringLiteral("-c"),
+                                              QStringLiteral("abc")}
+                               << true << 2 << QStringLiteral("rollback")
+                               << QStringLiteral("usage");
     QTest::newRow("no project") << QStringList{QStringLiteral("status")} << false << 1
                                 << QStringLiteral("status") << QStringLiteral("project");
     QTest::newRow("to-version not pending")
-        << QStringList{QStringLiteral("upgrade"), QStringLiteral("-t"), QStringLiteral("9")} << true << 1
-        << QStringLiteral("upgrade") << QStringLiteral("not_found");
-    QTest::newRow("bad url") << QStringList{QStringLiteral("--url"), QStringLiteral("oracle://u:pw@h/db"),
+        << QStringList{QStringLiteral("upgrade"), QStringLiteral("-t"), QStringLiteral("9")} << true
+        << 1 << QStringLiteral("upgrade") << QStringLiteral("not_found");
+    QTest::newRow("bad url") << QStringList{QStringLiteral("--url"),
+                                            QStringLiteral("oracle://u:pw@h/db"),
                                             QStringLiteral("current")}
                              << true << 1 << QStringLiteral("current") << QStringLiteral("url");
-    QTest::newRow("new blank") << QStringList{QStringLiteral("new"), QStringLiteral(" ")} << true << 2
-                               << QStringLiteral("new") << QStringLiteral("usage");
+    QTest::newRow("new blank") << QStringList{QStringLiteral("new"), QStringLiteral(" ")} << true
+                               << 2 << QStringLiteral("new") << QStringLiteral("usage");
 }
 
 void TestCliJson::failures()
@@ -247,7 +270,8 @@ void TestCliJson::failures()
     const QJsonObject o = runJson(cli, arguments, exitCode, command, &r);
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(o.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), code);
+    QCOMPARE(o.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+             code);
     // The error is on stderr too, for people watching a script run.
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Error: "));
     QVERIFY(tableNames(db).isEmpty());
@@ -266,7 +290,8 @@ void TestCliJson::validateFailureListsProblems()
              QStringLiteral("validation"));
     const QJsonArray problems = o.value(QStringLiteral("problems")).toArray();
     QCOMPARE(problems.size(), 1);
-    QCOMPARE(problems.at(0).toObject().value(QStringLiteral("filename")).toString(), QStringLiteral("V1__a.sql"));
+    QCOMPARE(problems.at(0).toObject().value(QStringLiteral("filename")).toString(),
+             QStringLiteral("V1__a.sql"));
 }
 
 void TestCliJson::failedRunReportsFileAndLine()
@@ -282,9 +307,12 @@ void TestCliJson::failedRunReportsFileAndLine()
     QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("database"));
     QCOMPARE(error.value(QStringLiteral("line")).toInt(), 3);
     QVERIFY(error.value(QStringLiteral("file")).toString().endsWith(QStringLiteral("V2__bad.sql")));
-    QVERIFY(error.value(QStringLiteral("database_message")).toString().contains(QStringLiteral("no_such_table")));
+    QVERIFY(error.value(QStringLiteral("database_message"))
+                .toString()
+                .contains(QStringLiteral("no_such_table")));
     QCOMPARE(o.value(QStringLiteral("failed_file")).toString(), QStringLiteral("V2__bad.sql"));
-    QCOMPARE(o.value(QStringLiteral("completed")).toArray().toVariantList(), QVariantList{QStringLiteral("V1__ok.sql")});
+    QCOMPARE(o.value(QStringLiteral("completed")).toArray().toVariantList(),
+             QVariantList{QStringLiteral("V1__ok.sql")});
     // SQLite rolls the whole file back, DDL included.
     QCOMPARE(trackedVersions(db), QStringList{QStringLiteral("1")});
     QVERIFY(!db.tableExists(QStringLiteral("half")));

@@ -22,9 +22,12 @@ struct DriftedProject
 
     bool setUp(Binary binary)
     {
-        project.write(QStringLiteral("V1__a.sql"), "CREATE TABLE a (id INT);\n-- rollback\nDROP TABLE a;\n");
-        project.write(QStringLiteral("V2__b.sql"), "CREATE TABLE b (id INT);\n-- rollback\nDROP TABLE b;\n");
-        project.write(QStringLiteral("V3__c.sql"), "CREATE TABLE c (id INT);\n-- rollback\nDROP TABLE c;\n");
+        project.write(QStringLiteral("V1__a.sql"),
+                      "CREATE TABLE a (id INT);\n-- rollback\nDROP TABLE a;\n");
+        project.write(QStringLiteral("V2__b.sql"),
+                      "CREATE TABLE b (id INT);\n-- rollback\nDROP TABLE b;\n");
+        project.write(QStringLiteral("V3__c.sql"),
+                      "CREATE TABLE c (id INT);\n-- rollback\nDROP TABLE c;\n");
         if (CliRunner(binary, project.root()).run({QStringLiteral("upgrade")}).exitCode != 0)
             return false;
         v1Applied = checksumOf(QStringLiteral("1"));
@@ -34,8 +37,9 @@ struct DriftedProject
     }
     QString checksumOf(const QString &version) const
     {
-        return db.query(QStringLiteral("SELECT checksum FROM jetbase_migrations WHERE version = '%1'")
-                            .arg(version))
+        return db
+            .query(QStringLiteral("SELECT checksum FROM jetbase_migrations WHERE version = '%1'")
+                       .arg(version))
             .value(0);
     }
 };
@@ -118,11 +122,13 @@ void TestCliMaintenance::validateChecksumsAudit()
     p.project.write(QStringLiteral("V3__c.sql"), "CREATE TABLE c (id INT, more INT);\n");
     const QStringList before = snapshotOf(p.db);
 
-    const CliResult r = CliRunner(binary, p.project.root()).run({QStringLiteral("validate-checksums")});
+    const CliResult r =
+        CliRunner(binary, p.project.root()).run({QStringLiteral("validate-checksums")});
     CLI_EXPECT_EXIT(r, 0); // an audit: exit 0 even with findings, as Jetbase
     const QString out = r.stdoutText();
     CLI_EXPECT_CONTAINS(r, out, QStringLiteral("JETBASE - Checksum Audit Report\n") + Rule);
-    CLI_EXPECT_CONTAINS(r, out, QStringLiteral("Changes detected in the following migration versions:"));
+    CLI_EXPECT_CONTAINS(r, out,
+                        QStringLiteral("Changes detected in the following migration versions:"));
     // Every changed version, not only the first.
     CLI_EXPECT_CONTAINS(r, out, QStringLiteral("→ 1\n"));
     CLI_EXPECT_CONTAINS(r, out, QStringLiteral("→ 3"));
@@ -145,7 +151,8 @@ void TestCliMaintenance::validateChecksumsFix()
 
     const CliResult again = cli.run({QStringLiteral("validate-checksums")});
     CLI_EXPECT_EXIT(again, 0);
-    CLI_EXPECT_CONTAINS(again, again.stdoutText(), QStringLiteral("All migration checksums are valid"));
+    CLI_EXPECT_CONTAINS(again, again.stdoutText(),
+                        QStringLiteral("All migration checksums are valid"));
     // The long form is accepted too and finds nothing more to do.
     CLI_EXPECT_EXIT(cli.run({QStringLiteral("validate-checksums"), QStringLiteral("--fix")}), 0);
 }
@@ -190,22 +197,27 @@ void TestCliMaintenance::validateFilesFixAndFixFiles()
 
     CliResult r = cli.run({QStringLiteral("validate-files"), QStringLiteral("-f")});
     CLI_EXPECT_EXIT(r, 0);
-    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("Stopped tracking the following missing versions:\n→ 2"));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("Stopped tracking the following missing versions:\n→ 2"));
     QCOMPARE(trackedVersions(p.db), (QStringList{QStringLiteral("1"), QStringLiteral("3")}));
     QCOMPARE(p.checksumOf(QStringLiteral("1")), p.v1Applied); // checksums untouched
 
     r = cli.run({QStringLiteral("validate-files")});
     CLI_EXPECT_EXIT(r, 0);
-    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("All migrations have corresponding files."));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("All migrations have corresponding files."));
 
     // fix-files on a repeatable that is gone, with nothing versioned missing.
     p.project.write(QStringLiteral("RA__gone.sql"), "SELECT 1;\n");
-    QCOMPARE(cli.run({QStringLiteral("upgrade"), QStringLiteral("--skip-checksum-validation")}).exitCode, 0);
+    QCOMPARE(
+        cli.run({QStringLiteral("upgrade"), QStringLiteral("--skip-checksum-validation")}).exitCode,
+        0);
     QVERIFY(p.project.remove(QStringLiteral("RA__gone.sql")));
     r = cli.run({QStringLiteral("fix-files")});
     CLI_EXPECT_EXIT(r, 0);
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("RA__gone.sql"));
-    QCOMPARE(rowCount(p.db, QStringLiteral("jetbase_migrations WHERE filename = 'RA__gone.sql'")), 0);
+    QCOMPARE(rowCount(p.db, QStringLiteral("jetbase_migrations WHERE filename = 'RA__gone.sql'")),
+             0);
     r = cli.run({QStringLiteral("fix-files")});
     CLI_EXPECT_EXIT(r, 0);
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("No missing migration files."));
@@ -246,8 +258,8 @@ void TestCliMaintenance::lockUnlockStatus()
 
     r = cli.run({QStringLiteral("lock")});
     CLI_EXPECT_EXIT(r, 0);
-    static const QRegularExpression uuid(QStringLiteral(
-        "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
+    static const QRegularExpression uuid(
+        QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"));
     const QString processId = uuid.match(r.stdoutText()).captured(0);
     QVERIFY2(!processId.isEmpty(), r.describe().constData());
     QCOMPARE(db.query(QStringLiteral("SELECT process_id FROM jetbase_lock WHERE id = 1")),

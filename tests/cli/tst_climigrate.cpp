@@ -52,6 +52,7 @@ private Q_SLOTS:
     void aliases();
     void dryRunPreview_data() { addBinaryRows(); }
     void dryRunPreview();
+    void dryRunPreviewExact();
     void upgradeCountAndToVersion();
     void rollbackLastBatch_data() { addBinaryRows(); }
     void rollbackLastBatch();
@@ -102,14 +103,16 @@ void TestCliMigrate::mainFlow()
                            QStringLiteral("Migrations completed successfully."),
                        }));
     QVERIFY2(r.out.isEmpty(), r.describe().constData());
-    QCOMPARE(trackedVersions(db), (QStringList{QStringLiteral("1"), QStringLiteral("1.5"),
-                                               QStringLiteral("2")}));
+    QCOMPARE(trackedVersions(db),
+             (QStringList{QStringLiteral("1"), QStringLiteral("1.5"), QStringLiteral("2")}));
     QCOMPARE(rowCount(db, QStringLiteral("users")), 2);
     QVERIFY(db.tableExists(QStringLiteral("orders")));
-    QCOMPARE(db.query(QStringLiteral("SELECT description FROM jetbase_migrations WHERE version = '1'")),
-             QStringList{QStringLiteral("create users")});
-    QCOMPARE(db.query(QStringLiteral("SELECT filename FROM jetbase_migrations WHERE version = '2'")),
-             QStringList{QStringLiteral("V2__create_orders.sql")});
+    QCOMPARE(
+        db.query(QStringLiteral("SELECT description FROM jetbase_migrations WHERE version = '1'")),
+        QStringList{QStringLiteral("create users")});
+    QCOMPARE(
+        db.query(QStringLiteral("SELECT filename FROM jetbase_migrations WHERE version = '2'")),
+        QStringList{QStringLiteral("V2__create_orders.sql")});
 
     r = cli.run({QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(r, 0);
@@ -190,7 +193,8 @@ void TestCliMigrate::aliases()
     r = cli.run({QStringLiteral("showmigrations")});
     CLI_EXPECT_EXIT(r, 0);
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("Migrations Applied"));
-    const QString pending = r.stdoutText().mid(r.stdoutText().indexOf(QStringLiteral("Migrations Pending")));
+    const QString pending =
+        r.stdoutText().mid(r.stdoutText().indexOf(QStringLiteral("Migrations Pending")));
     CLI_EXPECT_CONTAINS(r, pending, QStringLiteral("create orders"));
 
     r = cli.run({QStringLiteral("downgrade")});
@@ -248,6 +252,36 @@ void TestCliMigrate::dryRunPreview()
     QCOMPARE(snapshotOf(db), applied);
 }
 
+void TestCliMigrate::dryRunPreviewExact()
+{
+    // Jetbase's own example, byte for byte (the trailing newlines aside): the statement keeps
+    // its line breaks and loses its delimiter.
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write(QStringLiteral("V1__m1.sql"), "CREATE TABLE users (\n"
+                                                "    id SERIAL PRIMARY KEY,\n"
+                                                "    name VARCHAR(255) NOT NULL\n"
+                                                ");\n");
+    const CliResult r = CliRunner(Binary::Cli, project.root())
+                            .run({QStringLiteral("upgrade"), QStringLiteral("--dry-run")});
+    CLI_EXPECT_EXIT(r, 0);
+    QString out = r.stdoutText();
+    while (out.endsWith(u'\n'))
+        out.chop(1);
+    const QString expected = QStringLiteral("\nJETBASE - Dry Run Mode\n"
+                                            "No SQL will be executed. This is a preview of what "
+                                            "would happen.\n") +
+                             Rule +
+                             QStringLiteral("\n\n\nSQL Preview for V1__m1.sql (1 statement)\n\n"
+                                            "CREATE TABLE users (\n"
+                                            "    id SERIAL PRIMARY KEY,\n"
+                                            "    name VARCHAR(255) NOT NULL\n"
+                                            ")\n\n") +
+                             Rule;
+    QCOMPARE(out, expected);
+    QVERIFY(tableNames(db).isEmpty());
+}
+
 void TestCliMigrate::upgradeCountAndToVersion()
 {
     ScratchDatabase db(SqlDialect::Sqlite);
@@ -255,7 +289,8 @@ void TestCliMigrate::upgradeCountAndToVersion()
     writeThreeVersions(project);
     const CliRunner cli(Binary::Cli, project.root());
 
-    CliResult r = cli.run({QStringLiteral("upgrade"), QStringLiteral("--count"), QStringLiteral("1")});
+    CliResult r =
+        cli.run({QStringLiteral("upgrade"), QStringLiteral("--count"), QStringLiteral("1")});
     CLI_EXPECT_EXIT(r, 0);
     QCOMPARE(trackedVersions(db), QStringList{QStringLiteral("1")});
 
@@ -286,7 +321,9 @@ void TestCliMigrate::rollbackLastBatch()
     writeThreeVersions(project);
     const CliRunner cli(binary, project.root());
 
-    QCOMPARE(cli.run({QStringLiteral("upgrade"), QStringLiteral("-c"), QStringLiteral("1")}).exitCode, 0);
+    QCOMPARE(
+        cli.run({QStringLiteral("upgrade"), QStringLiteral("-c"), QStringLiteral("1")}).exitCode,
+        0);
     QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
     QCOMPARE(trackedVersions(db).size(), 3);
 
@@ -330,8 +367,8 @@ void TestCliMigrate::rollbackToVersion()
     const CliRunner cli(Binary::Cli, project.root());
     QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
 
-    CliResult r = cli.run({QStringLiteral("rollback"), QStringLiteral("--to-version"),
-                           QStringLiteral("1")});
+    CliResult r =
+        cli.run({QStringLiteral("rollback"), QStringLiteral("--to-version"), QStringLiteral("1")});
     CLI_EXPECT_EXIT(r, 0);
     QCOMPARE(r.stderrText().count(QStringLiteral("Rollback applied successfully: ")), 2);
     QCOMPARE(trackedVersions(db), QStringList{QStringLiteral("1")});
@@ -364,19 +401,22 @@ void TestCliMigrate::repeatables()
 
     r = cli.run({QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(r, 0);
-    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Migration applied successfully: RA__always.sql"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("Migration applied successfully: RA__always.sql"));
     CLI_EXPECT_NOT_CONTAINS(r, r.stderrText(), QStringLiteral("ROC__on_change.sql"));
     QCOMPARE(rowCount(db, QStringLiteral("log WHERE what = 'ra'")), 2);
     QCOMPARE(rowCount(db, QStringLiteral("log WHERE what = 'roc'")), 1);
     // Re-running updates the row in place: still one row per repeatable file.
     QCOMPARE(rowCount(db, QStringLiteral("jetbase_migrations")), 3);
-    QCOMPARE(db.query(QStringLiteral("SELECT COUNT(*) FROM jetbase_migrations WHERE version IS NULL")),
-             QStringList{QStringLiteral("2")});
+    QCOMPARE(
+        db.query(QStringLiteral("SELECT COUNT(*) FROM jetbase_migrations WHERE version IS NULL")),
+        QStringList{QStringLiteral("2")});
 
     project.write(QStringLiteral("ROC__on_change.sql"), "INSERT INTO log VALUES ('roc2');\n");
     r = cli.run({QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(r, 0);
-    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Migration applied successfully: ROC__on_change.sql"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("Migration applied successfully: ROC__on_change.sql"));
     QCOMPARE(rowCount(db, QStringLiteral("log WHERE what = 'roc2'")), 1);
 
     r = cli.run({QStringLiteral("status")});
@@ -389,7 +429,8 @@ void TestCliMigrate::repeatables()
     // Repeatables are never rolled back.
     r = cli.run({QStringLiteral("rollback")});
     CLI_EXPECT_EXIT(r, 0);
-    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Rollback applied successfully: V1__log.sql"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("Rollback applied successfully: V1__log.sql"));
     QCOMPARE(rowCount(db, QStringLiteral("jetbase_migrations")), 2);
 }
 

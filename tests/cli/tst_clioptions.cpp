@@ -13,16 +13,26 @@ using namespace tidemark::test;
 namespace {
 
 const QStringList AllCommands = {
-    QStringLiteral("init"),           QStringLiteral("new"),
-    QStringLiteral("upgrade"),        QStringLiteral("migrate"),
-    QStringLiteral("rollback"),       QStringLiteral("downgrade"),
-    QStringLiteral("status"),         QStringLiteral("showmigrations"),
-    QStringLiteral("history"),        QStringLiteral("current"),
-    QStringLiteral("journal"),        QStringLiteral("validate"),
-    QStringLiteral("validate-checksums"), QStringLiteral("fix-checksums"),
-    QStringLiteral("validate-files"), QStringLiteral("fix-files"),
-    QStringLiteral("fix"),            QStringLiteral("lock"),
-    QStringLiteral("unlock"),         QStringLiteral("lock-status"),
+    QStringLiteral("init"),
+    QStringLiteral("new"),
+    QStringLiteral("upgrade"),
+    QStringLiteral("migrate"),
+    QStringLiteral("rollback"),
+    QStringLiteral("downgrade"),
+    QStringLiteral("status"),
+    QStringLiteral("showmigrations"),
+    QStringLiteral("history"),
+    QStringLiteral("current"),
+    QStringLiteral("journal"),
+    QStringLiteral("validate"),
+    QStringLiteral("validate-checksums"),
+    QStringLiteral("fix-checksums"),
+    QStringLiteral("validate-files"),
+    QStringLiteral("fix-files"),
+    QStringLiteral("fix"),
+    QStringLiteral("lock"),
+    QStringLiteral("unlock"),
+    QStringLiteral("lock-status"),
 };
 
 // A SQLite project with one migration; db is where env.py points.
@@ -82,10 +92,12 @@ void TestCliOptions::projectOption()
 
     const CliResult r = cli.run({QStringLiteral("--project"), dir, QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(r, 0);
-    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Migration applied successfully: V1__one.sql"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("Migration applied successfully: V1__one.sql"));
     QCOMPARE(trackedVersions(f.db), QStringList{QStringLiteral("1")});
     // After the command name too.
-    const CliResult current = cli.run({QStringLiteral("current"), QStringLiteral("--project"), dir});
+    const CliResult current =
+        cli.run({QStringLiteral("current"), QStringLiteral("--project"), dir});
     CLI_EXPECT_EXIT(current, 0);
     QCOMPARE(current.stdoutText().trimmed(), QStringLiteral("Latest migration version: 1"));
 }
@@ -127,7 +139,8 @@ void TestCliOptions::projectOptionBeatsEnvironment()
     QTemporaryDir elsewhere;
     CliRunner cli(Binary::Cli, elsewhere.path());
     cli.environment().insert(QStringLiteral("TIDEMARK_PROJECT"), ignored.project.root());
-    const CliResult r = cli.run({QStringLiteral("--project"), used.project.jetbaseDir(), QStringLiteral("upgrade")});
+    const CliResult r = cli.run(
+        {QStringLiteral("--project"), used.project.jetbaseDir(), QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(r, 0);
     QCOMPARE(trackedVersions(used.db), QStringList{QStringLiteral("1")});
     QVERIFY(tableNames(ignored.db).isEmpty());
@@ -150,12 +163,14 @@ void TestCliOptions::urlOverridesEnvPy()
     ScratchDatabase other(SqlDialect::Sqlite);
     CliRunner cli(Binary::Cli, f.project.root());
     // --url wins over the environment too.
-    cli.environment().insert(QStringLiteral("JETBASE_SQLALCHEMY_URL"), QStringLiteral("oracle://x/y"));
+    cli.environment().insert(QStringLiteral("JETBASE_SQLALCHEMY_URL"),
+                             QStringLiteral("oracle://x/y"));
     const CliResult r = cli.run({QStringLiteral("--url"), other.url(), QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(r, 0);
     QCOMPARE(trackedVersions(other), QStringList{QStringLiteral("1")});
     QVERIFY(tableNames(f.db).isEmpty());
-    const CliResult status = cli.run({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--url"), other.url()});
+    const CliResult status = cli.run(
+        {QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--url"), other.url()});
     CLI_EXPECT_EXIT(status, 0);
     QCOMPARE(status.json().value(QStringLiteral("latest_version")).toString(), QStringLiteral("1"));
 }
@@ -173,7 +188,8 @@ void TestCliOptions::environmentOverridesEnvPy()
     // Without the variable env.py applies again.
     cli.environment().remove(QStringLiteral("JETBASE_SQLALCHEMY_URL"));
     const CliResult current = cli.run({QStringLiteral("current")});
-    QCOMPARE(current.stdoutText().trimmed(), QStringLiteral("No migrations have been applied yet."));
+    QCOMPARE(current.stdoutText().trimmed(),
+             QStringLiteral("No migrations have been applied yet."));
 }
 
 void TestCliOptions::relativeSqlitePathResolvesAgainstJetbase()
@@ -200,7 +216,8 @@ void TestCliOptions::quiet()
     r = cli.run({QStringLiteral("current"), QStringLiteral("--quiet")});
     QCOMPARE(r.stdoutText().trimmed(), QStringLiteral("Latest migration version: 1"));
     // Errors are never silenced.
-    r = cli.run({QStringLiteral("--quiet"), QStringLiteral("upgrade"), QStringLiteral("-t"), QStringLiteral("5")});
+    r = cli.run({QStringLiteral("--quiet"), QStringLiteral("upgrade"), QStringLiteral("-t"),
+                 QStringLiteral("5")});
     CLI_EXPECT_EXIT(r, 1);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Error: "));
 }
@@ -225,8 +242,8 @@ void TestCliOptions::help()
         CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("Usage: tidemark --cli"));
         for (const QString &command : AllCommands) {
             // "  upgrade (migrate)  Apply ...": names and aliases as words.
-            const QRegularExpression listed(QStringLiteral("\\n  (\\S+ \\()?%1[ ),]")
-                                                .arg(QRegularExpression::escape(command)));
+            const QRegularExpression listed(
+                QStringLiteral("\\n  (\\S+ \\()?%1[ ),]").arg(QRegularExpression::escape(command)));
             QVERIFY2(listed.match(r.stdoutText()).hasMatch(), qPrintable(command));
         }
         CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("--project"));
@@ -245,13 +262,14 @@ void TestCliOptions::commandHelp_data()
     QTest::newRow("new") << QStringLiteral("new") << QStringLiteral("--version");
     QTest::newRow("upgrade") << QStringLiteral("upgrade") << QStringLiteral("--to-version");
     QTest::newRow("rollback") << QStringLiteral("rollback") << QStringLiteral("--last-batch");
-    QTest::newRow("validate-checksums") << QStringLiteral("validate-checksums") << QStringLiteral("--fix");
+    QTest::newRow("validate-checksums")
+        << QStringLiteral("validate-checksums") << QStringLiteral("--fix");
     QTest::newRow("validate-files") << QStringLiteral("validate-files") << QStringLiteral("--fix");
     QTest::newRow("journal") << QStringLiteral("journal") << QStringLiteral("--limit");
     for (const QString &command : AllCommands) {
-        if (!QStringList{QStringLiteral("new"), QStringLiteral("upgrade"), QStringLiteral("rollback"),
-                         QStringLiteral("validate-checksums"), QStringLiteral("validate-files"),
-                         QStringLiteral("journal")}
+        if (!QStringList{QStringLiteral("new"), QStringLiteral("upgrade"),
+                         QStringLiteral("rollback"), QStringLiteral("validate-checksums"),
+                         QStringLiteral("validate-files"), QStringLiteral("journal")}
                  .contains(command))
             QTest::newRow(qPrintable(command)) << command << QStringLiteral("--project");
     }
@@ -280,18 +298,25 @@ void TestCliOptions::usageErrors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
                                      << QStringLiteral("Unknown command \"frobnicate\"");
-    QTest::newRow("unknown global option") << QStringList{QStringLiteral("--frob"), QStringLiteral("status")}
-                                           << QStringLiteral("frob");
-    QTest::newRow("unknown command option") << QStringList{QStringLiteral("status"), QStringLiteral("--frob")}
-                                            << QStringLiteral("frob");
-    QTest::newRow("option of another command") << QStringList{QStringLiteral("status"), QStringLiteral("--count"), QStringLiteral("1")}
-                                               << QStringLiteral("count");
-    QTest::newRow("missing option value") << QStringList{QStringLiteral("upgrade"), QStringLiteral("--count")}
-                                          << QStringLiteral("count");
-    QTest::newRow("lock-timeout abc") << QStringList{QStringLiteral("--lock-timeout"), QStringLiteral("abc"), QStringLiteral("upgrade")}
-                                      << QStringLiteral("--lock-timeout");
-    QTest::newRow("journal limit abc") << QStringList{QStringLiteral("journal"), QStringLiteral("--limit"), QStringLiteral("abc")}
-                                       << QStringLiteral("--limit");
+    QTest::newRow("unknown global option")
+        << QStringList{QStringLiteral("--frob"), QStringLiteral("status")}
+        << QStringLiteral("frob");
+    QTest::newRow("unknown command option")
+        << QStringList{QStringLiteral("status"), QStringLiteral("--frob")}
+        << QStringLiteral("frob");
+    QTest::newRow("option of another command")
+        << QStringList{QStringLiteral("status"), QStringLiteral("--count"), QStringLiteral("1")}
+        << QStringLiteral("count");
+    QTest::newRow("missing option value")
+        << QStringList{QStringLiteral("upgrade"), QStringLiteral("--count")}
+        << QStringLiteral("count");
+    QTest::newRow("lock-timeout abc")
+        << QStringList{QStringLiteral("--lock-timeout"), QStringLiteral("abc"),
+                       QStringLiteral("upgrade")}
+        << QStringLiteral("--lock-timeout");
+    QTest::newRow("journal limit abc")
+        << QStringList{QStringLiteral("journal"), QStringLiteral("--limit"), QStringLiteral("abc")}
+        << QStringLiteral("--limit");
 }
 
 void TestCliOptions::usageErrors()

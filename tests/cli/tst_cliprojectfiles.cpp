@@ -13,10 +13,11 @@ using namespace tidemark::test;
 
 namespace {
 
-const QByteArray EnvTemplate = "# Jetbase Configuration\n"
-                               "# Update the sqlalchemy_url with your database connection string.\n"
-                               "\n"
-                               "sqlalchemy_url = \"postgresql://user:password@localhost:5432/mydb\"\n";
+const QByteArray EnvTemplate =
+    "# Jetbase Configuration\n"
+    "# Update the sqlalchemy_url with your database connection string.\n"
+    "\n"
+    "sqlalchemy_url = \"postgresql://user:password@localhost:5432/mydb\"\n";
 
 const QByteArray NewFileContent = "-- upgrade\n\n-- rollback\n";
 
@@ -114,7 +115,8 @@ void TestCliProjectFiles::newWritesFile()
     const CliResult second = cli.run({QStringLiteral("new"), QStringLiteral("add email"),
                                       QStringLiteral("--version"), QStringLiteral("2")});
     CLI_EXPECT_EXIT(second, 0);
-    QCOMPARE(readAll(project.migrationsDir() + QStringLiteral("/V2__add_email.sql")), NewFileContent);
+    QCOMPARE(readAll(project.migrationsDir() + QStringLiteral("/V2__add_email.sql")),
+             NewFileContent);
 }
 
 void TestCliProjectFiles::newDefaultVersionIsLocalTime()
@@ -127,11 +129,11 @@ void TestCliProjectFiles::newDefaultVersionIsLocalTime()
     CLI_EXPECT_EXIT(r, 0);
     const QStringList files = migrationFiles(project);
     QCOMPARE(files.size(), 1);
-    static const QRegularExpression pattern(QStringLiteral("^V(\\d{8}\\.\\d{6})__seed_data\\.sql$"));
+    static const QRegularExpression pattern(
+        QStringLiteral("^V(\\d{8}\\.\\d{6})__seed_data\\.sql$"));
     const QRegularExpressionMatch m = pattern.match(files.first());
     QVERIFY2(m.hasMatch(), qPrintable(files.first()));
-    const QDateTime stamp =
-        QDateTime::fromString(m.captured(1), QStringLiteral("yyyyMMdd.HHmmss"));
+    const QDateTime stamp = QDateTime::fromString(m.captured(1), QStringLiteral("yyyyMMdd.HHmmss"));
     QVERIFY(stamp.isValid());
     QVERIFY2(stamp >= before.addMSecs(-before.time().msec()) && stamp <= after,
              qPrintable(m.captured(1)));
@@ -169,14 +171,18 @@ void TestCliProjectFiles::newRefusesBadDescription()
     QFETCH(QString, description);
     QFETCH(QString, expected);
     TempProject project(QStringLiteral("sqlite:///app.db"));
-    const CliResult r = CliRunner(Binary::Cli, project.root())
-                            .run({QStringLiteral("new"), description, QStringLiteral("-v"),
-                                  QStringLiteral("7")});
+    const CliResult r =
+        CliRunner(Binary::Cli, project.root())
+            .run({QStringLiteral("new"), description, QStringLiteral("-v"), QStringLiteral("7")});
     QVERIFY2(r.finished && r.exitCode != 0, r.describe().constData());
     CLI_EXPECT_CONTAINS(r, r.stderrText(), expected);
     QVERIFY(migrationFiles(project).isEmpty());
-    QVERIFY(QDir(project.jetbaseDir()).entryList(QStringList{QStringLiteral("*.sql")}, QDir::Files).isEmpty());
-    QVERIFY(QDir(project.root()).entryList(QStringList{QStringLiteral("*.sql")}, QDir::Files).isEmpty());
+    QVERIFY(QDir(project.jetbaseDir())
+                .entryList(QStringList{QStringLiteral("*.sql")}, QDir::Files)
+                .isEmpty());
+    QVERIFY(QDir(project.root())
+                .entryList(QStringList{QStringLiteral("*.sql")}, QDir::Files)
+                .isEmpty());
 }
 
 void TestCliProjectFiles::newRefusesUsedVersion()

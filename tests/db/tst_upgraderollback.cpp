@@ -194,8 +194,16 @@ private Q_SLOTS:
             QVERIFY(!outcome.ok());
             QCOMPARE(outcome.error().code, Error::Code::Usage);
         }
-        QVERIFY(appliedVersions(db).isEmpty());
-        QVERIFY(existingTables(db).isEmpty());
+        // Rejected before anything touched the database: not even the tracking tables.
+        QCOMPARE(tablesOf(db), QStringList());
+        for (int count : {0, -2}) {
+            RollbackOptions rollback;
+            rollback.count = count;
+            Result<RunOutcome> outcome = service->rollback(rollback, false);
+            QVERIFY(!outcome.ok());
+            QCOMPARE(outcome.error().code, Error::Code::Usage);
+        }
+        QCOMPARE(tablesOf(db), QStringList());
         // The failed calls did not leave the lock behind.
         TM_VERIFY_OK(service->upgrade({}, false));
         QCOMPARE(appliedVersions(db).size(), 4);
@@ -207,6 +215,14 @@ private Q_SLOTS:
         TM_SCRATCH(db, project);
         writeFiles(project, 2);
         TM_SERVICE(service, project);
+        // On a fresh database: refused before anything is written.
+        UpgradeOptions unknown;
+        unknown.toVersion = u"99"_s;
+        Result<RunOutcome> refused = service->upgrade(unknown, false);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, Error::Code::NotFound);
+        QCOMPARE(tablesOf(db), QStringList());
+
         UpgradeOptions first;
         first.count = 1;
         TM_VERIFY_OK(service->upgrade(first, false));
