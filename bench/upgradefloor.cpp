@@ -20,7 +20,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     Result<DatabaseUrl> url = parseDatabaseUrl(args.at(1));
-    Result<ConnectionSpec> spec = url ? connectionSpecFor(url.value(), {}) : Result<ConnectionSpec>(url.error());
+    Result<ConnectionSpec> spec =
+        url ? connectionSpecFor(url.value(), {}) : Result<ConnectionSpec>(url.error());
     Result<MigrationSet> set = MigrationSet::scan(args.at(2));
     if (!spec || !set) {
         std::fprintf(stderr, "%s\n", qPrintable((spec ? set.error() : spec.error()).fullText()));

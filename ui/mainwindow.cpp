@@ -3,8 +3,8 @@
 #include "engine/migrationservice.h"
 #include "migrationlistmodel.h"
 
-#include <QHeaderView>
 #include <QApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPointer>
 #include <QStatusBar>

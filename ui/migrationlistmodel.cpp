@@ -11,11 +11,16 @@ namespace {
 QString stateText(MigrationState state)
 {
     switch (state) {
-    case MigrationState::Applied: return MigrationListModel::tr("applied");
-    case MigrationState::Pending: return MigrationListModel::tr("pending");
-    case MigrationState::Changed: return MigrationListModel::tr("changed since applied");
-    case MigrationState::Missing: return MigrationListModel::tr("file missing");
-    case MigrationState::OutOfOrder: return MigrationListModel::tr("out of order");
+    case MigrationState::Applied:
+        return MigrationListModel::tr("applied");
+    case MigrationState::Pending:
+        return MigrationListModel::tr("pending");
+    case MigrationState::Changed:
+        return MigrationListModel::tr("changed since applied");
+    case MigrationState::Missing:
+        return MigrationListModel::tr("file missing");
+    case MigrationState::OutOfOrder:
+        return MigrationListModel::tr("out of order");
     }
     return {};
 }
@@ -23,9 +28,12 @@ QString stateText(MigrationState state)
 QString kindText(MigrationKind kind)
 {
     switch (kind) {
-    case MigrationKind::Versioned: return MigrationListModel::tr("versioned");
-    case MigrationKind::RunsAlways: return MigrationListModel::tr("runs always");
-    case MigrationKind::RunsOnChange: return MigrationListModel::tr("runs on change");
+    case MigrationKind::Versioned:
+        return MigrationListModel::tr("versioned");
+    case MigrationKind::RunsAlways:
+        return MigrationListModel::tr("runs always");
+    case MigrationKind::RunsOnChange:
+        return MigrationListModel::tr("runs on change");
     }
     return {};
 }
@@ -56,23 +64,32 @@ QVariant MigrationListModel::data(const QModelIndex &index, int role) const
     const StatusEntry &e = m_entries.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case VersionColumn: return e.kind == MigrationKind::Versioned ? e.version : migrationTypeName(e.kind);
-        case DescriptionColumn: return e.description;
-        case KindColumn: return kindText(e.kind);
-        case StateColumn: return stateText(e.state);
-        case AppliedAtColumn: return e.appliedAt.left(19);
-        case FileColumn: return e.fileName;
+        case VersionColumn:
+            return e.kind == MigrationKind::Versioned ? e.version : migrationTypeName(e.kind);
+        case DescriptionColumn:
+            return e.description;
+        case KindColumn:
+            return kindText(e.kind);
+        case StateColumn:
+            return stateText(e.state);
+        case AppliedAtColumn:
+            return e.appliedAt.left(19);
+        case FileColumn:
+            return e.fileName;
         }
     }
     if (role == Qt::ForegroundRole && index.column() == StateColumn) {
         // Colours from the palette's own link colours stay readable in light and dark themes.
         const QPalette palette = QGuiApplication::palette();
         switch (e.state) {
-        case MigrationState::Pending: return QBrush(palette.color(QPalette::Link));
+        case MigrationState::Pending:
+            return QBrush(palette.color(QPalette::Link));
         case MigrationState::Changed:
         case MigrationState::Missing:
-        case MigrationState::OutOfOrder: return QBrush(palette.color(QPalette::LinkVisited));
-        default: return {};
+        case MigrationState::OutOfOrder:
+            return QBrush(palette.color(QPalette::LinkVisited));
+        default:
+            return {};
         }
     }
     return {};
@@ -83,12 +100,18 @@ QVariant MigrationListModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case VersionColumn: return tr("Version");
-    case DescriptionColumn: return tr("Description");
-    case KindColumn: return tr("Kind");
-    case StateColumn: return tr("State");
-    case AppliedAtColumn: return tr("Applied at");
-    case FileColumn: return tr("File");
+    case VersionColumn:
+        return tr("Version");
+    case DescriptionColumn:
+        return tr("Description");
+    case KindColumn:
+        return tr("Kind");
+    case StateColumn:
+        return tr("State");
+    case AppliedAtColumn:
+        return tr("Applied at");
+    case FileColumn:
+        return tr("File");
     }
     return {};
 }

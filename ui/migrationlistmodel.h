@@ -11,7 +11,15 @@ class MigrationListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { VersionColumn, DescriptionColumn, KindColumn, StateColumn, AppliedAtColumn, FileColumn, ColumnCount };
+    enum Column {
+        VersionColumn,
+        DescriptionColumn,
+        KindColumn,
+        StateColumn,
+        AppliedAtColumn,
+        FileColumn,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
     void setEntries(QList<StatusEntry> entries);
@@ -20,7 +28,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
 private:
     QList<StatusEntry> m_entries;

@@ -19,23 +19,65 @@ struct CommandInfo
 const QList<CommandInfo> &commands()
 {
     static const QList<CommandInfo> list = {
-        {QStringLiteral("init"), {}, runInit, QStringLiteral("Create a project: jetbase/, migrations/ and env.py")},
+        {QStringLiteral("init"),
+         {},
+         runInit,
+         QStringLiteral("Create a project: jetbase/, migrations/ and env.py")},
         {QStringLiteral("new"), {}, runNew, QStringLiteral("Create an empty migration file")},
-        {QStringLiteral("upgrade"), {QStringLiteral("migrate")}, runUpgrade, QStringLiteral("Apply pending migrations")},
-        {QStringLiteral("rollback"), {QStringLiteral("downgrade")}, runRollback, QStringLiteral("Roll back applied migrations")},
-        {QStringLiteral("status"), {QStringLiteral("showmigrations")}, runStatus, QStringLiteral("Show applied and pending migrations")},
-        {QStringLiteral("history"), {}, runHistory, QStringLiteral("Show applied migrations in the order they ran")},
-        {QStringLiteral("current"), {}, runCurrent, QStringLiteral("Show the latest applied version")},
-        {QStringLiteral("journal"), {}, runJournal, QStringLiteral("Show Tidemark's journal of past runs")},
-        {QStringLiteral("validate"), {}, runValidate, QStringLiteral("Check everything; exit 1 on any problem")},
-        {QStringLiteral("validate-checksums"), {}, runValidateChecksums, QStringLiteral("Report changed applied files [-f to fix]")},
-        {QStringLiteral("fix-checksums"), {}, runFixChecksums, QStringLiteral("Record the checksums of changed applied files")},
-        {QStringLiteral("validate-files"), {}, runValidateFiles, QStringLiteral("Report applied migrations whose file is gone [-f to fix]")},
-        {QStringLiteral("fix-files"), {}, runFixFiles, QStringLiteral("Stop tracking applied migrations whose file is gone")},
+        {QStringLiteral("upgrade"),
+         {QStringLiteral("migrate")},
+         runUpgrade,
+         QStringLiteral("Apply pending migrations")},
+        {QStringLiteral("rollback"),
+         {QStringLiteral("downgrade")},
+         runRollback,
+         QStringLiteral("Roll back applied migrations")},
+        {QStringLiteral("status"),
+         {QStringLiteral("showmigrations")},
+         runStatus,
+         QStringLiteral("Show applied and pending migrations")},
+        {QStringLiteral("history"),
+         {},
+         runHistory,
+         QStringLiteral("Show applied migrations in the order they ran")},
+        {QStringLiteral("current"),
+         {},
+         runCurrent,
+         QStringLiteral("Show the latest applied version")},
+        {QStringLiteral("journal"),
+         {},
+         runJournal,
+         QStringLiteral("Show Tidemark's journal of past runs")},
+        {QStringLiteral("validate"),
+         {},
+         runValidate,
+         QStringLiteral("Check everything; exit 1 on any problem")},
+        {QStringLiteral("validate-checksums"),
+         {},
+         runValidateChecksums,
+         QStringLiteral("Report changed applied files [-f to fix]")},
+        {QStringLiteral("fix-checksums"),
+         {},
+         runFixChecksums,
+         QStringLiteral("Record the checksums of changed applied files")},
+        {QStringLiteral("validate-files"),
+         {},
+         runValidateFiles,
+         QStringLiteral("Report applied migrations whose file is gone [-f to fix]")},
+        {QStringLiteral("fix-files"),
+         {},
+         runFixFiles,
+         QStringLiteral("Stop tracking applied migrations whose file is gone")},
         {QStringLiteral("fix"), {}, runFix, QStringLiteral("fix-files, then fix-checksums")},
-        {QStringLiteral("lock"), {}, runLock, QStringLiteral("Take the migration lock until unlock")},
+        {QStringLiteral("lock"),
+         {},
+         runLock,
+         QStringLiteral("Take the migration lock until unlock")},
         {QStringLiteral("unlock"), {}, runUnlock, QStringLiteral("Release the migration lock")},
-        {QStringLiteral("lock-status"), {}, runLockStatus, QStringLiteral("Show who holds the lock and since when")},
+        {QStringLiteral("lock-status"),
+         {},
+         runLockStatus,
+         QStringLiteral("Show who holds the lock and since when")},
     };
     return list;
 }
@@ -51,10 +93,10 @@ const CommandInfo *findCommand(const QString &name)
 
 QString generalHelp()
 {
-    QString text = QStringLiteral(
-        "Usage: tidemark --cli [global options] <command> [options]\n"
-        "       tidemark-cli [global options] <command> [options]\n\n"
-        "Tidemark manages Jetbase-compatible SQL migrations.\n\nCommands:\n");
+    QString text =
+        QStringLiteral("Usage: tidemark --cli [global options] <command> [options]\n"
+                       "       tidemark-cli [global options] <command> [options]\n\n"
+                       "Tidemark manages Jetbase-compatible SQL migrations.\n\nCommands:\n");
     for (const CommandInfo &info : commands()) {
         QString name = info.name;
         if (!info.aliases.isEmpty())
@@ -86,9 +128,10 @@ int runCli(const QStringList &arguments)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     GlobalOptions globals;
     if (!parser.parse(QStringList{QStringLiteral("tidemark")} + arguments)) {
-        Output(false, false).fail(QStringLiteral("tidemark"),
-                                  Error::make(Error::Code::Usage, parser.errorText(),
-                                              QStringLiteral("Run \"tidemark --cli --help\".")));
+        Output(false, false)
+            .fail(QStringLiteral("tidemark"),
+                  Error::make(Error::Code::Usage, parser.errorText(),
+                              QStringLiteral("Run \"tidemark --cli --help\".")));
         return 2;
     }
     readGlobalOptions(parser, globals);
@@ -98,16 +141,18 @@ int runCli(const QStringList &arguments)
         return 0;
     }
     if (positional.isEmpty()) {
-        std::fputs(qPrintable(generalHelp()), parser.isSet(QStringLiteral("help")) ? stdout : stderr);
+        std::fputs(qPrintable(generalHelp()),
+                   parser.isSet(QStringLiteral("help")) ? stdout : stderr);
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     }
     const CommandInfo *command = findCommand(positional.first());
     if (!command) {
         return Output(globals.json, globals.quiet)
             .fail(positional.first(),
-                  Error::make(Error::Code::Usage,
-                              QStringLiteral("Unknown command \"%1\".").arg(positional.first()),
-                              QStringLiteral("Run \"tidemark --cli --help\" for the list of commands.")));
+                  Error::make(
+                      Error::Code::Usage,
+                      QStringLiteral("Unknown command \"%1\".").arg(positional.first()),
+                      QStringLiteral("Run \"tidemark --cli --help\" for the list of commands.")));
     }
     QStringList rest = positional.mid(1);
     if (parser.isSet(QStringLiteral("help")))

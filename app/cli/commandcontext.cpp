@@ -43,8 +43,7 @@ CommandContext::CommandContext(QString command, QStringList arguments, GlobalOpt
     , m_arguments(std::move(arguments))
     , m_globals(std::move(globals))
     , m_out(m_globals.json, m_globals.quiet)
-{
-}
+{}
 
 std::optional<int> CommandContext::parse(QCommandLineParser &parser, const QString &summary,
                                          const QString &positionalSyntax)
@@ -55,10 +54,10 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser, const QStri
     if (parsed && parser.isSet(QStringLiteral("help"))) {
         QString help = parser.helpText();
         help = help.mid(help.indexOf(u'\n') + 1); // our own usage line instead of Qt's
-        const QString usage = QStringLiteral("Usage: tidemark --cli %1 [options]%2\n%3\n")
-                                  .arg(m_command,
-                                       positionalSyntax.isEmpty() ? QString() : u' ' + positionalSyntax,
-                                       summary);
+        const QString usage =
+            QStringLiteral("Usage: tidemark --cli %1 [options]%2\n%3\n")
+                .arg(m_command, positionalSyntax.isEmpty() ? QString() : u' ' + positionalSyntax,
+                     summary);
         std::fputs(qPrintable(usage + help), stdout);
         return 0;
     }
@@ -66,8 +65,9 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser, const QStri
         readGlobalOptions(parser, m_globals);
     m_out = Output(m_globals.json, m_globals.quiet);
     if (!parsed)
-        return fail(Error::make(Error::Code::Usage, parser.errorText(),
-                                QStringLiteral("Run \"tidemark --cli %1 --help\".").arg(m_command)));
+        return fail(
+            Error::make(Error::Code::Usage, parser.errorText(),
+                        QStringLiteral("Run \"tidemark --cli %1 --help\".").arg(m_command)));
     if (m_globals.lockTimeout && *m_globals.lockTimeout < 0)
         return fail(Error::make(Error::Code::Usage,
                                 QStringLiteral("--lock-timeout takes a whole number of seconds "
@@ -83,9 +83,9 @@ std::optional<int> CommandContext::intOption(const QCommandLineParser &parser, c
     bool ok = false;
     const int value = parser.value(name).toInt(&ok);
     if (!ok) {
-        *exitCode = fail(Error::make(Error::Code::Usage,
-                                     QStringLiteral("--%1 takes a whole number, not \"%2\".")
-                                         .arg(name, parser.value(name))));
+        *exitCode = fail(
+            Error::make(Error::Code::Usage, QStringLiteral("--%1 takes a whole number, not \"%2\".")
+                                                .arg(name, parser.value(name))));
         return std::nullopt;
     }
     return value;
@@ -101,7 +101,8 @@ std::optional<MigrationService> CommandContext::service(int *exitCode) const
     if (!m_globals.url.isEmpty())
         options.overrides.insert(QStringLiteral("sqlalchemy_url"), m_globals.url);
     if (m_globals.lockTimeout)
-        options.overrides.insert(QStringLiteral("lock_timeout"), QString::number(*m_globals.lockTimeout));
+        options.overrides.insert(QStringLiteral("lock_timeout"),
+                                 QString::number(*m_globals.lockTimeout));
     Result<Project> project = Project::open(options);
     if (!project) {
         *exitCode = fail(project.error());

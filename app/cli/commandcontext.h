@@ -42,7 +42,10 @@ public:
     // The project and the service for this command; prints the error and sets exitCode on
     // failure.
     std::optional<MigrationService> service(int *exitCode) const;
-    int fail(const Error &error, QJsonObject extra = {}) const { return m_out.fail(m_command, error, extra); }
+    int fail(const Error &error, QJsonObject extra = {}) const
+    {
+        return m_out.fail(m_command, error, extra);
+    }
     int succeed(QJsonObject fields = {}) const { return m_out.succeed(m_command, fields); }
 
 private:

@@ -38,12 +38,9 @@ int runStatus(CommandContext &context)
 
     TerminalTable applied(QStringLiteral("Migrations Applied"),
                           {QStringLiteral("Version"), QStringLiteral("Description")});
-    QJsonArray appliedJson;
     for (const StatusEntry &e : report->entries) {
-        if (!e.applied())
-            continue;
-        applied.addRow({versionCell(e.kind, e.version), e.description});
-        appliedJson.append(toJson(e));
+        if (e.applied())
+            applied.addRow({versionCell(e.kind, e.version), e.description});
     }
     TerminalTable pending(QStringLiteral("Migrations Pending"),
                           {QStringLiteral("Version"), QStringLiteral("Description")});
@@ -57,6 +54,13 @@ int runStatus(CommandContext &context)
             lines.append(QStringLiteral("  - ") + p.message);
         context.out().result(lines.join(u'\n'));
     }
+    if (!context.out().json()) // building JSON for 10,000 migrations is not free
+        return 0;
+    QJsonArray appliedJson;
+    for (const StatusEntry &e : report->entries) {
+        if (e.applied())
+            appliedJson.append(toJson(e));
+    }
     return context.succeed({{QStringLiteral("url"), report->displayUrl},
                             {QStringLiteral("latest_version"), nullable(report->latestVersion)},
                             {QStringLiteral("applied"), appliedJson},
@@ -68,7 +72,9 @@ int runStatus(CommandContext &context)
 int runHistory(CommandContext &context)
 {
     int exitCode = 0;
-    if (!parseNoOptions(context, QStringLiteral("Show the applied migrations in the order they ran."), &exitCode))
+    if (!parseNoOptions(context,
+                        QStringLiteral("Show the applied migrations in the order they ran."),
+                        &exitCode))
         return exitCode;
     std::optional<MigrationService> service = context.service(&exitCode);
     if (!service)
@@ -89,6 +95,8 @@ int runHistory(CommandContext &context)
                           row.description, row.appliedAt.left(22)});
         context.out().result(table.render());
     }
+    if (!context.out().json())
+        return 0;
     return context.succeed({{QStringLiteral("rows"), toJsonArray(history->rows)}});
 }
 
@@ -112,7 +120,9 @@ int runCurrent(CommandContext &context)
 int runJournal(CommandContext &context)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("limit"), QStringLiteral("Show the N newest entries (default 50, 0: all)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("limit"),
+                      QStringLiteral("Show the N newest entries (default 50, 0: all)."),
+                      QStringLiteral("N")});
     if (auto code = context.parse(parser, QStringLiteral("Show Tidemark's journal of past runs.")))
         return *code;
     int exitCode = 0;
@@ -133,10 +143,12 @@ int runJournal(CommandContext &context)
                              QStringLiteral("File"), QStringLiteral("Outcome"),
                              QStringLiteral("ms"), QStringLiteral("Who"), QStringLiteral("Batch")});
         for (const JournalEntry &e : entries.value())
-            table.addRow({e.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), e.operation,
-                          e.fileName,
-                          e.outcome + (e.failingLine > 0 ? QStringLiteral(" (line %1)").arg(e.failingLine) : QString()),
-                          QString::number(e.durationMs), e.osUser + u'@' + e.host, e.batchId.left(8)});
+            table.addRow(
+                {e.startedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), e.operation,
+                 e.fileName,
+                 e.outcome + (e.failingLine > 0 ? QStringLiteral(" (line %1)").arg(e.failingLine)
+                                                : QString()),
+                 QString::number(e.durationMs), e.osUser + u'@' + e.host, e.batchId.left(8)});
         context.out().result(table.render());
     }
     return context.succeed({{QStringLiteral("entries"), toJsonArray(entries.value())}});
@@ -145,7 +157,10 @@ int runJournal(CommandContext &context)
 int runLockStatus(CommandContext &context)
 {
     int exitCode = 0;
-    if (!parseNoOptions(context, QStringLiteral("Show whether the migration lock is held, by whom and since when."), &exitCode))
+    if (!parseNoOptions(
+            context,
+            QStringLiteral("Show whether the migration lock is held, by whom and since when."),
+            &exitCode))
         return exitCode;
     std::optional<MigrationService> service = context.service(&exitCode);
     if (!service)
@@ -155,7 +170,8 @@ int runLockStatus(CommandContext &context)
         return context.fail(state.error());
     QStringList lines;
     if (state->locked) {
-        lines << QStringLiteral("Status: LOCKED") << QStringLiteral("Locked At: %1").arg(state->lockedAt)
+        lines << QStringLiteral("Status: LOCKED")
+              << QStringLiteral("Locked At: %1").arg(state->lockedAt)
               << QStringLiteral("Process ID: %1").arg(state->processId);
         if (!state->holderHost.isEmpty())
             lines << QStringLiteral("Held By: %1@%2 (pid %3, %4)")
@@ -163,7 +179,8 @@ int runLockStatus(CommandContext &context)
                          .arg(state->holderPid)
                          .arg(state->holderCommand);
         else
-            lines << QStringLiteral("Held By: unknown (Jetbase, or \"tidemark --cli lock\" from an older run)");
+            lines << QStringLiteral(
+                "Held By: unknown (Jetbase, or \"tidemark --cli lock\" from an older run)");
     } else {
         lines << QStringLiteral("Status: UNLOCKED");
     }

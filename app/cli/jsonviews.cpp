@@ -44,7 +44,8 @@ QJsonObject toJson(const PlannedFile &file)
 {
     QJsonArray statements;
     for (const SqlStatement &s : file.statements)
-        statements.append(QJsonObject{{QStringLiteral("line"), s.line}, {QStringLiteral("sql"), s.text}});
+        statements.append(
+            QJsonObject{{QStringLiteral("line"), s.line}, {QStringLiteral("sql"), s.text}});
     return {{QStringLiteral("filename"), file.fileName},
             {QStringLiteral("version"), nullable(file.versionKey)},
             {QStringLiteral("type"), migrationTypeName(file.migration->kind())},

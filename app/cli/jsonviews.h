@@ -16,8 +16,7 @@ QJsonObject toJson(const JournalEntry &entry);
 QJsonObject toJson(const LockState &state);
 QJsonValue nullable(const QString &text);
 
-template <typename T>
-QJsonArray toJsonArray(const QList<T> &items)
+template <typename T> QJsonArray toJsonArray(const QList<T> &items)
 {
     QJsonArray array;
     for (const T &item : items)

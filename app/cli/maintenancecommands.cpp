@@ -30,9 +30,11 @@ QJsonObject checksumJson(const ChecksumReport &report)
 
 QJsonObject filesJson(const FilesReport &report)
 {
-    return {{QStringLiteral("missing_versions"), QJsonArray::fromStringList(report.missingVersions)},
-            {QStringLiteral("missing_repeatables"), QJsonArray::fromStringList(report.missingRepeatables)},
-            {QStringLiteral("fixed"), report.fixed}};
+    return {
+        {QStringLiteral("missing_versions"), QJsonArray::fromStringList(report.missingVersions)},
+        {QStringLiteral("missing_repeatables"),
+         QJsonArray::fromStringList(report.missingRepeatables)},
+        {QStringLiteral("fixed"), report.fixed}};
 }
 
 // Prints the checksum audit or repair the way Jetbase does; returns false on error.
@@ -49,7 +51,8 @@ bool printChecksums(const CommandContext &context, MigrationService &service, bo
     if (!report->anyApplied) {
         out.result(QStringLiteral("No migrations have been applied; nothing to repair."));
     } else if (report->changed.isEmpty()) {
-        out.result(QStringLiteral("All migration checksums are valid - no altered upgrade statements detected."));
+        out.result(QStringLiteral(
+            "All migration checksums are valid - no altered upgrade statements detected."));
     } else if (!fix) {
         QStringList versions;
         for (const ChecksumRepair &r : report->changed)
@@ -96,13 +99,18 @@ bool printFiles(const CommandContext &context, MigrationService &service, bool f
     return true;
 }
 
-int checksumCommand(CommandContext &context, bool alwaysFix)
+using ReportPrinter = bool (*)(const CommandContext &, MigrationService &, bool, QJsonObject *,
+                               Error *);
+
+// validate-checksums / fix-checksums and validate-files / fix-files: the audit, and with -f
+// (or as the fix-* name) the repair.
+int auditCommand(CommandContext &context, bool alwaysFix, const QString &fixSummary,
+                 const QString &auditSummary, ReportPrinter print)
 {
     QCommandLineParser parser;
     if (!alwaysFix)
-        parser.addOption({{QStringLiteral("f"), QStringLiteral("fix")}, QStringLiteral("Record the files' current checksums.")});
-    if (auto code = context.parse(parser, alwaysFix ? QStringLiteral("Record the current checksums of changed applied files.")
-                                                    : QStringLiteral("Report applied files whose checksum changed (exit 0 either way).")))
+        parser.addOption({{QStringLiteral("f"), QStringLiteral("fix")}, fixSummary});
+    if (auto code = context.parse(parser, alwaysFix ? fixSummary : auditSummary))
         return *code;
     int exitCode = 0;
     std::optional<MigrationService> service = context.service(&exitCode);
@@ -110,36 +118,46 @@ int checksumCommand(CommandContext &context, bool alwaysFix)
         return exitCode;
     QJsonObject json;
     Error error;
-    if (!printChecksums(context, *service, alwaysFix || parser.isSet(QStringLiteral("fix")), &json, &error))
+    if (!print(context, *service, alwaysFix || parser.isSet(QStringLiteral("fix")), &json, &error))
         return context.fail(error);
     return context.succeed(json);
+}
+
+int checksumCommand(CommandContext &context, bool alwaysFix)
+{
+    return auditCommand(
+        context, alwaysFix,
+        QStringLiteral("Record the current checksums of changed applied files."),
+        QStringLiteral("Report applied files whose checksum changed (exit 0 either way)."),
+        printChecksums);
 }
 
 int filesCommand(CommandContext &context, bool alwaysFix)
 {
-    QCommandLineParser parser;
-    if (!alwaysFix)
-        parser.addOption({{QStringLiteral("f"), QStringLiteral("fix")}, QStringLiteral("Stop tracking applied migrations whose file is gone.")});
-    if (auto code = context.parse(parser, alwaysFix ? QStringLiteral("Stop tracking applied migrations whose file is gone.")
-                                                    : QStringLiteral("Report applied migrations whose file is gone (exit 0 either way).")))
-        return *code;
-    int exitCode = 0;
-    std::optional<MigrationService> service = context.service(&exitCode);
-    if (!service)
-        return exitCode;
-    QJsonObject json;
-    Error error;
-    if (!printFiles(context, *service, alwaysFix || parser.isSet(QStringLiteral("fix")), &json, &error))
-        return context.fail(error);
-    return context.succeed(json);
+    return auditCommand(
+        context, alwaysFix, QStringLiteral("Stop tracking applied migrations whose file is gone."),
+        QStringLiteral("Report applied migrations whose file is gone (exit 0 either way)."),
+        printFiles);
 }
 
 } // namespace
 
-int runValidateChecksums(CommandContext &context) { return checksumCommand(context, false); }
-int runFixChecksums(CommandContext &context) { return checksumCommand(context, true); }
-int runValidateFiles(CommandContext &context) { return filesCommand(context, false); }
-int runFixFiles(CommandContext &context) { return filesCommand(context, true); }
+int runValidateChecksums(CommandContext &context)
+{
+    return checksumCommand(context, false);
+}
+int runFixChecksums(CommandContext &context)
+{
+    return checksumCommand(context, true);
+}
+int runValidateFiles(CommandContext &context)
+{
+    return filesCommand(context, false);
+}
+int runFixFiles(CommandContext &context)
+{
+    return filesCommand(context, true);
+}
 
 int runFix(CommandContext &context)
 {
@@ -156,13 +174,15 @@ int runFix(CommandContext &context)
         !printChecksums(context, *service, true, &checksums, &error))
         return context.fail(error);
     context.out().info(QStringLiteral("Fix completed successfully."));
-    return context.succeed({{QStringLiteral("files"), files}, {QStringLiteral("checksums"), checksums}});
+    return context.succeed(
+        {{QStringLiteral("files"), files}, {QStringLiteral("checksums"), checksums}});
 }
 
 int runValidate(CommandContext &context)
 {
     QCommandLineParser parser;
-    if (auto code = context.parse(parser, QStringLiteral("Check files and applied migrations; exit 1 on any problem.")))
+    if (auto code = context.parse(
+            parser, QStringLiteral("Check files and applied migrations; exit 1 on any problem.")))
         return *code;
     int exitCode = 0;
     std::optional<MigrationService> service = context.service(&exitCode);
@@ -182,7 +202,8 @@ int runValidate(CommandContext &context)
 int runLock(CommandContext &context)
 {
     QCommandLineParser parser;
-    if (auto code = context.parse(parser, QStringLiteral("Take the migration lock and keep it until \"unlock\".")))
+    if (auto code = context.parse(
+            parser, QStringLiteral("Take the migration lock and keep it until \"unlock\".")))
         return *code;
     int exitCode = 0;
     std::optional<MigrationService> service = context.service(&exitCode);
@@ -200,7 +221,8 @@ int runLock(CommandContext &context)
 int runUnlock(CommandContext &context)
 {
     QCommandLineParser parser;
-    if (auto code = context.parse(parser, QStringLiteral("Release the migration lock unconditionally.")))
+    if (auto code =
+            context.parse(parser, QStringLiteral("Release the migration lock unconditionally.")))
         return *code;
     int exitCode = 0;
     std::optional<MigrationService> service = context.service(&exitCode);

@@ -12,7 +12,10 @@ namespace tidemark::cli {
 class Output
 {
 public:
-    Output(bool json, bool quiet) : m_json(json), m_quiet(quiet) {}
+    Output(bool json, bool quiet)
+        : m_json(json)
+        , m_quiet(quiet)
+    {}
 
     bool json() const { return m_json; }
     // A result line or table on stdout (suppressed in JSON mode).

@@ -19,9 +19,10 @@ const QString Rule = QString(40, u'-');
 
 QString dryRunPreview(const Plan &plan)
 {
-    QString text = QStringLiteral("\nJETBASE - Dry Run Mode\n"
-                                  "No SQL will be executed. This is a preview of what would happen.\n") +
-                   Rule + u"\n\n";
+    QString text =
+        QStringLiteral("\nJETBASE - Dry Run Mode\n"
+                       "No SQL will be executed. This is a preview of what would happen.\n") +
+        Rule + u"\n\n";
     for (const PlannedFile &file : plan.files) {
         const qsizetype n = file.statements.size();
         text += QStringLiteral("\nSQL Preview for %1 (%2 %3)\n\n")
@@ -40,15 +41,17 @@ QJsonObject outcomeJson(const RunOutcome &outcome)
     QJsonArray files;
     for (const PlannedFile &file : outcome.plan.files)
         files.append(toJson(file));
-    QJsonObject o{{QStringLiteral("dry_run"), outcome.dryRun},
-                  {QStringLiteral("files"), files},
-                  {QStringLiteral("completed"), QJsonArray::fromStringList(outcome.run.completedFiles)},
-                  {QStringLiteral("batch_id"), nullable(outcome.run.batchId)}};
+    QJsonObject o{
+        {QStringLiteral("dry_run"), outcome.dryRun},
+        {QStringLiteral("files"), files},
+        {QStringLiteral("completed"), QJsonArray::fromStringList(outcome.run.completedFiles)},
+        {QStringLiteral("batch_id"), nullable(outcome.run.batchId)}};
     if (!outcome.run.ok()) {
         o.insert(QStringLiteral("failed_file"), outcome.run.failedFile);
         QJsonArray inEffect;
         for (const SqlStatement &s : outcome.run.statementsInEffect)
-            inEffect.append(QJsonObject{{QStringLiteral("line"), s.line}, {QStringLiteral("sql"), s.text}});
+            inEffect.append(
+                QJsonObject{{QStringLiteral("line"), s.line}, {QStringLiteral("sql"), s.text}});
         o.insert(QStringLiteral("statements_in_effect"), inEffect);
     }
     return o;
@@ -100,6 +103,33 @@ void attachProgress(const CommandContext &context, MigrationService &service, bo
     });
 }
 
+Error badCount(int count)
+{
+    return Error::make(Error::Code::Usage,
+                       QStringLiteral("--count must be a positive integer (got %1).").arg(count));
+}
+
+// The end of upgrade and rollback: the dry-run preview, "nothing to do", a failed run, or
+// success, on stdout/stderr and in JSON.
+int reportOutcome(const CommandContext &context, const Result<RunOutcome> &outcome,
+                  const QString &nothingToDo, const QString &done)
+{
+    if (!outcome)
+        return context.fail(outcome.error());
+    if (outcome->dryRun) {
+        context.out().result(dryRunPreview(outcome->plan));
+        return context.succeed(outcomeJson(outcome.value()));
+    }
+    if (outcome->plan.isEmpty()) {
+        context.out().info(nothingToDo);
+        return context.succeed(outcomeJson(outcome.value()));
+    }
+    if (!outcome->run.ok())
+        return reportFailedRun(context, outcome.value());
+    context.out().info(done);
+    return context.succeed(outcomeJson(outcome.value()));
+}
+
 } // namespace
 
 const std::atomic_bool *interruptFlag()
@@ -117,12 +147,20 @@ int runUpgrade(CommandContext &context)
 {
     QCommandLineParser parser;
     parser.addOptions({
-        {{QStringLiteral("c"), QStringLiteral("count")}, QStringLiteral("Apply only the next N versioned migrations."), QStringLiteral("N")},
-        {{QStringLiteral("t"), QStringLiteral("to-version")}, QStringLiteral("Apply pending versions up to and including VERSION."), QStringLiteral("VERSION")},
-        {{QStringLiteral("d"), QStringLiteral("dry-run")}, QStringLiteral("Print the SQL that would run; change nothing.")},
-        {QStringLiteral("skip-validation"), QStringLiteral("Skip all checks of applied migrations.")},
-        {QStringLiteral("skip-checksum-validation"), QStringLiteral("Do not check for changed applied files.")},
-        {QStringLiteral("skip-file-validation"), QStringLiteral("Do not check for missing or out-of-order files.")},
+        {{QStringLiteral("c"), QStringLiteral("count")},
+         QStringLiteral("Apply only the next N versioned migrations."),
+         QStringLiteral("N")},
+        {{QStringLiteral("t"), QStringLiteral("to-version")},
+         QStringLiteral("Apply pending versions up to and including VERSION."),
+         QStringLiteral("VERSION")},
+        {{QStringLiteral("d"), QStringLiteral("dry-run")},
+         QStringLiteral("Print the SQL that would run; change nothing.")},
+        {QStringLiteral("skip-validation"),
+         QStringLiteral("Skip all checks of applied migrations.")},
+        {QStringLiteral("skip-checksum-validation"),
+         QStringLiteral("Do not check for changed applied files.")},
+        {QStringLiteral("skip-file-validation"),
+         QStringLiteral("Do not check for missing or out-of-order files.")},
     });
     if (auto code = context.parse(parser, QStringLiteral("Apply pending migrations.")))
         return *code;
@@ -137,42 +175,39 @@ int runUpgrade(CommandContext &context)
     options.skipFileValidation = parser.isSet(QStringLiteral("skip-file-validation"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (options.count && *options.count < 1)
-        return context.fail(Error::make(Error::Code::Usage, QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count)));
+        return context.fail(badCount(*options.count));
     if (options.count && !options.toVersion.isEmpty())
-        return context.fail(Error::make(Error::Code::Usage, QStringLiteral("Cannot specify both --count and --to-version for upgrade.")));
+        return context.fail(Error::make(
+            Error::Code::Usage,
+            QStringLiteral("Cannot specify both --count and --to-version for upgrade.")));
 
     std::optional<MigrationService> service = context.service(&exitCode);
     if (!service)
         return exitCode;
     attachProgress(context, *service, true);
-    Result<RunOutcome> outcome = service->upgrade(options, dryRun);
-    if (!outcome)
-        return context.fail(outcome.error());
-    if (dryRun) {
-        context.out().result(dryRunPreview(outcome->plan));
-        return context.succeed(outcomeJson(outcome.value()));
-    }
-    if (outcome->plan.isEmpty()) {
-        context.out().info(QStringLiteral("Migrations are up to date."));
-        return context.succeed(outcomeJson(outcome.value()));
-    }
-    if (!outcome->run.ok())
-        return reportFailedRun(context, outcome.value());
-    context.out().info(QStringLiteral("Migrations completed successfully."));
-    return context.succeed(outcomeJson(outcome.value()));
+    return reportOutcome(context, service->upgrade(options, dryRun),
+                         QStringLiteral("Migrations are up to date."),
+                         QStringLiteral("Migrations completed successfully."));
 }
 
 int runRollback(CommandContext &context)
 {
     QCommandLineParser parser;
     parser.addOptions({
-        {{QStringLiteral("c"), QStringLiteral("count")}, QStringLiteral("Roll back the N latest migrations (default 1)."), QStringLiteral("N")},
-        {{QStringLiteral("t"), QStringLiteral("to-version")}, QStringLiteral("Roll back everything applied after VERSION (VERSION stays)."), QStringLiteral("VERSION")},
-        {QStringLiteral("last-batch"), QStringLiteral("Roll back everything the latest upgrade run applied.")},
+        {{QStringLiteral("c"), QStringLiteral("count")},
+         QStringLiteral("Roll back the N latest migrations (default 1)."),
+         QStringLiteral("N")},
+        {{QStringLiteral("t"), QStringLiteral("to-version")},
+         QStringLiteral("Roll back everything applied after VERSION (VERSION stays)."),
+         QStringLiteral("VERSION")},
+        {QStringLiteral("last-batch"),
+         QStringLiteral("Roll back everything the latest upgrade run applied.")},
         {QStringLiteral("all"), QStringLiteral("Roll back every applied versioned migration.")},
-        {{QStringLiteral("d"), QStringLiteral("dry-run")}, QStringLiteral("Print the SQL that would run; change nothing.")},
+        {{QStringLiteral("d"), QStringLiteral("dry-run")},
+         QStringLiteral("Print the SQL that would run; change nothing.")},
     });
-    if (auto code = context.parse(parser, QStringLiteral("Roll back applied migrations, newest first.")))
+    if (auto code =
+            context.parse(parser, QStringLiteral("Roll back applied migrations, newest first.")))
         return *code;
     int exitCode = 0;
     RollbackOptions options;
@@ -184,27 +219,15 @@ int runRollback(CommandContext &context)
     options.all = parser.isSet(QStringLiteral("all"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (options.count && *options.count < 1)
-        return context.fail(Error::make(Error::Code::Usage, QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count)));
+        return context.fail(badCount(*options.count));
 
     std::optional<MigrationService> service = context.service(&exitCode);
     if (!service)
         return exitCode;
     attachProgress(context, *service, false);
-    Result<RunOutcome> outcome = service->rollback(options, dryRun);
-    if (!outcome)
-        return context.fail(outcome.error());
-    if (dryRun) {
-        context.out().result(dryRunPreview(outcome->plan));
-        return context.succeed(outcomeJson(outcome.value()));
-    }
-    if (outcome->plan.isEmpty()) {
-        context.out().info(QStringLiteral("Nothing to rollback."));
-        return context.succeed(outcomeJson(outcome.value()));
-    }
-    if (!outcome->run.ok())
-        return reportFailedRun(context, outcome.value());
-    context.out().info(QStringLiteral("Rollbacks completed successfully."));
-    return context.succeed(outcomeJson(outcome.value()));
+    return reportOutcome(context, service->rollback(options, dryRun),
+                         QStringLiteral("Nothing to rollback."),
+                         QStringLiteral("Rollbacks completed successfully."));
 }
 
 } // namespace tidemark::cli

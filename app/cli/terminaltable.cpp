@@ -10,6 +10,10 @@ int displayWidth(const QString &text)
     int width = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         char32_t c = text.at(i).unicode();
+        if (c < 0x0300) { // Latin: one cell, and most of what a table holds
+            ++width;
+            continue;
+        }
         if (text.at(i).isHighSurrogate() && i + 1 < text.size()) {
             c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
             ++i;
@@ -26,27 +30,30 @@ int displayWidth(const QString &text)
     return width;
 }
 
-QString pad(const QString &text, int width)
+void appendRule(QString &out, const QList<int> &widths, QChar left, QChar fill, QChar middle,
+                QChar right)
 {
-    return text + QString(std::max(0, width - displayWidth(text)), u' ');
-}
-
-QString rule(const QList<int> &widths, QChar left, QChar fill, QChar middle, QChar right)
-{
-    QString line(left);
+    out += left;
     for (qsizetype i = 0; i < widths.size(); ++i) {
-        line += QString(widths.at(i) + 2, fill);
-        line += i + 1 < widths.size() ? middle : right;
+        out.append(QString(widths.at(i) + 2, fill));
+        out += i + 1 < widths.size() ? middle : right;
     }
-    return line;
+    out += u'\n';
 }
 
-QString row(const QStringList &cells, const QList<int> &widths, QChar border)
+void appendRow(QString &out, const QStringList &cells, const QList<int> &widths, QChar border)
 {
-    QString line(border);
-    for (qsizetype i = 0; i < widths.size(); ++i)
-        line += u' ' + pad(cells.value(i), widths.at(i)) + u' ' + border;
-    return line;
+    out += border;
+    for (qsizetype i = 0; i < widths.size(); ++i) {
+        const QString cell = cells.value(i);
+        out += u' ';
+        out += cell;
+        for (int pad = widths.at(i) - displayWidth(cell); pad > 0; --pad)
+            out += u' ';
+        out += u' ';
+        out += border;
+    }
+    out += u'\n';
 }
 
 } // namespace
@@ -54,8 +61,7 @@ QString row(const QStringList &cells, const QList<int> &widths, QChar border)
 TerminalTable::TerminalTable(QString title, QStringList headers)
     : m_title(std::move(title))
     , m_headers(std::move(headers))
-{
-}
+{}
 
 void TerminalTable::addRow(QStringList cells)
 {
@@ -77,18 +83,20 @@ QString TerminalTable::render() const
     for (int w : widths)
         total += w + 3;
 
-    QStringList lines;
+    QString out;
+    out.reserve((m_rows.size() + 5) * (total + 1));
     if (!m_title.isEmpty()) {
-        const int indent = std::max(0, (total - displayWidth(m_title)) / 2);
-        lines.append(QString(indent, u' ') + m_title);
+        out += QString(std::max(0, (total - displayWidth(m_title)) / 2), u' ');
+        out += m_title;
+        out += u'\n';
     }
-    lines.append(rule(widths, u'┏', u'━', u'┳', u'┓'));
-    lines.append(row(m_headers, widths, u'┃'));
-    lines.append(rule(widths, u'┡', u'━', u'╇', u'┩'));
+    appendRule(out, widths, u'┏', u'━', u'┳', u'┓');
+    appendRow(out, m_headers, widths, u'┃');
+    appendRule(out, widths, u'┡', u'━', u'╇', u'┩');
     for (const QStringList &cells : m_rows)
-        lines.append(row(cells, widths, u'│'));
-    lines.append(rule(widths, u'└', u'─', u'┴', u'┘'));
-    return lines.join(u'\n') + u'\n';
+        appendRow(out, cells, widths, u'│');
+    appendRule(out, widths, u'└', u'─', u'┴', u'┘');
+    return out;
 }
 
 } // namespace tidemark::cli

@@ -10,31 +10,31 @@ struct Error
 {
     enum class Code {
         None,
-        Usage,          // bad arguments (exit code 2)
-        Project,        // no project folder, bad layout
-        Config,         // missing or invalid configuration
-        Url,            // malformed or unsupported database URL
-        FileName,       // invalid migration file name
-        Duplicate,      // two files with equal versions
-        Encoding,       // invalid UTF-8
-        Parse,          // lexer error: unterminated string, dollar quote, comment
-        Io,             // file system
-        Connection,     // cannot connect
-        Database,       // a statement failed
-        Lock,           // lock held elsewhere
-        Validation,     // out of order, missing files, changed checksums
-        NotFound,       // version not found, file missing for rollback
-        Cancelled,      // stopped by the user between statements
+        Usage,      // bad arguments (exit code 2)
+        Project,    // no project folder, bad layout
+        Config,     // missing or invalid configuration
+        Url,        // malformed or unsupported database URL
+        FileName,   // invalid migration file name
+        Duplicate,  // two files with equal versions
+        Encoding,   // invalid UTF-8
+        Parse,      // lexer error: unterminated string, dollar quote, comment
+        Io,         // file system
+        Connection, // cannot connect
+        Database,   // a statement failed
+        Lock,       // lock held elsewhere
+        Validation, // out of order, missing files, changed checksums
+        NotFound,   // version not found, file missing for rollback
+        Cancelled,  // stopped by the user between statements
     };
 
     Code code = Code::None;
-    QString message;      // what happened, for people (never contains a password)
-    QString hint;         // what to do next (may be empty)
-    QString file;         // migration or configuration file, when known
-    int line = 0;         // 1-based line in file, 0 when unknown
-    QString statement;    // the failing statement, when known
-    QString dbText;       // the database's own message
-    QString dbCode;       // the database's own error code (SQLSTATE, errno)
+    QString message;   // what happened, for people (never contains a password)
+    QString hint;      // what to do next (may be empty)
+    QString file;      // migration or configuration file, when known
+    int line = 0;      // 1-based line in file, 0 when unknown
+    QString statement; // the failing statement, when known
+    QString dbText;    // the database's own message
+    QString dbCode;    // the database's own error code (SQLSTATE, errno)
 
     bool isError() const { return code != Code::None; }
     static Error make(Code code, QString message, QString hint = {})

@@ -8,12 +8,15 @@
 namespace tidemark {
 
 // A value or an Error (GCC 12 has no std::expected).
-template <typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(T value)
+        : m_value(std::move(value))
+    {}
+    Result(Error error)
+        : m_error(std::move(error))
+    {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -35,7 +38,9 @@ class Status
 {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)) {}
+    Status(Error error)
+        : m_error(std::move(error))
+    {}
     bool ok() const { return !m_error.isError(); }
     explicit operator bool() const { return ok(); }
     const Error &error() const { return m_error; }

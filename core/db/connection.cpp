@@ -4,6 +4,7 @@
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlRecord>
 #include <QThread>
 
@@ -25,8 +26,7 @@ Connection::Connection(ConnectionSpec spec, QString name)
     : m_spec(std::move(spec))
     , m_name(std::move(name))
     , m_dialect(Dialect::create(m_spec.dialect))
-{
-}
+{}
 
 Connection::~Connection()
 {
@@ -112,6 +112,28 @@ Error Connection::errorFrom(const QSqlError &error, const QString &statement) co
     return e;
 }
 
+QString Connection::inlineBinds(const QString &sql, const QVariantList &binds) const
+{
+    const QSqlDriver *driver = database().driver();
+    QString text;
+    text.reserve(sql.size() + 64 * binds.size());
+    qsizetype next = 0;
+    bool inString = false;
+    for (QChar c : sql) {
+        if (c == u'\'')
+            inString = !inString;
+        if (c == u'?' && !inString && next < binds.size()) {
+            const QVariant &value = binds.at(next++);
+            QSqlField field(QString(), value.metaType());
+            field.setValue(value);
+            text += driver->formatValue(field);
+        } else {
+            text += c;
+        }
+    }
+    return text;
+}
+
 Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &binds) const
 {
     QSqlQuery query(database());
@@ -119,6 +141,11 @@ Result<QSqlQuery> Connection::exec(const QString &sql, const QVariantList &binds
     bool ok;
     if (binds.isEmpty()) {
         ok = query.exec(sql);
+    } else if (m_spec.dialect != SqlDialect::Sqlite) {
+        // A server-side prepared statement costs three round trips (prepare, execute,
+        // deallocate); the driver's own escaping (libpq's, libmariadb's) makes it one. Only
+        // Tidemark's own statements take binds, and their '?' never stand inside literals.
+        ok = query.exec(inlineBinds(sql, binds));
     } else {
         ok = query.prepare(sql);
         if (ok) {

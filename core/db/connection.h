@@ -44,6 +44,8 @@ public:
 private:
     Connection(ConnectionSpec spec, QString name);
     Error errorFrom(const QSqlError &error, const QString &statement) const;
+    // sql with each '?' replaced by the driver's literal for the next bind value.
+    QString inlineBinds(const QString &sql, const QVariantList &binds) const;
 
     ConnectionSpec m_spec;
     QString m_name;

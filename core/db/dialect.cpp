@@ -7,11 +7,16 @@ namespace tidemark {
 std::unique_ptr<Dialect> Dialect::create(SqlDialect kind)
 {
     switch (kind) {
-    case SqlDialect::Sqlite: return std::make_unique<SqliteDialect>();
-    case SqlDialect::Postgres: return std::make_unique<PostgresDialect>();
-    case SqlDialect::MySql: return std::make_unique<MySqlDialect>();
-    case SqlDialect::Snowflake: return std::make_unique<SnowflakeDialect>();
-    case SqlDialect::Databricks: return std::make_unique<DatabricksDialect>();
+    case SqlDialect::Sqlite:
+        return std::make_unique<SqliteDialect>();
+    case SqlDialect::Postgres:
+        return std::make_unique<PostgresDialect>();
+    case SqlDialect::MySql:
+        return std::make_unique<MySqlDialect>();
+    case SqlDialect::Snowflake:
+        return std::make_unique<SnowflakeDialect>();
+    case SqlDialect::Databricks:
+        return std::make_unique<DatabricksDialect>();
     }
     return {};
 }
@@ -39,12 +44,12 @@ bool Dialect::causesImplicitCommit(const QString &statement) const
         return false;
     // The first keyword decides; comments before it were already dropped by the lexer.
     static const QStringList ddl = {
-        QStringLiteral("CREATE"), QStringLiteral("ALTER"),    QStringLiteral("DROP"),
-        QStringLiteral("RENAME"), QStringLiteral("TRUNCATE"), QStringLiteral("GRANT"),
-        QStringLiteral("REVOKE"), QStringLiteral("LOCK"),     QStringLiteral("UNLOCK"),
-        QStringLiteral("ANALYZE"), QStringLiteral("OPTIMIZE"), QStringLiteral("REPAIR"),
+        QStringLiteral("CREATE"),  QStringLiteral("ALTER"),     QStringLiteral("DROP"),
+        QStringLiteral("RENAME"),  QStringLiteral("TRUNCATE"),  QStringLiteral("GRANT"),
+        QStringLiteral("REVOKE"),  QStringLiteral("LOCK"),      QStringLiteral("UNLOCK"),
+        QStringLiteral("ANALYZE"), QStringLiteral("OPTIMIZE"),  QStringLiteral("REPAIR"),
         QStringLiteral("INSTALL"), QStringLiteral("UNINSTALL"), QStringLiteral("COMMIT"),
-        QStringLiteral("BEGIN"),  QStringLiteral("START")};
+        QStringLiteral("BEGIN"),   QStringLiteral("START")};
     qsizetype end = 0;
     while (end < statement.size() && statement.at(end).isLetter())
         ++end;

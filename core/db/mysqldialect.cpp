@@ -89,10 +89,9 @@ QString MySqlDialect::releaseSessionLockSql() const
 
 QString MySqlDialect::sessionLockHolderSql() const
 {
-    return QStringLiteral(
-        "SELECT CONCAT(p.ID, ' ', p.USER, '@', p.HOST, ' for ', p.TIME, ' s') "
-        "FROM information_schema.PROCESSLIST p "
-        "WHERE p.ID = IS_USED_LOCK(CONCAT('tidemark:', DATABASE()))");
+    return QStringLiteral("SELECT CONCAT(p.ID, ' ', p.USER, '@', p.HOST, ' for ', p.TIME, ' s') "
+                          "FROM information_schema.PROCESSLIST p "
+                          "WHERE p.ID = IS_USED_LOCK(CONCAT('tidemark:', DATABASE()))");
 }
 
 } // namespace tidemark

@@ -10,7 +10,8 @@ QStringList PostgresDialect::sessionSetup(const ConnectionSpec &spec) const
     QStringList statements{QStringLiteral("SET client_min_messages TO warning")};
     // postgres_schema puts everything, the tracking tables included, in that schema only.
     if (!spec.schema.isEmpty())
-        statements.append(QStringLiteral("SET search_path TO %1").arg(quoteIdentifier(spec.schema)));
+        statements.append(
+            QStringLiteral("SET search_path TO %1").arg(quoteIdentifier(spec.schema)));
     return statements;
 }
 
@@ -45,8 +46,9 @@ QString PostgresDialect::createLockTableSql() const
 
 QString PostgresDialect::insertLockRowSql() const
 {
-    return QStringLiteral("INSERT INTO jetbase_lock (id, is_locked) "
-                          "SELECT 1, FALSE WHERE NOT EXISTS (SELECT 1 FROM jetbase_lock WHERE id = 1)");
+    return QStringLiteral(
+        "INSERT INTO jetbase_lock (id, is_locked) "
+        "SELECT 1, FALSE WHERE NOT EXISTS (SELECT 1 FROM jetbase_lock WHERE id = 1)");
 }
 
 QString PostgresDialect::createJournalTableSql() const
@@ -91,13 +93,12 @@ QString PostgresDialect::releaseSessionLockSql() const
 
 QString PostgresDialect::sessionLockHolderSql() const
 {
-    return QStringLiteral(
-        "SELECT a.pid::text || ' ' || coalesce(a.usename, '') || '@' || "
-        "coalesce(host(a.client_addr), 'local') || ' since ' || "
-        "to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS') "
-        "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-        "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 1413762379 "
-        "AND l.objid = hashtext(current_schema())::oid AND l.objsubid = 2");
+    return QStringLiteral("SELECT a.pid::text || ' ' || coalesce(a.usename, '') || '@' || "
+                          "coalesce(host(a.client_addr), 'local') || ' since ' || "
+                          "to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS') "
+                          "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                          "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 1413762379 "
+                          "AND l.objid = hashtext(current_schema())::oid AND l.objsubid = 2");
 }
 
 } // namespace tidemark

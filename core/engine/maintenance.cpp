@@ -7,95 +7,79 @@
 
 namespace tidemark {
 
-namespace {
-
-Status inTransaction(Connection &connection, const std::function<Status()> &work)
+Status MigrationService::auditAndRepair(const QString &command, bool fix, const Finder &find,
+                                        const Repairer &repair)
 {
+    Result<std::shared_ptr<const MigrationSet>> set = scan();
+    if (!set)
+        return set.error();
+    Result<std::unique_ptr<Connection>> opened = connect();
+    if (!opened)
+        return opened.error();
+    Connection &connection = **opened;
+    MigrationLock lock(connection, m_identity, command);
+    if (fix) {
+        if (Status s = lockForChanges(connection, lock); !s)
+            return s;
+    }
+    Result<History> history = TrackingStore(connection).read();
+    if (!history)
+        return history.error();
+    if (!find(**set, history.value()) || !fix)
+        return {};
+    // All repairs of one command in one transaction: all or nothing.
+    TrackingStore store(connection);
     if (Status s = connection.begin(); !s)
         return s;
-    if (Status s = work(); !s) {
+    if (Status s = repair(store); !s) {
         connection.rollback();
         return s;
     }
     return connection.commit();
 }
 
-} // namespace
-
 Result<ChecksumReport> MigrationService::checksums(bool fix)
 {
-    Result<std::shared_ptr<const MigrationSet>> set = scan();
-    if (!set)
-        return set.error();
-    Result<std::unique_ptr<Connection>> opened = connect();
-    if (!opened)
-        return opened.error();
-    Connection &connection = **opened;
-    MigrationLock lock(connection, m_identity, QStringLiteral("fix-checksums"));
-    if (fix) {
-        if (Status s = lockForChanges(connection, lock); !s)
-            return s.error();
-    }
-    Result<History> history = TrackingStore(connection).read();
-    if (!history)
-        return history.error();
-
     ChecksumReport report;
-    for (const HistoryRow &row : history->rows) {
-        if (row.kind != MigrationKind::Versioned)
-            continue;
-        report.anyApplied = true;
-        const Migration *m = (*set)->findVersion(Version::fromKey(row.version));
-        if (m && m->checksum() != row.checksum)
-            report.changed.append({row.version, m->fileName, row.checksum, m->checksum()});
-    }
-    if (!fix || report.changed.isEmpty())
-        return report;
-    TrackingStore store(connection);
-    Status done = inTransaction(connection, [&]() -> Status {
-        for (const ChecksumRepair &repair : std::as_const(report.changed)) {
-            if (Status s = store.updateChecksum(repair.version, repair.newChecksum); !s)
+    const auto find = [&](const MigrationSet &files, const History &history) {
+        for (const HistoryRow &row : history.rows) {
+            if (row.kind != MigrationKind::Versioned)
+                continue;
+            report.anyApplied = true;
+            const Migration *m = files.findVersion(row.parsedVersion);
+            if (m && m->checksum() != row.checksum)
+                report.changed.append({row.version, m->fileName, row.checksum, m->checksum()});
+        }
+        return !report.changed.isEmpty();
+    };
+    const auto repair = [&](TrackingStore &store) -> Status {
+        for (const ChecksumRepair &r : std::as_const(report.changed)) {
+            if (Status s = store.updateChecksum(r.version, r.newChecksum); !s)
                 return s;
         }
+        report.fixed = true;
         return {};
-    });
-    if (!done)
-        return done.error();
-    report.fixed = true;
+    };
+    if (Status s = auditAndRepair(QStringLiteral("fix-checksums"), fix, find, repair); !s)
+        return s.error();
     return report;
 }
 
 Result<FilesReport> MigrationService::files(bool fix)
 {
-    Result<std::shared_ptr<const MigrationSet>> set = scan();
-    if (!set)
-        return set.error();
-    Result<std::unique_ptr<Connection>> opened = connect();
-    if (!opened)
-        return opened.error();
-    Connection &connection = **opened;
-    MigrationLock lock(connection, m_identity, QStringLiteral("fix-files"));
-    if (fix) {
-        if (Status s = lockForChanges(connection, lock); !s)
-            return s.error();
-    }
-    Result<History> history = TrackingStore(connection).read();
-    if (!history)
-        return history.error();
-
     FilesReport report;
-    for (const HistoryRow &row : history->rows) {
-        if (row.kind == MigrationKind::Versioned) {
-            if (!(*set)->findVersion(Version::fromKey(row.version)))
-                report.missingVersions.append(row.version);
-        } else if (!(*set)->findFile(row.fileName)) {
-            report.missingRepeatables.append(row.fileName);
+    const auto find = [&](const MigrationSet &files, const History &history) {
+        for (const HistoryRow &row : history.rows) {
+            if (row.kind == MigrationKind::Versioned) {
+                if (!files.findVersion(row.parsedVersion))
+                    report.missingVersions.append(row.version);
+            } else if (!files.findFile(row.fileName)) {
+                report.missingRepeatables.append(row.fileName);
+            }
         }
-    }
-    if (!fix || report.isClean())
-        return report;
-    TrackingStore store(connection);
-    Status done = inTransaction(connection, [&]() -> Status {
+        return !report.isClean();
+    };
+    const auto repair = [&](TrackingStore &store) -> Status {
         for (const QString &version : std::as_const(report.missingVersions)) {
             if (Status s = store.forgetVersion(version); !s)
                 return s;
@@ -104,11 +88,11 @@ Result<FilesReport> MigrationService::files(bool fix)
             if (Status s = store.forgetRepeatable(file); !s)
                 return s;
         }
+        report.fixed = true;
         return {};
-    });
-    if (!done)
-        return done.error();
-    report.fixed = true;
+    };
+    if (Status s = auditAndRepair(QStringLiteral("fix-files"), fix, find, repair); !s)
+        return s.error();
     return report;
 }
 

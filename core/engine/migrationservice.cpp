@@ -4,14 +4,15 @@
 #include "engine/planner.h"
 #include "history/trackingstore.h"
 
+#include <future>
+
 namespace tidemark {
 
 MigrationService::MigrationService(Project project, RunIdentity identity)
     : m_project(std::move(project))
     , m_identity(std::move(identity))
     , m_lockTimeout(m_project.lockTimeoutSeconds())
-{
-}
+{}
 
 Result<std::shared_ptr<const MigrationSet>> MigrationService::scan() const
 {
@@ -40,13 +41,15 @@ Status MigrationService::lockForChanges(Connection &connection, MigrationLock &l
 
 Result<StatusReport> MigrationService::status() const
 {
-    Result<std::shared_ptr<const MigrationSet>> set = scan();
+    // The files are read on other threads while this one talks to the database (QtSql
+    // connections stay on the thread that made them); both take about as long on a big project.
+    auto scanning = std::async(std::launch::async, [this] { return scan(); });
+    Result<std::unique_ptr<Connection>> connection = connect();
+    Result<History> history =
+        connection ? TrackingStore(**connection).read() : Result<History>(connection.error());
+    Result<std::shared_ptr<const MigrationSet>> set = scanning.get();
     if (!set)
         return set.error();
-    Result<std::unique_ptr<Connection>> connection = connect();
-    if (!connection)
-        return connection.error();
-    Result<History> history = TrackingStore(**connection).read();
     if (!history)
         return history.error();
 
@@ -62,6 +65,7 @@ Result<StatusReport> MigrationService::status() const
     // What the next upgrade would run, ignoring validation (status must show it either way).
     UpgradeOptions everything;
     everything.skipValidation = true;
+    everything.withStatements = false;
     Result<Plan> plan = planner.upgrade(everything);
     if (plan) {
         for (const PlannedFile &file : plan->files) {
@@ -126,14 +130,9 @@ Result<QList<JournalEntry>> MigrationService::journal(int limit) const
     return Journal(**connection).read(limit);
 }
 
-Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bool dryRun)
+Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun,
+                                             const PlanMaker &makePlan)
 {
-    UpgradeOptions options = requested;
-    const Configuration &config = m_project.config();
-    options.skipValidation |= config.flag(QStringLiteral("skip_validation"));
-    options.skipChecksumValidation |= config.flag(QStringLiteral("skip_checksum_validation"));
-    options.skipFileValidation |= config.flag(QStringLiteral("skip_file_validation"));
-
     Result<std::shared_ptr<const MigrationSet>> set = scan();
     if (!set)
         return set.error();
@@ -145,25 +144,18 @@ Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bo
     RunOutcome outcome;
     outcome.migrations = set.value();
     outcome.dryRun = dryRun;
-    auto makePlan = [&]() -> Result<Plan> {
-        Result<History> history = TrackingStore(connection).read();
-        if (!history)
-            return history.error();
-        return Planner(*outcome.migrations, history.value(), connection.spec().dialect)
-            .upgrade(options);
-    };
     // A run that is refused (a file the lexer rejects, a --to-version that is not pending,
     // validation) is refused before anything is written, tracking tables included. The plan
     // that runs is made again under the lock, so that a second run that waited for the first
     // one sees what the first one applied.
-    MigrationLock lock(connection, m_identity, QStringLiteral("upgrade"));
+    MigrationLock lock(connection, m_identity, command);
     if (!dryRun) {
-        if (Result<Plan> check = makePlan(); !check)
+        if (Result<Plan> check = makePlan(connection, *outcome.migrations); !check)
             return check.error();
         if (Status s = lockForChanges(connection, lock); !s)
             return s.error();
     }
-    Result<Plan> plan = makePlan();
+    Result<Plan> plan = makePlan(connection, *outcome.migrations);
     if (!plan)
         return plan.error();
     outcome.plan = std::move(plan).value();
@@ -179,55 +171,41 @@ Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bo
     return outcome;
 }
 
+Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bool dryRun)
+{
+    UpgradeOptions options = requested;
+    const Configuration &config = m_project.config();
+    options.skipValidation |= config.flag(QStringLiteral("skip_validation"));
+    options.skipChecksumValidation |= config.flag(QStringLiteral("skip_checksum_validation"));
+    options.skipFileValidation |= config.flag(QStringLiteral("skip_file_validation"));
+    return execute(
+        QStringLiteral("upgrade"), dryRun,
+        [&](Connection &connection, const MigrationSet &files) -> Result<Plan> {
+            Result<History> history = TrackingStore(connection).read();
+            if (!history)
+                return history.error();
+            return Planner(files, history.value(), connection.spec().dialect).upgrade(options);
+        });
+}
+
 Result<RunOutcome> MigrationService::rollback(const RollbackOptions &options, bool dryRun)
 {
-    Result<std::shared_ptr<const MigrationSet>> set = scan();
-    if (!set)
-        return set.error();
-    Result<std::unique_ptr<Connection>> opened = connect();
-    if (!opened)
-        return opened.error();
-    Connection &connection = **opened;
-
-    RunOutcome outcome;
-    outcome.migrations = set.value();
-    outcome.dryRun = dryRun;
-    auto makePlan = [&]() -> Result<Plan> {
-        Result<History> history = TrackingStore(connection).read();
-        if (!history)
-            return history.error();
-        QStringList lastBatch;
-        if (options.lastBatch) {
-            Result<QStringList> versions = Journal(connection).lastUpgradeBatchVersions();
-            if (!versions)
-                return versions.error();
-            lastBatch = versions.value();
-        }
-        return Planner(*outcome.migrations, history.value(), connection.spec().dialect)
-            .rollback(options, lastBatch);
-    };
-    // As in upgrade: refused before anything is written, planned again under the lock.
-    MigrationLock lock(connection, m_identity, QStringLiteral("rollback"));
-    if (!dryRun) {
-        if (Result<Plan> check = makePlan(); !check)
-            return check.error();
-        if (Status s = lockForChanges(connection, lock); !s)
-            return s.error();
-    }
-    Result<Plan> plan = makePlan();
-    if (!plan)
-        return plan.error();
-    outcome.plan = std::move(plan).value();
-    if (dryRun || outcome.plan.isEmpty())
-        return outcome;
-
-    Runner runner(connection, m_identity);
-    runner.setEventSink(m_sink);
-    runner.setCancelFlag(m_cancel);
-    outcome.run = runner.run(outcome.plan);
-    if (Status s = lock.release(); !s && outcome.run.ok())
-        outcome.run.error = s.error();
-    return outcome;
+    return execute(QStringLiteral("rollback"), dryRun,
+                   [&](Connection &connection, const MigrationSet &files) -> Result<Plan> {
+                       Result<History> history = TrackingStore(connection).read();
+                       if (!history)
+                           return history.error();
+                       QStringList lastBatch;
+                       if (options.lastBatch) {
+                           Result<QStringList> versions =
+                               Journal(connection).lastUpgradeBatchVersions();
+                           if (!versions)
+                               return versions.error();
+                           lastBatch = versions.value();
+                       }
+                       return Planner(files, history.value(), connection.spec().dialect)
+                           .rollback(options, lastBatch);
+                   });
 }
 
 Result<LockState> MigrationService::lockState() const

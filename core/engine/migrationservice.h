@@ -9,16 +9,19 @@
 #include "history/migrationlock.h"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace tidemark {
 
+class TrackingStore;
+
 struct StatusReport
 {
-    QList<StatusEntry> entries;   // every file and every tracked row, once
-    QList<StatusEntry> pending;   // what `upgrade` would run, in order (V, then RA, then ROC)
+    QList<StatusEntry> entries; // every file and every tracked row, once
+    QList<StatusEntry> pending; // what `upgrade` would run, in order (V, then RA, then ROC)
     QList<ValidationProblem> problems;
-    QString latestVersion;        // empty when nothing is applied
+    QString latestVersion; // empty when nothing is applied
     QString displayUrl;
 };
 
@@ -85,6 +88,15 @@ public:
     Status unlock();
 
 private:
+    using PlanMaker = std::function<Result<Plan>(Connection &, const MigrationSet &)>;
+    // The shared path of upgrade and rollback: plan, lock, plan again under the lock, run.
+    Result<RunOutcome> execute(const QString &command, bool dryRun, const PlanMaker &makePlan);
+    using Finder = std::function<bool(const MigrationSet &, const History &)>;
+    using Repairer = std::function<Status(TrackingStore &)>;
+    // The shared path of the audit/repair commands: find problems (returns true when any), and
+    // with fix, repair them under the lock in one transaction.
+    Status auditAndRepair(const QString &command, bool fix, const Finder &find,
+                          const Repairer &repair);
     Result<std::unique_ptr<Connection>> connect() const;
     // Connects, takes the session lock, creates the tables and takes the row lock.
     Status lockForChanges(Connection &connection, MigrationLock &lock) const;

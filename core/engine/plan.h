@@ -25,10 +25,10 @@ struct StatusEntry
 {
     MigrationState state = MigrationState::Pending;
     MigrationKind kind = MigrationKind::Versioned;
-    QString version;     // key; empty for repeatables
+    QString version; // key; empty for repeatables
     QString description;
     QString fileName;
-    QString appliedAt;   // empty when not applied
+    QString appliedAt; // empty when not applied
     qint64 orderExecuted = 0;
     QString storedChecksum;
     QString fileChecksum;
@@ -53,8 +53,8 @@ enum class Direction { Upgrade, Rollback };
 struct PlannedFile
 {
     const Migration *migration = nullptr;
-    QString fileName;     // also set when the migration is missing
-    QString versionKey;   // the key as stored (rollback deletes by it)
+    QString fileName;            // also set when the migration is missing
+    QString versionKey;          // the key as stored (rollback deletes by it)
     bool alreadyTracked = false; // RA/ROC re-run: the row is updated, not inserted
     QList<SqlStatement> statements;
 };
@@ -73,6 +73,8 @@ struct UpgradeOptions
     bool skipValidation = false;
     bool skipChecksumValidation = false;
     bool skipFileValidation = false;
+    // False: only decide which files would run, without splitting their SQL (status).
+    bool withStatements = true;
 };
 
 struct RollbackOptions

@@ -7,11 +7,16 @@ namespace tidemark {
 QString migrationStateName(MigrationState state)
 {
     switch (state) {
-    case MigrationState::Applied: return QStringLiteral("applied");
-    case MigrationState::Pending: return QStringLiteral("pending");
-    case MigrationState::Changed: return QStringLiteral("changed");
-    case MigrationState::Missing: return QStringLiteral("missing");
-    case MigrationState::OutOfOrder: return QStringLiteral("out_of_order");
+    case MigrationState::Applied:
+        return QStringLiteral("applied");
+    case MigrationState::Pending:
+        return QStringLiteral("pending");
+    case MigrationState::Changed:
+        return QStringLiteral("changed");
+    case MigrationState::Missing:
+        return QStringLiteral("missing");
+    case MigrationState::OutOfOrder:
+        return QStringLiteral("out_of_order");
     }
     return {};
 }
@@ -19,10 +24,14 @@ QString migrationStateName(MigrationState state)
 QString validationKindName(ValidationProblem::Kind kind)
 {
     switch (kind) {
-    case ValidationProblem::Kind::OutOfOrder: return QStringLiteral("out_of_order");
-    case ValidationProblem::Kind::MissingVersionedFile: return QStringLiteral("missing_file");
-    case ValidationProblem::Kind::MissingRepeatableFile: return QStringLiteral("missing_repeatable_file");
-    case ValidationProblem::Kind::ChecksumChanged: return QStringLiteral("checksum_changed");
+    case ValidationProblem::Kind::OutOfOrder:
+        return QStringLiteral("out_of_order");
+    case ValidationProblem::Kind::MissingVersionedFile:
+        return QStringLiteral("missing_file");
+    case ValidationProblem::Kind::MissingRepeatableFile:
+        return QStringLiteral("missing_repeatable_file");
+    case ValidationProblem::Kind::ChecksumChanged:
+        return QStringLiteral("checksum_changed");
     }
     return {};
 }
@@ -61,16 +70,16 @@ Planner::Planner(const MigrationSet &migrations, const History &history, SqlDial
     , m_history(history)
     , m_dialect(dialect)
 {
+    m_appliedVersions.reserve(m_history.rows.size());
     for (const HistoryRow &row : m_history.rows) {
         if (row.kind == MigrationKind::Versioned)
-            m_appliedVersions.append(Version::fromKey(row.version));
+            m_appliedVersions.insert(row.parsedVersion.canonicalKey());
     }
-    std::sort(m_appliedVersions.begin(), m_appliedVersions.end());
 }
 
 bool Planner::isApplied(const Version &version) const
 {
-    return std::binary_search(m_appliedVersions.cbegin(), m_appliedVersions.cend(), version);
+    return m_appliedVersions.contains(version.canonicalKey());
 }
 
 const HistoryRow *Planner::repeatableRow(const QString &fileName) const
@@ -96,7 +105,7 @@ QList<StatusEntry> Planner::status() const
         e.orderExecuted = row.orderExecuted;
         e.storedChecksum = row.checksum;
         const Migration *file = row.kind == MigrationKind::Versioned
-                                    ? m_migrations.findVersion(Version::fromKey(row.version))
+                                    ? m_migrations.findVersion(row.parsedVersion)
                                     : m_migrations.findFile(row.fileName);
         if (!file) {
             e.state = MigrationState::Missing;
@@ -121,10 +130,11 @@ QList<StatusEntry> Planner::status() const
         e.fileName = m.fileName;
         e.fileChecksum = m.checksum();
         e.state = latestRow && m.version() < latestVersion ? MigrationState::OutOfOrder
-                                                          : MigrationState::Pending;
+                                                           : MigrationState::Pending;
         entries.append(std::move(e));
     }
-    for (const QList<Migration> *list : {&m_migrations.runsAlways(), &m_migrations.runsOnChange()}) {
+    for (const QList<Migration> *list :
+         {&m_migrations.runsAlways(), &m_migrations.runsOnChange()}) {
         for (const Migration &m : *list) {
             if (repeatableRow(m.fileName))
                 continue;
@@ -150,15 +160,16 @@ QList<ValidationProblem> Planner::validate(bool fileChecks, bool checksumChecks)
     if (fileChecks) {
         for (const Migration &m : m_migrations.versioned()) {
             if (m.version() < latestVersion && !isApplied(m.version())) {
-                problems.append({ValidationProblem::Kind::OutOfOrder, m.version().key(), m.fileName,
-                                 QStringLiteral("%1 (version %2) is older than the latest applied "
-                                                "version %3 but has not been applied (out of order).")
-                                     .arg(m.relativePath, m.version().key(), latestRow->version)});
+                problems.append(
+                    {ValidationProblem::Kind::OutOfOrder, m.version().key(), m.fileName,
+                     QStringLiteral("%1 (version %2) is older than the latest applied "
+                                    "version %3 but has not been applied (out of order).")
+                         .arg(m.relativePath, m.version().key(), latestRow->version)});
             }
         }
         for (const HistoryRow &row : m_history.rows) {
             if (row.kind == MigrationKind::Versioned) {
-                if (!m_migrations.findVersion(Version::fromKey(row.version)))
+                if (!m_migrations.findVersion(row.parsedVersion))
                     problems.append({ValidationProblem::Kind::MissingVersionedFile, row.version,
                                      row.fileName,
                                      QStringLiteral("Version %1 (%2) has been applied but its file "
@@ -177,7 +188,7 @@ QList<ValidationProblem> Planner::validate(bool fileChecks, bool checksumChecks)
         for (const HistoryRow &row : m_history.rows) {
             if (row.kind != MigrationKind::Versioned)
                 continue;
-            const Migration *m = m_migrations.findVersion(Version::fromKey(row.version));
+            const Migration *m = m_migrations.findVersion(row.parsedVersion);
             if (m && m->checksum() != row.checksum)
                 problems.append({ValidationProblem::Kind::ChecksumChanged, row.version, m->fileName,
                                  QStringLiteral("%1 (version %2) has changed since it was applied "
@@ -223,7 +234,8 @@ Result<Plan> Planner::upgrade(const UpgradeOptions &options) const
     if (options.count && !options.toVersion.isEmpty())
         return usage(QStringLiteral("Cannot specify both --count and --to-version for upgrade."));
     if (options.count && *options.count < 1)
-        return usage(QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count));
+        return usage(
+            QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count));
 
     const HistoryRow *latestRow = latest();
     if (latestRow && !options.skipValidation) {
@@ -248,17 +260,19 @@ Result<Plan> Planner::upgrade(const UpgradeOptions &options) const
     if (!options.toVersion.isEmpty()) {
         const QString key = Version::keyFromRaw(options.toVersion);
         const Version target = Version::fromKey(key);
-        const auto it = std::find_if(versioned.cbegin(), versioned.cend(),
-                                     [&](const Migration *m) { return target.isValid() && m->version() == target; });
+        const auto it = std::find_if(versioned.cbegin(), versioned.cend(), [&](const Migration *m) {
+            return target.isValid() && m->version() == target;
+        });
         if (it == versioned.cend()) {
             QString why = target.isValid() && isApplied(target)
                               ? QStringLiteral(" It has already been applied.")
                               : QString();
-            return Error::make(Error::Code::NotFound,
-                               QStringLiteral("The specified to_version '%1' does not exist among "
-                                              "pending migrations.%2")
-                                   .arg(options.toVersion, why),
-                               QStringLiteral("Run \"tidemark --cli status\" to see the pending versions."));
+            return Error::make(
+                Error::Code::NotFound,
+                QStringLiteral("The specified to_version '%1' does not exist among "
+                               "pending migrations.%2")
+                    .arg(options.toVersion, why),
+                QStringLiteral("Run \"tidemark --cli status\" to see the pending versions."));
         }
         versioned.erase(it + 1, versioned.cend());
     }
@@ -266,7 +280,9 @@ Result<Plan> Planner::upgrade(const UpgradeOptions &options) const
     Plan plan;
     plan.direction = Direction::Upgrade;
     auto add = [&](const Migration *m, bool tracked) -> Status {
-        Result<QList<SqlStatement>> statements = statementsOf(*m, Direction::Upgrade);
+        Result<QList<SqlStatement>> statements =
+            options.withStatements ? statementsOf(*m, Direction::Upgrade)
+                                   : Result<QList<SqlStatement>>(QList<SqlStatement>());
         if (!statements)
             return statements.error();
         PlannedFile file;
@@ -302,27 +318,30 @@ Result<Plan> Planner::rollback(const RollbackOptions &options,
     const int chosen = (options.count ? 1 : 0) + (options.toVersion.isEmpty() ? 0 : 1) +
                        (options.lastBatch ? 1 : 0) + (options.all ? 1 : 0);
     if (chosen > 1)
-        return usage(QStringLiteral("Choose only one of --count, --to-version, --last-batch and --all."));
+        return usage(
+            QStringLiteral("Choose only one of --count, --to-version, --last-batch and --all."));
     if (options.count && *options.count < 1)
-        return usage(QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count));
+        return usage(
+            QStringLiteral("--count must be a positive integer (got %1).").arg(*options.count));
 
     const QList<const HistoryRow *> applied = m_history.versionedRows();
     QList<const HistoryRow *> selected;
     if (!options.toVersion.isEmpty()) {
         const Version target = Version::fromKey(Version::keyFromRaw(options.toVersion));
         const auto it = std::find_if(applied.cbegin(), applied.cend(), [&](const HistoryRow *r) {
-            return target.isValid() && Version::fromKey(r->version) == target;
+            return target.isValid() && r->parsedVersion == target;
         });
         if (it == applied.cend())
-            return Error::make(Error::Code::NotFound,
-                               QStringLiteral("Version '%1' has not been applied yet or does not "
-                                              "exist.")
-                                   .arg(options.toVersion),
-                               QStringLiteral("Run \"tidemark --cli history\" to see the applied versions."));
+            return Error::make(
+                Error::Code::NotFound,
+                QStringLiteral("Version '%1' has not been applied yet or does not "
+                               "exist.")
+                    .arg(options.toVersion),
+                QStringLiteral("Run \"tidemark --cli history\" to see the applied versions."));
         selected = QList<const HistoryRow *>(it + 1, applied.cend());
     } else if (options.lastBatch) {
         for (const HistoryRow *row : applied) {
-            const Version v = Version::fromKey(row->version);
+            const Version v = row->parsedVersion;
             if (std::any_of(lastBatchVersions.cbegin(), lastBatchVersions.cend(),
                             [&](const QString &key) { return Version::fromKey(key) == v; }))
                 selected.append(row);
@@ -338,7 +357,7 @@ Result<Plan> Planner::rollback(const RollbackOptions &options,
     Plan plan;
     plan.direction = Direction::Rollback;
     for (const HistoryRow *row : selected) {
-        const Migration *m = m_migrations.findVersion(Version::fromKey(row->version));
+        const Migration *m = m_migrations.findVersion(row->parsedVersion);
         if (!m)
             return Error::make(Error::Code::NotFound,
                                QStringLiteral("Migration file for version '%1' (%2) not found. "

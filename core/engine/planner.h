@@ -3,6 +3,8 @@
 #include "common/result.h"
 #include "engine/plan.h"
 
+#include <QSet>
+
 namespace tidemark {
 
 // Compares the files with the history once and decides what is applied, pending, changed,
@@ -22,7 +24,8 @@ public:
 
     Result<Plan> upgrade(const UpgradeOptions &options) const;
     // lastBatchVersions: the journal's latest upgrade batch, for --last-batch.
-    Result<Plan> rollback(const RollbackOptions &options, const QStringList &lastBatchVersions) const;
+    Result<Plan> rollback(const RollbackOptions &options,
+                          const QStringList &lastBatchVersions) const;
 
     // Splits one file's section for execution; errors carry the file path and line.
     Result<QList<SqlStatement>> statementsOf(const Migration &migration, Direction direction) const;
@@ -34,7 +37,7 @@ private:
     const MigrationSet &m_migrations;
     const History &m_history;
     SqlDialect m_dialect;
-    QList<Version> m_appliedVersions; // sorted
+    QSet<QString> m_appliedVersions; // canonical keys of the applied versioned rows
 };
 
 Error validationError(const QList<ValidationProblem> &problems);

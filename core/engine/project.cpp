@@ -14,10 +14,11 @@ namespace tidemark {
 
 namespace {
 
-const QByteArray EnvTemplate = "# Jetbase Configuration\n"
-                               "# Update the sqlalchemy_url with your database connection string.\n"
-                               "\n"
-                               "sqlalchemy_url = \"postgresql://user:password@localhost:5432/mydb\"\n";
+const QByteArray EnvTemplate =
+    "# Jetbase Configuration\n"
+    "# Update the sqlalchemy_url with your database connection string.\n"
+    "\n"
+    "sqlalchemy_url = \"postgresql://user:password@localhost:5432/mydb\"\n";
 
 Error ioError(const QString &what, const QString &path)
 {
@@ -35,18 +36,20 @@ Result<QString> privateKeyFile(const QString &key)
     // Jetbase takes the PEM text itself; the ODBC driver wants a file. One file per key, readable
     // by this user only, named by the key's hash so that repeated runs reuse it.
     const QByteArray pem = key.toUtf8();
-    const QString name = QStringLiteral("tidemark-key-%1.p8")
-                             .arg(QString::fromLatin1(
-                                 QCryptographicHash::hash(pem, QCryptographicHash::Sha256).toHex().left(16)));
+    const QString name =
+        QStringLiteral("tidemark-key-%1.p8")
+            .arg(QString::fromLatin1(
+                QCryptographicHash::hash(pem, QCryptographicHash::Sha256).toHex().left(16)));
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
     const QString path = QDir(dir.isEmpty() ? QDir::tempPath() : dir).filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
         !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
         file.write(pem) != pem.size())
-        return ioError(QStringLiteral("Cannot write the Snowflake private key to a private file: %1")
-                           .arg(file.errorString()),
-                       path);
+        return ioError(
+            QStringLiteral("Cannot write the Snowflake private key to a private file: %1")
+                .arg(file.errorString()),
+            path);
     return path;
 }
 
@@ -105,7 +108,8 @@ Result<InitResult> initProject(const QString &dir)
     if (!QFileInfo::exists(envPath)) {
         QFile env(envPath);
         if (!env.open(QIODevice::WriteOnly | QIODevice::NewOnly) || env.write(EnvTemplate) < 0)
-            return ioError(QStringLiteral("Cannot write env.py: %1").arg(env.errorString()), envPath);
+            return ioError(QStringLiteral("Cannot write env.py: %1").arg(env.errorString()),
+                           envPath);
         result.envCreated = true;
     }
     return result;
@@ -115,11 +119,13 @@ Result<QString> createMigrationFile(const ProjectLocation &project, const QStrin
                                     const QString &version)
 {
     if (description.trimmed().isEmpty())
-        return Error::make(Error::Code::Usage, QStringLiteral("The description must not be blank."));
-    if (description.contains(u'/') || description.contains(u'\\'))
         return Error::make(Error::Code::Usage,
-                           QStringLiteral("The description must not contain a path separator: \"%1\".")
-                               .arg(description));
+                           QStringLiteral("The description must not be blank."));
+    if (description.contains(u'/') || description.contains(u'\\'))
+        return Error::make(
+            Error::Code::Usage,
+            QStringLiteral("The description must not contain a path separator: \"%1\".")
+                .arg(description));
     QString raw = version;
     if (raw.isEmpty())
         raw = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd.HHmmss"));
@@ -132,12 +138,14 @@ Result<QString> createMigrationFile(const ProjectLocation &project, const QStrin
     if (Result<MigrationName> name = parseMigrationFileName(fileName); !name)
         return name.error();
     if (Result<MigrationSet> existing = MigrationSet::scan(project.migrationsDir); existing.ok()) {
-        if (const Migration *other = existing->findVersion(Version::fromKey(Version::keyFromRaw(raw))))
-            return Error::make(Error::Code::Duplicate,
-                               QStringLiteral("Version %1 is already used by %2; nothing was written.")
-                                   .arg(raw, other->relativePath),
-                               QStringLiteral("Choose another version with -v, or leave it out to "
-                                              "use the current time."));
+        if (const Migration *other =
+                existing->findVersion(Version::fromKey(Version::keyFromRaw(raw))))
+            return Error::make(
+                Error::Code::Duplicate,
+                QStringLiteral("Version %1 is already used by %2; nothing was written.")
+                    .arg(raw, other->relativePath),
+                QStringLiteral("Choose another version with -v, or leave it out to "
+                               "use the current time."));
     }
     const QString path = project.migrationsDir + u'/' + fileName;
     if (QFileInfo::exists(path))
@@ -147,8 +155,8 @@ Result<QString> createMigrationFile(const ProjectLocation &project, const QStrin
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
         file.write("-- upgrade\n\n-- rollback\n") < 0)
-        return ioError(QStringLiteral("Cannot write the migration file: %1").arg(file.errorString()),
-                       path);
+        return ioError(
+            QStringLiteral("Cannot write the migration file: %1").arg(file.errorString()), path);
     return fileName;
 }
 

@@ -60,8 +60,7 @@ bool failedStatementCommitted(const Connection &connection, const QList<SqlState
 Runner::Runner(Connection &connection, RunIdentity identity)
     : m_connection(connection)
     , m_identity(std::move(identity))
-{
-}
+{}
 
 void Runner::emitEvent(const RunEvent &event) const
 {
@@ -138,11 +137,12 @@ RunResult Runner::run(const Plan &plan)
         for (int j = 0; j < file.statements.size(); ++j) {
             const SqlStatement &statement = file.statements.at(j);
             if (cancelled()) {
-                Error e = Error::make(Error::Code::Cancelled,
-                                      QStringLiteral("Stopped during %1 before the statement at "
-                                                     "line %2; the file's changes were rolled back.")
-                                          .arg(file.fileName)
-                                          .arg(statement.line));
+                Error e =
+                    Error::make(Error::Code::Cancelled,
+                                QStringLiteral("Stopped during %1 before the statement at "
+                                               "line %2; the file's changes were rolled back.")
+                                    .arg(file.fileName)
+                                    .arg(statement.line));
                 e.line = statement.line;
                 return fail(e, j, RunEvent::Type::FileCancelled);
             }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "migration/migrationname.h"
+#include "migration/version.h"
 
 #include <QList>
 #include <QString>
@@ -11,7 +12,8 @@ namespace tidemark {
 struct HistoryRow
 {
     qint64 orderExecuted = 0;
-    QString version; // key string; empty for repeatables (NULL in the table)
+    QString version;       // key string; empty for repeatables (NULL in the table)
+    Version parsedVersion; // version, parsed once when the rows are read
     QString description;
     QString fileName;
     MigrationKind kind = MigrationKind::Versioned;

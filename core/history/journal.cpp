@@ -38,11 +38,12 @@ Result<QList<JournalEntry>> Journal::read(int limit) const
     QList<JournalEntry> entries;
     if (!m_connection.tableExists(QStringLiteral("tidemark_journal")))
         return entries;
-    QString sql = QStringLiteral("SELECT id, batch_id, operation, filename, version, migration_type, "
-                                 "checksum, os_user, host, tool_version, %1, duration_ms, outcome, "
-                                 "error_text, failing_statement, failing_line, sql_text "
-                                 "FROM tidemark_journal ORDER BY id DESC")
-                      .arg(m_connection.dialect().timestampTextSql(QStringLiteral("started_at")));
+    QString sql =
+        QStringLiteral("SELECT id, batch_id, operation, filename, version, migration_type, "
+                       "checksum, os_user, host, tool_version, %1, duration_ms, outcome, "
+                       "error_text, failing_statement, failing_line, sql_text "
+                       "FROM tidemark_journal ORDER BY id DESC")
+            .arg(m_connection.dialect().timestampTextSql(QStringLiteral("started_at")));
     if (limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(limit);
     Result<QSqlQuery> q = m_connection.exec(sql);
@@ -77,9 +78,9 @@ Result<QStringList> Journal::lastUpgradeBatchVersions() const
 {
     if (!m_connection.tableExists(QStringLiteral("tidemark_journal")))
         return QStringList();
-    Result<QVariant> batch = m_connection.scalar(
-        QStringLiteral("SELECT batch_id FROM tidemark_journal WHERE operation = 'upgrade' AND "
-                       "outcome = 'success' AND migration_type = 'VERSIONED' ORDER BY id DESC LIMIT 1"));
+    Result<QVariant> batch = m_connection.scalar(QStringLiteral(
+        "SELECT batch_id FROM tidemark_journal WHERE operation = 'upgrade' AND "
+        "outcome = 'success' AND migration_type = 'VERSIONED' ORDER BY id DESC LIMIT 1"));
     if (!batch)
         return batch.error();
     if (!batch->isValid())

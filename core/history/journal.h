@@ -17,7 +17,7 @@ struct JournalEntry
     QString batchId;   // shared by all files of one run
     QString operation; // "upgrade" or "rollback"
     QString fileName;
-    QString version;   // empty for repeatables
+    QString version; // empty for repeatables
     QString migrationType;
     QString checksum;
     QString osUser;
@@ -25,18 +25,20 @@ struct JournalEntry
     QString toolVersion;
     QDateTime startedAt; // UTC
     qint64 durationMs = 0;
-    QString outcome;     // "success", "failed" or "cancelled"
+    QString outcome; // "success", "failed" or "cancelled"
     QString errorText;
     QString failingStatement;
     int failingLine = 0;
-    QString sqlText;     // the statements that ran, separated by ";\n"
+    QString sqlText; // the statements that ran, separated by ";\n"
 };
 
 // Tidemark's journal beside the Jetbase tables, never inside them.
 class Journal
 {
 public:
-    explicit Journal(Connection &connection) : m_connection(connection) {}
+    explicit Journal(Connection &connection)
+        : m_connection(connection)
+    {}
 
     Status write(const JournalEntry &entry);
     // Newest first; limit <= 0 means all. A missing table gives an empty list.

@@ -26,7 +26,8 @@ bool isCancelled(const std::atomic_bool *cancel)
 
 Error cancelledError()
 {
-    return Error::make(Error::Code::Cancelled, QStringLiteral("Stopped while waiting for the lock."));
+    return Error::make(Error::Code::Cancelled,
+                       QStringLiteral("Stopped while waiting for the lock."));
 }
 
 } // namespace
@@ -35,8 +36,7 @@ MigrationLock::MigrationLock(Connection &connection, RunIdentity identity, QStri
     : m_connection(connection)
     , m_identity(std::move(identity))
     , m_command(std::move(command))
-{
-}
+{}
 
 MigrationLock::~MigrationLock()
 {
@@ -89,7 +89,7 @@ Status MigrationLock::tryRowOnce(bool *taken)
           std::pair{QStringLiteral("INSERT INTO tidemark_lock_holder (process_id, os_user, host, "
                                    "pid, command, tool_version) VALUES (?, ?, ?, ?, ?, ?)"),
                     QVariantList{uuid, m_identity.osUser, m_identity.host, m_identity.pid,
-                                  m_command, m_identity.toolVersion}}}) {
+                                 m_command, m_identity.toolVersion}}}) {
         if (Result<QSqlQuery> done = m_connection.exec(sql, binds); !done) {
             m_connection.rollback();
             return done.error();
@@ -136,7 +136,8 @@ Status MigrationLock::release()
             {m_processId});
         if (done)
             done = m_connection.exec(
-                QStringLiteral("DELETE FROM tidemark_lock_holder WHERE process_id = ?"), {m_processId});
+                QStringLiteral("DELETE FROM tidemark_lock_holder WHERE process_id = ?"),
+                {m_processId});
         if (done) {
             if (Status s = m_connection.commit(); !s)
                 result = s;
@@ -169,13 +170,12 @@ Error MigrationLock::heldError(Connection &connection, int timeoutSeconds) const
             who = QStringLiteral(" Another Tidemark session holds it: %1.").arg(s->sessionHolder);
         }
     }
-    const QString waited = timeoutSeconds > 0
-                               ? QStringLiteral(" (waited %1 s)").arg(timeoutSeconds)
-                               : QString();
-    return Error::make(Error::Code::Lock,
-                       QStringLiteral("Migration lock is already held by another process%1.%2")
-                           .arg(waited, who),
-                       UnlockAdvice);
+    const QString waited =
+        timeoutSeconds > 0 ? QStringLiteral(" (waited %1 s)").arg(timeoutSeconds) : QString();
+    return Error::make(
+        Error::Code::Lock,
+        QStringLiteral("Migration lock is already held by another process%1.%2").arg(waited, who),
+        UnlockAdvice);
 }
 
 Result<LockState> MigrationLock::state(Connection &connection)
@@ -228,10 +228,10 @@ Status MigrationLock::forceUnlock(Connection &connection)
     if (!connection.tableExists(QStringLiteral("jetbase_lock")))
         return {};
     const Dialect &d = connection.dialect();
-    Result<QSqlQuery> done = connection.exec(
-        QStringLiteral("UPDATE jetbase_lock SET is_locked = %1, locked_at = NULL, "
-                       "process_id = NULL WHERE id = 1")
-            .arg(d.falseLiteral()));
+    Result<QSqlQuery> done =
+        connection.exec(QStringLiteral("UPDATE jetbase_lock SET is_locked = %1, locked_at = NULL, "
+                                       "process_id = NULL WHERE id = 1")
+                            .arg(d.falseLiteral()));
     if (!done)
         return done.error();
     if (connection.tableExists(QStringLiteral("tidemark_lock_holder")))

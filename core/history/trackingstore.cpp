@@ -8,9 +8,9 @@ namespace tidemark {
 Status TrackingStore::ensureTables()
 {
     const Dialect &d = m_connection.dialect();
-    for (const QString &sql : {d.createMigrationsTableSql(), d.createLockTableSql(),
-                               d.insertLockRowSql(), d.createJournalTableSql(),
-                               d.createLockHolderTableSql()}) {
+    for (const QString &sql :
+         {d.createMigrationsTableSql(), d.createLockTableSql(), d.insertLockRowSql(),
+          d.createJournalTableSql(), d.createLockHolderTableSql()}) {
         Result<QSqlQuery> done = m_connection.exec(sql);
         if (!done)
             return done.error();
@@ -36,6 +36,7 @@ Result<History> TrackingStore::read() const
         HistoryRow row;
         row.orderExecuted = query->value(0).toLongLong();
         row.version = query->value(1).toString();
+        row.parsedVersion = Version::fromKey(row.version);
         row.description = query->value(2).toString();
         row.fileName = query->value(3).toString();
         const QString type = query->value(4).toString();
@@ -81,28 +82,28 @@ Status TrackingStore::recordRolledBack(const QString &versionKey)
 
 Status TrackingStore::updateChecksum(const QString &versionKey, const QString &checksum)
 {
-    Result<QSqlQuery> done = m_connection.exec(
-        QStringLiteral("UPDATE jetbase_migrations SET checksum = ? "
-                       "WHERE version = ? AND migration_type = 'VERSIONED'"),
-        {checksum, versionKey});
+    Result<QSqlQuery> done =
+        m_connection.exec(QStringLiteral("UPDATE jetbase_migrations SET checksum = ? "
+                                         "WHERE version = ? AND migration_type = 'VERSIONED'"),
+                          {checksum, versionKey});
     return done ? Status() : Status(done.error());
 }
 
 Status TrackingStore::forgetVersion(const QString &versionKey)
 {
-    Result<QSqlQuery> done = m_connection.exec(
-        QStringLiteral("DELETE FROM jetbase_migrations WHERE version = ? "
-                       "AND migration_type = 'VERSIONED'"),
-        {versionKey});
+    Result<QSqlQuery> done =
+        m_connection.exec(QStringLiteral("DELETE FROM jetbase_migrations WHERE version = ? "
+                                         "AND migration_type = 'VERSIONED'"),
+                          {versionKey});
     return done ? Status() : Status(done.error());
 }
 
 Status TrackingStore::forgetRepeatable(const QString &fileName)
 {
-    Result<QSqlQuery> done = m_connection.exec(
-        QStringLiteral("DELETE FROM jetbase_migrations WHERE filename = ? "
-                       "AND migration_type IN ('RUNS_ALWAYS', 'RUNS_ON_CHANGE')"),
-        {fileName});
+    Result<QSqlQuery> done =
+        m_connection.exec(QStringLiteral("DELETE FROM jetbase_migrations WHERE filename = ? "
+                                         "AND migration_type IN ('RUNS_ALWAYS', 'RUNS_ON_CHANGE')"),
+                          {fileName});
     return done ? Status() : Status(done.error());
 }
 

@@ -13,7 +13,9 @@ struct Migration;
 class TrackingStore
 {
 public:
-    explicit TrackingStore(Connection &connection) : m_connection(connection) {}
+    explicit TrackingStore(Connection &connection)
+        : m_connection(connection)
+    {}
 
     // Creates jetbase_migrations, jetbase_lock with its row, and tidemark_journal if missing.
     Status ensureTables();

@@ -10,11 +10,12 @@ const QString SqlSuffix = QStringLiteral(".sql");
 
 Error invalidName(const QString &fileName, const QString &why)
 {
-    Error e = Error::make(Error::Code::FileName,
-                          QStringLiteral("Invalid migration file name \"%1\": %2.").arg(fileName, why),
-                          QStringLiteral("Migration files are named V<version>__<description>.sql "
-                                         "(version like 1, 1.2, 1_2 or 20260204.120000), "
-                                         "RA__<description>.sql or ROC__<description>.sql."));
+    Error e =
+        Error::make(Error::Code::FileName,
+                    QStringLiteral("Invalid migration file name \"%1\": %2.").arg(fileName, why),
+                    QStringLiteral("Migration files are named V<version>__<description>.sql "
+                                   "(version like 1, 1.2, 1_2 or 20260204.120000), "
+                                   "RA__<description>.sql or ROC__<description>.sql."));
     e.file = fileName;
     return e;
 }
@@ -24,9 +25,12 @@ Error invalidName(const QString &fileName, const QString &why)
 QString migrationTypeName(MigrationKind kind)
 {
     switch (kind) {
-    case MigrationKind::Versioned: return QStringLiteral("VERSIONED");
-    case MigrationKind::RunsAlways: return QStringLiteral("RUNS_ALWAYS");
-    case MigrationKind::RunsOnChange: return QStringLiteral("RUNS_ON_CHANGE");
+    case MigrationKind::Versioned:
+        return QStringLiteral("VERSIONED");
+    case MigrationKind::RunsAlways:
+        return QStringLiteral("RUNS_ALWAYS");
+    case MigrationKind::RunsOnChange:
+        return QStringLiteral("RUNS_ON_CHANGE");
     }
     return {};
 }
@@ -83,9 +87,9 @@ Result<MigrationName> parseMigrationFileName(const QString &fileName)
     if (name.kind == MigrationKind::Versioned) {
         name.rawVersion = fileName.mid(prefixLength, separator - prefixLength);
         if (!Version::isValidRaw(name.rawVersion))
-            return invalidName(fileName,
-                               QStringLiteral("\"%1\" is not a version (digits separated by . or _)")
-                                   .arg(name.rawVersion));
+            return invalidName(
+                fileName, QStringLiteral("\"%1\" is not a version (digits separated by . or _)")
+                              .arg(name.rawVersion));
         name.version = Version::fromKey(Version::keyFromRaw(name.rawVersion));
     }
     name.description = QString(rawDescription).replace(u'_', u' ');

@@ -6,6 +6,10 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <numeric>
+#include <optional>
+#include <thread>
+#include <vector>
 
 namespace tidemark {
 
@@ -16,8 +20,9 @@ Result<Migration> readMigration(const QString &path, const QString &relativePath
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        Error e = Error::make(Error::Code::Io,
-                              QStringLiteral("Cannot read the migration file: %1.").arg(file.errorString()));
+        Error e = Error::make(
+            Error::Code::Io,
+            QStringLiteral("Cannot read the migration file: %1.").arg(file.errorString()));
         e.file = path;
         return e;
     }
@@ -40,8 +45,9 @@ Result<Migration> readMigration(const QString &path, const QString &relativePath
 
 const Migration *MigrationSet::findVersion(const Version &version) const
 {
-    const auto it = std::lower_bound(m_versioned.cbegin(), m_versioned.cend(), version,
-                                     [](const Migration &m, const Version &v) { return m.version() < v; });
+    const auto it =
+        std::lower_bound(m_versioned.cbegin(), m_versioned.cend(), version,
+                         [](const Migration &m, const Version &v) { return m.version() < v; });
     if (it != m_versioned.cend() && it->version() == version)
         return &*it;
     return nullptr;
@@ -74,12 +80,15 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
     }
     // Sort the walk so that results never depend on the file system's order.
     QStringList relativePaths;
-    QDirIterator it(root.absolutePath(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    const qsizetype rootPrefixLength = root.absolutePath().size() + 1;
+    QDirIterator it(root.absolutePath(), QDir::Files | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
         if (!isMigrationFileCandidate(it.fileName()))
             continue;
-        const QString relative = root.relativeFilePath(path);
+        // The iterator yields root + '/' + relative path: slicing is all it takes.
+        const QString relative = path.sliced(rootPrefixLength);
         // Hidden folders (.git and the like) are not part of the project.
         if (relative.startsWith(u'.') || relative.contains(u"/."))
             continue;
@@ -87,7 +96,9 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
     }
     relativePaths.sort();
 
-    MigrationSet set;
+    // Names first, in path order, so that the first bad name is the one reported.
+    QList<MigrationName> names;
+    names.reserve(relativePaths.size());
     QHash<QString, QString> seenNames;
     for (const QString &relative : std::as_const(relativePaths)) {
         const QString fileName = relative.section(u'/', -1);
@@ -98,34 +109,78 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
             return e;
         }
         if (const auto other = seenNames.constFind(fileName); other != seenNames.cend()) {
-            Error e = Error::make(Error::Code::Duplicate,
-                                  QStringLiteral("Two migration files have the same name: %1 and %2.")
-                                      .arg(*other, relative),
-                                  QStringLiteral("Only the base name is stored in the database; "
-                                                 "rename one of them."));
+            Error e =
+                Error::make(Error::Code::Duplicate,
+                            QStringLiteral("Two migration files have the same name: %1 and %2.")
+                                .arg(*other, relative),
+                            QStringLiteral("Only the base name is stored in the database; "
+                                           "rename one of them."));
             e.file = root.filePath(relative);
             return e;
         }
         seenNames.insert(fileName, relative);
-        Result<Migration> migration = readMigration(root.filePath(relative), relative, name.value());
+        names.append(name.value());
+    }
+
+    // Reading, decoding and checksumming is most of the work on a large project: spread it over
+    // the cores. Each worker fills its own slots; nothing is shared but the read-only inputs.
+    QStringList paths;
+    paths.reserve(relativePaths.size());
+    for (const QString &relative : std::as_const(relativePaths))
+        paths.append(root.filePath(relative));
+    std::vector<std::optional<Result<Migration>>> parsed(size_t(relativePaths.size()));
+    const auto work = [&](size_t begin, size_t step) {
+        for (size_t i = begin; i < parsed.size(); i += step) {
+            const auto at = qsizetype(i);
+            parsed[i] = readMigration(paths.at(at), relativePaths.at(at), names.at(at));
+        }
+    };
+    const size_t workers =
+        parsed.size() < 64 ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<std::thread> threads;
+    for (size_t w = 1; w < workers; ++w)
+        threads.emplace_back(work, w, workers);
+    work(0, workers);
+    for (std::thread &t : threads)
+        t.join();
+
+    MigrationSet set;
+    for (std::optional<Result<Migration>> &slot : parsed) {
+        Result<Migration> &migration = *slot;
         if (!migration)
             return migration.error();
         switch (migration->kind()) {
-        case MigrationKind::Versioned: set.m_versioned.append(std::move(migration).value()); break;
-        case MigrationKind::RunsAlways: set.m_runsAlways.append(std::move(migration).value()); break;
-        case MigrationKind::RunsOnChange: set.m_runsOnChange.append(std::move(migration).value()); break;
+        case MigrationKind::Versioned:
+            set.m_versioned.append(std::move(migration).value());
+            break;
+        case MigrationKind::RunsAlways:
+            set.m_runsAlways.append(std::move(migration).value());
+            break;
+        case MigrationKind::RunsOnChange:
+            set.m_runsOnChange.append(std::move(migration).value());
+            break;
         }
     }
 
-    std::stable_sort(set.m_versioned.begin(), set.m_versioned.end(),
-                     [](const Migration &a, const Migration &b) { return a.version() < b.version(); });
+    // Sort positions, not the (large) Migration values, then move each value once.
+    std::vector<qsizetype> order(size_t(set.m_versioned.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
+        return set.m_versioned.at(a).version() < set.m_versioned.at(b).version();
+    });
+    QList<Migration> sorted;
+    sorted.reserve(set.m_versioned.size());
+    for (qsizetype index : order)
+        sorted.append(std::move(set.m_versioned[index]));
+    set.m_versioned = std::move(sorted);
     for (qsizetype i = 1; i < set.m_versioned.size(); ++i) {
         const Migration &a = set.m_versioned.at(i - 1);
         const Migration &b = set.m_versioned.at(i);
         if (a.version() == b.version()) {
             Error e = Error::make(
                 Error::Code::Duplicate,
-                QStringLiteral("Duplicate migration version: %1 (%2) and %3 (%4) have equal versions.")
+                QStringLiteral(
+                    "Duplicate migration version: %1 (%2) and %3 (%4) have equal versions.")
                     .arg(a.relativePath, a.version().key(), b.relativePath, b.version().key()),
                 QStringLiteral("Each file must have a unique version; rename one of them."));
             e.file = b.path;
@@ -133,7 +188,8 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
         }
     }
     qsizetype index = 0;
-    for (const QList<Migration> *list : {&set.m_versioned, &set.m_runsAlways, &set.m_runsOnChange}) {
+    for (const QList<Migration> *list :
+         {&set.m_versioned, &set.m_runsAlways, &set.m_runsOnChange}) {
         for (const Migration &m : *list)
             set.m_byFileName.insert(m.fileName, index++);
     }

@@ -36,7 +36,10 @@ public:
     const Migration *findVersion(const Version &version) const;
     // Any file by base name, or nullptr.
     const Migration *findFile(const QString &fileName) const;
-    qsizetype size() const { return m_versioned.size() + m_runsAlways.size() + m_runsOnChange.size(); }
+    qsizetype size() const
+    {
+        return m_versioned.size() + m_runsAlways.size() + m_runsOnChange.size();
+    }
 
     // Scans migrationsDir recursively. Dotfiles and files not ending in .sql are ignored; an
     // invalid name, two V files with equal versions (1, 1.0, 01), two files with the same base

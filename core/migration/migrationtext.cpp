@@ -59,7 +59,8 @@ int lineOfOffset(const QByteArray &bytes, qsizetype offset)
 {
     int line = 1;
     for (qsizetype i = 0; i < offset; ++i) {
-        if (bytes.at(i) == '\n' || (bytes.at(i) == '\r' && (i + 1 >= bytes.size() || bytes.at(i + 1) != '\n')))
+        if (bytes.at(i) == '\n' ||
+            (bytes.at(i) == '\r' && (i + 1 >= bytes.size() || bytes.at(i + 1) != '\n')))
             ++line;
     }
     return line;
@@ -93,15 +94,17 @@ bool isRollbackMarker(QStringView stripped)
 
 QString findDelimiter(const QList<QStringView> &lines)
 {
-    static const QRegularExpression directive(
-        QStringLiteral("^--\\s*jetbase:\\s*delimiter=(.+)$"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression directive(QStringLiteral("^--\\s*jetbase:\\s*delimiter=(.+)$"),
+                                              QRegularExpression::CaseInsensitiveOption |
+                                                  QRegularExpression::UseUnicodePropertiesOption);
     for (QStringView line : lines) {
         const QStringView stripped = pythonStrip(line);
         if (stripped.isEmpty())
             continue;
         if (!stripped.startsWith(u"--"))
             break;
+        if (!stripped.contains(u"jetbase", Qt::CaseInsensitive))
+            continue; // most files: no need for the regular expression
         const QRegularExpressionMatch match = directive.match(stripped.toString());
         if (match.hasMatch()) {
             const QStringView value = pythonStrip(match.capturedView(1));
@@ -166,19 +169,28 @@ Result<MigrationText> parseMigrationText(const QByteArray &bytes)
         current.append(stripped.toString());
         if (stripped.endsWith(result.delimiter)) {
             const QString joined = current.join(u' ');
-            const QStringView statement =
-                pythonStrip(pythonRStripChars(joined, result.delimiter));
+            const QStringView statement = pythonStrip(pythonRStripChars(joined, result.delimiter));
             if (!statement.isEmpty())
                 result.jetbaseUpgradeStatements.append(statement.toString());
             current.clear();
         }
     }
     result.checksum = jetbaseChecksum(result.jetbaseUpgradeStatements);
+    // With '\n' line ends only, the sections are slices of the text; otherwise the lines are
+    // joined again with '\n'.
+    const bool plainNewlines = !text.contains(u'\r');
+    const auto section = [&](qsizetype from, qsizetype to) {
+        if (!plainNewlines || from >= to)
+            return joinLines(lines, from, to);
+        const qsizetype begin = lines.at(from).data() - text.data();
+        const qsizetype end = lines.at(to - 1).data() - text.data() + lines.at(to - 1).size();
+        return text.sliced(begin, end - begin);
+    };
     if (marker < 0) {
-        result.upgradeSql = joinLines(lines, 0, lines.size());
+        result.upgradeSql = section(0, lines.size());
     } else {
-        result.upgradeSql = joinLines(lines, 0, marker);
-        result.rollbackSql = joinLines(lines, marker + 1, lines.size());
+        result.upgradeSql = section(0, marker);
+        result.rollbackSql = section(marker + 1, lines.size());
         result.rollbackFirstLine = int(marker) + 2;
     }
     return result;

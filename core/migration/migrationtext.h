@@ -12,12 +12,12 @@ namespace tidemark {
 struct MigrationText
 {
     QString delimiter = QStringLiteral(";"); // from "-- jetbase: delimiter=..."
-    QString upgradeSql;         // every line before the rollback marker, line breaks as '\n'
-    int upgradeFirstLine = 1;   // file line of upgradeSql's first line
-    QString rollbackSql;        // every line after the marker
-    int rollbackFirstLine = 0;  // file line of rollbackSql's first line; 0: no rollback section
+    QString upgradeSql;        // every line before the rollback marker, line breaks as '\n'
+    int upgradeFirstLine = 1;  // file line of upgradeSql's first line
+    QString rollbackSql;       // every line after the marker
+    int rollbackFirstLine = 0; // file line of rollbackSql's first line; 0: no rollback section
     QStringList jetbaseUpgradeStatements; // Jetbase's own line-based statements, for the checksum
-    QString checksum;           // lower-case hex SHA-256, byte for byte Jetbase's
+    QString checksum;                     // lower-case hex SHA-256, byte for byte Jetbase's
 
     bool hasRollbackSection() const { return rollbackFirstLine > 0; }
 };

@@ -20,6 +20,8 @@ public:
 
     bool isValid() const { return !m_key.isEmpty(); }
     const QString &key() const { return m_key; }
+    // One spelling for all equal versions ("1.0" and "01" both give "1"), for hashing.
+    QString canonicalKey() const;
     int compare(const Version &other) const; // <0, 0, >0
 
     friend bool operator==(const Version &a, const Version &b) { return a.compare(b) == 0; }
@@ -29,8 +31,11 @@ public:
 
 private:
     QString m_key;
-    // Each component as digits without leading zeros; trailing zero components removed.
-    QList<QString> m_parts;
+    // Each component as a number, trailing zero components removed. A component too long for
+    // 64 bits (versions are free text to users) switches to comparing digit strings.
+    QList<quint64> m_numbers;
+    QList<QString> m_digits; // only when m_big: components without leading zeros
+    bool m_big = false;
 };
 
 } // namespace tidemark

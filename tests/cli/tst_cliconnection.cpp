@@ -180,7 +180,8 @@ void TestCliConnection::silentServer_data()
 {
     QTest::addColumn<QString>("scheme");
     QTest::addColumn<QString>("query");
-    QTest::newRow("postgresql") << QStringLiteral("postgresql") << QStringLiteral("?connect_timeout=2");
+    QTest::newRow("postgresql") << QStringLiteral("postgresql")
+                                << QStringLiteral("?connect_timeout=2");
     QTest::newRow("mariadb") << QStringLiteral("mariadb") << QString();
 }
 
@@ -205,8 +206,9 @@ void TestCliConnection::silentServer()
     CLI_EXPECT_EXIT(r, 1);
     const QJsonObject error = r.json().value(QStringLiteral("error")).toObject();
     QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("connection"));
-    QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("127.0.0.1")),
-             r.describe().constData());
+    QVERIFY2(
+        error.value(QStringLiteral("message")).toString().contains(QStringLiteral("127.0.0.1")),
+        r.describe().constData());
     expectNoSecret(r, {SentinelPassword});
 }
 

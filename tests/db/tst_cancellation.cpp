@@ -34,8 +34,9 @@ void TestCancellation::stopBetweenStatements()
     TempProject project(db.url());
     project.write("V1__first.sql", "CREATE TABLE first_t (id INT);\n");
     // DML only, so that the rollback is real on MariaDB too.
-    project.write("V2__second.sql", "INSERT INTO first_t VALUES (1);\nINSERT INTO first_t VALUES (2);\n"
-                                    "INSERT INTO first_t VALUES (3);\n");
+    project.write("V2__second.sql",
+                  "INSERT INTO first_t VALUES (1);\nINSERT INTO first_t VALUES (2);\n"
+                  "INSERT INTO first_t VALUES (3);\n");
     project.write("V3__third.sql", "CREATE TABLE third_t (id INT);\n");
 
     ProjectOptions options;

@@ -39,9 +39,12 @@ QString withDatabase(const QString &url, const QString &database)
 QString serverUrl(SqlDialect dialect)
 {
     switch (dialect) {
-    case SqlDialect::Postgres: return qEnvironmentVariable("TIDEMARK_TEST_PG_URL");
-    case SqlDialect::MySql: return qEnvironmentVariable("TIDEMARK_TEST_MARIADB_URL");
-    default: return {};
+    case SqlDialect::Postgres:
+        return qEnvironmentVariable("TIDEMARK_TEST_PG_URL");
+    case SqlDialect::MySql:
+        return qEnvironmentVariable("TIDEMARK_TEST_MARIADB_URL");
+    default:
+        return {};
     }
 }
 
@@ -127,7 +130,8 @@ QString TempProject::write(const QString &relativePath, const QByteArray &conten
     const QString path = migrationsDir() + u'/' + relativePath;
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) != content.size())
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(content) != content.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
 }

@@ -46,13 +46,13 @@ private:
 };
 
 // Skips (developer machine) or fails (CI) a test when the server is not configured.
-#define TIDEMARK_REQUIRE(db)                                                                      \
-    do {                                                                                          \
-        if (!(db).available()) {                                                                  \
-            if (tidemark::test::serversRequired())                                                \
-                QFAIL("server not configured but TIDEMARK_REQUIRE_SERVERS=1");                    \
+#define TIDEMARK_REQUIRE(db)                                                                       \
+    do {                                                                                           \
+        if (!(db).available()) {                                                                   \
+            if (tidemark::test::serversRequired())                                                 \
+                QFAIL("server not configured but TIDEMARK_REQUIRE_SERVERS=1");                     \
             QSKIP("server not configured (set TIDEMARK_TEST_PG_URL / TIDEMARK_TEST_MARIADB_URL)"); \
-        }                                                                                         \
+        }                                                                                          \
     } while (false)
 
 // A temporary project: <root>/jetbase/migrations and an env.py with the given URL.

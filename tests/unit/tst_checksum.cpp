@@ -22,28 +22,36 @@ void TestChecksum::goldenVectors_data()
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("checksum");
     QTest::addColumn<QStringList>("statements");
-    const QString empty = QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    const QString empty =
+        QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     QTest::newRow("empty") << QByteArray() << empty << QStringList();
     QTest::newRow("insert with rollback")
-        << QByteArray("INSERT INTO users (name) VALUES ('mike2');\n\n--rollback\nDELETE FROM users WHERE name = 'mike2';")
+        << QByteArray("INSERT INTO users (name) VALUES ('mike2');\n\n--rollback\nDELETE FROM users "
+                      "WHERE name = 'mike2';")
         << QStringLiteral("9aea75ac1662c9e06491f28c86e9b125bc483e7e6e1f5ecc5adefb2a3dc38903")
         << QStringList{QStringLiteral("INSERT INTO users (name) VALUES ('mike2')")};
     QTest::newRow("multi-line create")
-        << QByteArray("CREATE TABLE users (\n    id SERIAL PRIMARY KEY,\n    name VARCHAR(255) NOT NULL\n);")
+        << QByteArray("CREATE TABLE users (\n    id SERIAL PRIMARY KEY,\n    name VARCHAR(255) NOT "
+                      "NULL\n);")
         << QStringLiteral("d2f84e0a79e8039495a9c8a5186a397c7798109039aba234392315c7fc5296d5")
-        << QStringList{QStringLiteral("CREATE TABLE users ( id SERIAL PRIMARY KEY, name VARCHAR(255) NOT NULL )")};
+        << QStringList{QStringLiteral(
+               "CREATE TABLE users ( id SERIAL PRIMARY KEY, name VARCHAR(255) NOT NULL )")};
     QTest::newRow("two creates")
         << QByteArray("CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n")
         << QStringLiteral("a2cc86546adf99f254322e3a15ae2d4d9b0c42f8f4e9b68321c7577c74cf53f3")
-        << QStringList{QStringLiteral("CREATE TABLE a (id INT)"), QStringLiteral("CREATE TABLE b (id INT)")};
-    QTest::newRow("crlf")
-        << QByteArray("-- upgrade\r\nCREATE TABLE a (\r\n    id INT\r\n);\r\n\r\n-- rollback\r\nDROP TABLE a;\r\n")
-        << QStringLiteral("c1a8c7b7384cc6fcc5df25a879bb6ca2be506ad2c144b0a16e8ffc08e32131c5")
-        << QStringList{QStringLiteral("CREATE TABLE a ( id INT )")};
+        << QStringList{QStringLiteral("CREATE TABLE a (id INT)"),
+                       QStringLiteral("CREATE TABLE b (id INT)")};
+    QTest::newRow("crlf") << QByteArray("-- upgrade\r\nCREATE TABLE a (\r\n    id "
+                                        "INT\r\n);\r\n\r\n-- rollback\r\nDROP TABLE a;\r\n")
+                          << QStringLiteral(
+                                 "c1a8c7b7384cc6fcc5df25a879bb6ca2be506ad2c144b0a16e8ffc08e32131c5")
+                          << QStringList{QStringLiteral("CREATE TABLE a ( id INT )")};
     QTest::newRow("custom delimiter")
-        << QByteArray("-- jetbase: delimiter=~\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;~\n-- rollback\nDROP FUNCTION f();~\n")
+        << QByteArray("-- jetbase: delimiter=~\nCREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  "
+                      "RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;~\n-- rollback\nDROP FUNCTION f();~\n")
         << QStringLiteral("3a6c3b1a500c781fc1e4c0644698b4c7aae011fb7168a092ee9ea3027a9f7e80")
-        << QStringList{QStringLiteral("CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;")};
+        << QStringList{QStringLiteral(
+               "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN 1; END; $$ LANGUAGE plpgsql;")};
     QTest::newRow("double delimiter and tabs")
         << QByteArray("SELECT 1;;\n\tSELECT   2 ;  \n")
         << QStringLiteral("cb71636d302d7d1160b3a984aa5f513be8d93242c3afa3f014255caa6e8ac5cb")
@@ -61,7 +69,8 @@ void TestChecksum::goldenVectors_data()
     QTest::newRow("inline comment blocks the split")
         << QByteArray("INSERT INTO t VALUES (1); -- note\nINSERT INTO t VALUES (2);\n")
         << QStringLiteral("7d86ddc0c5de8808494ac21d7fadd5b34fcac676a6000b06bd7397e32f2b89b1")
-        << QStringList{QStringLiteral("INSERT INTO t VALUES (1); -- note INSERT INTO t VALUES (2)")};
+        << QStringList{
+               QStringLiteral("INSERT INTO t VALUES (1); -- note INSERT INTO t VALUES (2)")};
     QTest::newRow("bom before sql")
         << QByteArray("\xEF\xBB\xBFSELECT 1;\n")
         << QStringLiteral("df34c86878a360f5a6bf2db2dba77d04776f63913c7134bbf6838ee50d841498")
@@ -92,21 +101,32 @@ void TestChecksum::sections_data()
     QTest::addColumn<QString>("rollback");
     QTest::addColumn<int>("rollbackFirstLine");
     QTest::newRow("no rollback") << QByteArray("-- upgrade\nSELECT 1;\n") << ";"
-                                 << "-- upgrade\nSELECT 1;" << "" << 0;
+                                 << "-- upgrade\nSELECT 1;"
+                                 << "" << 0;
     QTest::newRow("both") << QByteArray("-- upgrade\nSELECT 1;\n-- rollback\nSELECT 2;\n") << ";"
-                          << "-- upgrade\nSELECT 1;" << "SELECT 2;" << 4;
-    QTest::newRow("marker variants") << QByteArray("A;\n--ROLLBACK\nB;\n") << ";" << "A;" << "B;" << 3;
+                          << "-- upgrade\nSELECT 1;"
+                          << "SELECT 2;" << 4;
+    QTest::newRow("marker variants") << QByteArray("A;\n--ROLLBACK\nB;\n") << ";"
+                                     << "A;"
+                                     << "B;" << 3;
     QTest::newRow("rollback: is not a marker") << QByteArray("A;\n-- rollback:\nB;\n") << ";"
-                                               << "A;\n-- rollback:\nB;" << "" << 0;
+                                               << "A;\n-- rollback:\nB;"
+                                               << "" << 0;
     QTest::newRow("second marker is a comment")
-        << QByteArray("A;\n-- rollback\nB;\n-- rollback\nC;\n") << ";" << "A;"
+        << QByteArray("A;\n-- rollback\nB;\n-- rollback\nC;\n") << ";"
+        << "A;"
         << "B;\n-- rollback\nC;" << 3;
     QTest::newRow("directive after comments")
         << QByteArray("\n-- header\n  -- JETBASE:  Delimiter=$$  \nA$$\n") << "$$"
-        << "\n-- header\n  -- JETBASE:  Delimiter=$$  \nA$$" << "" << 0;
+        << "\n-- header\n  -- JETBASE:  Delimiter=$$  \nA$$"
+        << "" << 0;
     QTest::newRow("directive after sql is ignored")
-        << QByteArray("A;\n-- jetbase: delimiter=~\n") << ";" << "A;\n-- jetbase: delimiter=~" << "" << 0;
-    QTest::newRow("lone cr") << QByteArray("A;\r-- rollback\rB;\r") << ";" << "A;" << "B;" << 3;
+        << QByteArray("A;\n-- jetbase: delimiter=~\n") << ";"
+        << "A;\n-- jetbase: delimiter=~"
+        << "" << 0;
+    QTest::newRow("lone cr") << QByteArray("A;\r-- rollback\rB;\r") << ";"
+                             << "A;"
+                             << "B;" << 3;
 }
 
 void TestChecksum::sections()

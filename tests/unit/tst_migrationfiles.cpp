@@ -21,10 +21,12 @@ private Q_SLOTS:
     void scanErrors();
 
 private:
-    static void write(const QString &dir, const QString &relative, const QByteArray &content = "SELECT 1;\n");
+    static void write(const QString &dir, const QString &relative,
+                      const QByteArray &content = "SELECT 1;\n");
 };
 
-void TestMigrationFiles::write(const QString &dir, const QString &relative, const QByteArray &content)
+void TestMigrationFiles::write(const QString &dir, const QString &relative,
+                               const QByteArray &content)
 {
     const QString path = dir + u'/' + relative;
     QDir().mkpath(path.section(u'/', 0, -2));
@@ -40,29 +42,75 @@ void TestMigrationFiles::names_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("description");
-    QTest::newRow("simple") << "V1__initial_setup.sql" << true << "VERSIONED" << "1" << "initial setup";
-    QTest::newRow("underscore version") << "V1_2__add_feature.sql" << true << "VERSIONED" << "1.2" << "add feature";
-    QTest::newRow("dotted") << "V1.2.3__fix_bug.sql" << true << "VERSIONED" << "1.2.3" << "fix bug";
-    QTest::newRow("timestamp") << "V20260204_120000__x.sql" << true << "VERSIONED" << "20260204.120000" << "x";
-    QTest::newRow("mixed") << "V2_1.5__x.sql" << true << "VERSIONED" << "2.1.5" << "x";
-    QTest::newRow("leading zero kept") << "V01__x.sql" << true << "VERSIONED" << "01" << "x";
-    QTest::newRow("extra underscore") << "V1___x.sql" << true << "VERSIONED" << "1" << " x";
-    QTest::newRow("runs always") << "RA__refresh_views.sql" << true << "RUNS_ALWAYS" << "" << "refresh views";
-    QTest::newRow("runs on change") << "ROC__functions.sql" << true << "RUNS_ON_CHANGE" << "" << "functions";
-    QTest::newRow("no V") << "1__x.sql" << false << "" << "" << "";
-    QTest::newRow("dash") << "V1-add.sql" << false << "" << "" << "";
-    QTest::newRow("txt") << "V1__x.txt" << false << "" << "" << "";
-    QTest::newRow("no version") << "V__x.sql" << false << "" << "" << "";
-    QTest::newRow("double dot") << "V1..2__d.sql" << false << "" << "" << "";
-    QTest::newRow("dot underscore") << "V1._2__d.sql" << false << "" << "" << "";
-    QTest::newRow("trailing dot") << "V1.__d.sql" << false << "" << "" << "";
-    QTest::newRow("upper SQL") << "V1_2_3__d.SQL" << false << "" << "" << "";
-    QTest::newRow("empty description") << "V1_2_3__.sql" << false << "" << "" << "";
-    QTest::newRow("blank description") << "V1_2_3__   .sql" << false << "" << "" << "";
-    QTest::newRow("R__ is not a prefix") << "R__x.sql" << false << "" << "" << "";
-    QTest::newRow("lower v") << "v1__x.sql" << false << "" << "" << "";
-    QTest::newRow("too long") << QString(u"V1__" + QString(505, u'a') + u".sql") << false << "" << "" << "";
-    QTest::newRow("512 is fine") << QString(u"V1__" + QString(504, u'a') + u".sql") << true << "VERSIONED" << "1" << QString(504, u'a');
+    QTest::newRow("simple") << "V1__initial_setup.sql" << true << "VERSIONED"
+                            << "1"
+                            << "initial setup";
+    QTest::newRow("underscore version") << "V1_2__add_feature.sql" << true << "VERSIONED"
+                                        << "1.2"
+                                        << "add feature";
+    QTest::newRow("dotted") << "V1.2.3__fix_bug.sql" << true << "VERSIONED"
+                            << "1.2.3"
+                            << "fix bug";
+    QTest::newRow("timestamp") << "V20260204_120000__x.sql" << true << "VERSIONED"
+                               << "20260204.120000"
+                               << "x";
+    QTest::newRow("mixed") << "V2_1.5__x.sql" << true << "VERSIONED"
+                           << "2.1.5"
+                           << "x";
+    QTest::newRow("leading zero kept") << "V01__x.sql" << true << "VERSIONED"
+                                       << "01"
+                                       << "x";
+    QTest::newRow("extra underscore") << "V1___x.sql" << true << "VERSIONED"
+                                      << "1"
+                                      << " x";
+    QTest::newRow("runs always") << "RA__refresh_views.sql" << true << "RUNS_ALWAYS"
+                                 << ""
+                                 << "refresh views";
+    QTest::newRow("runs on change") << "ROC__functions.sql" << true << "RUNS_ON_CHANGE"
+                                    << ""
+                                    << "functions";
+    QTest::newRow("no V") << "1__x.sql" << false << ""
+                          << ""
+                          << "";
+    QTest::newRow("dash") << "V1-add.sql" << false << ""
+                          << ""
+                          << "";
+    QTest::newRow("txt") << "V1__x.txt" << false << ""
+                         << ""
+                         << "";
+    QTest::newRow("no version") << "V__x.sql" << false << ""
+                                << ""
+                                << "";
+    QTest::newRow("double dot") << "V1..2__d.sql" << false << ""
+                                << ""
+                                << "";
+    QTest::newRow("dot underscore") << "V1._2__d.sql" << false << ""
+                                    << ""
+                                    << "";
+    QTest::newRow("trailing dot") << "V1.__d.sql" << false << ""
+                                  << ""
+                                  << "";
+    QTest::newRow("upper SQL") << "V1_2_3__d.SQL" << false << ""
+                               << ""
+                               << "";
+    QTest::newRow("empty description") << "V1_2_3__.sql" << false << ""
+                                       << ""
+                                       << "";
+    QTest::newRow("blank description") << "V1_2_3__   .sql" << false << ""
+                                       << ""
+                                       << "";
+    QTest::newRow("R__ is not a prefix") << "R__x.sql" << false << ""
+                                         << ""
+                                         << "";
+    QTest::newRow("lower v") << "v1__x.sql" << false << ""
+                             << ""
+                             << "";
+    QTest::newRow("too long") << QString(u"V1__" + QString(505, u'a') + u".sql") << false << ""
+                              << ""
+                              << "";
+    QTest::newRow("512 is fine") << QString(u"V1__" + QString(504, u'a') + u".sql") << true
+                                 << "VERSIONED"
+                                 << "1" << QString(504, u'a');
 }
 
 void TestMigrationFiles::names()
@@ -90,16 +138,26 @@ void TestMigrationFiles::ordering_data()
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
     QTest::addColumn<int>("expected");
-    QTest::newRow("1 == 1.0") << "1" << "1.0" << 0;
-    QTest::newRow("1 == 01") << "1" << "01" << 0;
-    QTest::newRow("1 == 1.0.0") << "1" << "1.0.0" << 0;
-    QTest::newRow("1.10 > 1.9") << "1.10" << "1.9" << 1;
-    QTest::newRow("21 > 4") << "21" << "4" << 1;
-    QTest::newRow("11 > 2.0.0") << "11" << "2.0.0" << 1;
-    QTest::newRow("2 < 10") << "2" << "10" << -1;
-    QTest::newRow("timestamp after small") << "20260204.120000" << "999" << 1;
-    QTest::newRow("huge components") << "123456789012345678901234567890" << "123456789012345678901234567889" << 1;
-    QTest::newRow("1.0.1 > 1") << "1.0.1" << "1" << 1;
+    QTest::newRow("1 == 1.0") << "1"
+                              << "1.0" << 0;
+    QTest::newRow("1 == 01") << "1"
+                             << "01" << 0;
+    QTest::newRow("1 == 1.0.0") << "1"
+                                << "1.0.0" << 0;
+    QTest::newRow("1.10 > 1.9") << "1.10"
+                                << "1.9" << 1;
+    QTest::newRow("21 > 4") << "21"
+                            << "4" << 1;
+    QTest::newRow("11 > 2.0.0") << "11"
+                                << "2.0.0" << 1;
+    QTest::newRow("2 < 10") << "2"
+                            << "10" << -1;
+    QTest::newRow("timestamp after small") << "20260204.120000"
+                                           << "999" << 1;
+    QTest::newRow("huge components") << "123456789012345678901234567890"
+                                     << "123456789012345678901234567889" << 1;
+    QTest::newRow("1.0.1 > 1") << "1.0.1"
+                               << "1" << 1;
 }
 
 void TestMigrationFiles::ordering()
@@ -145,18 +203,19 @@ void TestMigrationFiles::scanErrors_data()
     QTest::addColumn<QStringList>("files");
     QTest::addColumn<int>("code");
     QTest::addColumn<QStringList>("mentions");
-    QTest::newRow("invalid name") << QStringList{"V1__ok.sql", "V1-bad.sql"} << int(Error::Code::FileName)
-                                  << QStringList{"V1-bad.sql"};
-    QTest::newRow("same version string") << QStringList{"V1_0__a.sql", "V1.0__b.sql"}
-                                         << int(Error::Code::Duplicate)
-                                         << QStringList{"V1_0__a.sql", "V1.0__b.sql"};
-    QTest::newRow("numerically equal") << QStringList{"V1__a.sql", "sub/V01__b.sql"}
-                                       << int(Error::Code::Duplicate)
-                                       << QStringList{"V1__a.sql", "V01__b.sql"};
+    QTest::newRow("invalid name") << QStringList{"V1__ok.sql", "V1-bad.sql"}
+                                  << int(Error::Code::FileName) << QStringList{"V1-bad.sql"};
+    QTest::newRow("same version string")
+        << QStringList{"V1_0__a.sql", "V1.0__b.sql"} << int(Error::Code::Duplicate)
+        << QStringList{"V1_0__a.sql", "V1.0__b.sql"};
+    QTest::newRow("numerically equal")
+        << QStringList{"V1__a.sql", "sub/V01__b.sql"} << int(Error::Code::Duplicate)
+        << QStringList{"V1__a.sql", "V01__b.sql"};
     QTest::newRow("trailing zero") << QStringList{"V2__a.sql", "V2.0.0__b.sql"}
                                    << int(Error::Code::Duplicate) << QStringList{"V2.0.0__b.sql"};
-    QTest::newRow("same base name") << QStringList{"x/RA__a.sql", "y/RA__a.sql"}
-                                    << int(Error::Code::Duplicate) << QStringList{"x/RA__a.sql", "y/RA__a.sql"};
+    QTest::newRow("same base name")
+        << QStringList{"x/RA__a.sql", "y/RA__a.sql"} << int(Error::Code::Duplicate)
+        << QStringList{"x/RA__a.sql", "y/RA__a.sql"};
 }
 
 void TestMigrationFiles::scanErrors()

@@ -51,7 +51,8 @@ void TestProjectFiles::initKeepsExistingEnv()
     Result<InitResult> result = initProject(dir.path());
     QVERIFY(result.ok());
     QVERIFY(!result->envCreated);
-    QCOMPARE(readAll(dir.filePath("jetbase/env.py")), QByteArray("sqlalchemy_url = \"sqlite:///mine.db\"\n"));
+    QCOMPARE(readAll(dir.filePath("jetbase/env.py")),
+             QByteArray("sqlalchemy_url = \"sqlite:///mine.db\"\n"));
 }
 
 void TestProjectFiles::newWritesEmptySections()
@@ -62,10 +63,13 @@ void TestProjectFiles::newWritesEmptySections()
     Result<QString> named = createMigrationFile(location, "add users table", "1_5");
     QVERIFY(named.ok());
     QCOMPARE(named.value(), QStringLiteral("V1_5__add_users_table.sql"));
-    QCOMPARE(readAll(location.migrationsDir + "/V1_5__add_users_table.sql"), QByteArray("-- upgrade\n\n-- rollback\n"));
+    QCOMPARE(readAll(location.migrationsDir + "/V1_5__add_users_table.sql"),
+             QByteArray("-- upgrade\n\n-- rollback\n"));
     Result<QString> timestamped = createMigrationFile(location, "later", {});
     QVERIFY(timestamped.ok());
-    QVERIFY(QRegularExpression("^V\\d{8}\\.\\d{6}__later\\.sql$").match(timestamped.value()).hasMatch());
+    QVERIFY(QRegularExpression("^V\\d{8}\\.\\d{6}__later\\.sql$")
+                .match(timestamped.value())
+                .hasMatch());
 }
 
 void TestProjectFiles::newRefuses_data()
@@ -73,12 +77,24 @@ void TestProjectFiles::newRefuses_data()
     QTest::addColumn<QString>("description");
     QTest::addColumn<QString>("version");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("blank") << "   " << "2" << "blank";
-    QTest::newRow("slash") << "a/b" << "2" << "path separator";
-    QTest::newRow("backslash") << "a\\b" << "2" << "path separator";
-    QTest::newRow("bad version") << "x" << "1-2" << "Invalid version";
-    QTest::newRow("existing file") << "first" << "1" << "already";
-    QTest::newRow("equal version") << "other" << "1.0" << "already used";
+    QTest::newRow("blank") << "   "
+                           << "2"
+                           << "blank";
+    QTest::newRow("slash") << "a/b"
+                           << "2"
+                           << "path separator";
+    QTest::newRow("backslash") << "a\\b"
+                               << "2"
+                               << "path separator";
+    QTest::newRow("bad version") << "x"
+                                 << "1-2"
+                                 << "Invalid version";
+    QTest::newRow("existing file") << "first"
+                                   << "1"
+                                   << "already";
+    QTest::newRow("equal version") << "other"
+                                   << "1.0"
+                                   << "already used";
 }
 
 void TestProjectFiles::newRefuses()
@@ -101,7 +117,8 @@ void TestProjectFiles::newRefuses()
 void TestProjectFiles::privateKeyFromPem()
 {
     QCOMPARE(privateKeyFile("/keys/rsa_key.p8").value(), QStringLiteral("/keys/rsa_key.p8"));
-    const QString pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+    const QString pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END "
+                        "PRIVATE KEY-----\n";
     Result<QString> path = privateKeyFile(pem);
     QVERIFY(path.ok());
     QCOMPARE(readAll(path.value()), pem.toUtf8());
