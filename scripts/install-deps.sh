@@ -26,7 +26,7 @@ BUILD_PACKAGES=(
 # systemd), an X server for window screenshots, and the desktop-file / AppStream validators.
 TEST_PACKAGES=(
     postgresql-15 postgresql-client-15 mariadb-server mariadb-client
-    xvfb xauth imagemagick desktop-file-utils appstream
+    xvfb xauth imagemagick desktop-file-utils appstream time
 )
 
 usage() {
