@@ -50,6 +50,8 @@ class TestCliOptions : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void headlessWithoutDisplay();
+    void cliBinaryLinksNoWidgets();
     void projectOption_data();
     void projectOption();
     void walksUpFromNestedFolder_data();
@@ -331,6 +333,30 @@ void TestCliOptions::usageErrors()
         QVERIFY2(r.out.isEmpty(), r.describe().constData());
     }
     QVERIFY(tableNames(f.db).isEmpty());
+}
+
+void TestCliOptions::headlessWithoutDisplay()
+{
+    // `tidemark --cli` must run where there is no display and no QPA platform configured.
+    TempProject project(QStringLiteral("sqlite:///headless.db"));
+    project.write(QStringLiteral("V1__a.sql"), "CREATE TABLE a (id INT);\n");
+    CliRunner runner(Binary::Gui, project.root());
+    for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        runner.environment().remove(QString::fromLatin1(name));
+    const CliResult r = runner.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Migrations completed successfully."));
+}
+
+void TestCliOptions::cliBinaryLinksNoWidgets()
+{
+    QProcess ldd;
+    ldd.start(QStringLiteral("ldd"), {QStringLiteral(TIDEMARK_CLI_BINARY)});
+    QVERIFY(ldd.waitForFinished(30000));
+    const QString libraries = QString::fromUtf8(ldd.readAllStandardOutput());
+    QVERIFY2(libraries.contains(QStringLiteral("libQt6Sql")), qPrintable(libraries));
+    QVERIFY2(!libraries.contains(QStringLiteral("libQt6Widgets")), qPrintable(libraries));
+    QVERIFY2(!libraries.contains(QStringLiteral("libQt6Gui")), qPrintable(libraries));
 }
 
 QTEST_GUILESS_MAIN(TestCliOptions)
