@@ -1,0 +1,213 @@
+// MySqlCatalogReader: the connection's DATABASE() from information_schema in four queries
+// (columns, index columns, key constraints, checks), whatever the number of tables.
+//
+// MariaDB choices, documented because the catalog cannot tell some things apart:
+// - A UNIQUE constraint is a unique index, and TABLE_CONSTRAINTS lists every unique index as a
+//   UNIQUE constraint (CREATE UNIQUE INDEX included). A unique index therefore goes into
+//   uniqueConstraints when TABLE_CONSTRAINTS has a UNIQUE constraint of its name (in practice
+//   always on MariaDB), else into indexes with unique = true (MySQL variants that differ).
+// - InnoDB creates an index for a foreign key that has none, named after the constraint. A
+//   non-unique index whose name and columns equal a foreign key's of the same table is that
+//   automatic index and is left out, so the schema compares equal to PostgreSQL's, which has no
+//   such index. An index the user named differently is kept.
+// - No partial or functional indexes exist here, so IndexDef::where is always empty.
+
+#include "schema/catalogreaders.h"
+
+#include "db/connection.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace tidemark {
+
+namespace {
+
+// Views are left out by joining TABLES on BASE TABLE.
+const char kColumnsSql[] = R"(
+SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA
+FROM information_schema.COLUMNS c
+JOIN information_schema.TABLES t
+  ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'
+ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
+)";
+
+const char kIndexesSql[] = R"(
+SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME
+FROM information_schema.STATISTICS
+WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'
+ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
+)";
+
+// Primary, unique and foreign keys with their columns in key order; checks have no key columns.
+const char kConstraintsSql[] = R"(
+SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME,
+       k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE
+FROM information_schema.TABLE_CONSTRAINTS tc
+JOIN information_schema.KEY_COLUMN_USAGE k
+  ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.TABLE_NAME = tc.TABLE_NAME
+ AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+LEFT JOIN information_schema.REFERENTIAL_CONSTRAINTS r
+  ON r.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND r.TABLE_NAME = tc.TABLE_NAME
+ AND r.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+WHERE tc.TABLE_SCHEMA = DATABASE()
+  AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
+ORDER BY tc.TABLE_NAME, tc.CONSTRAINT_NAME, k.ORDINAL_POSITION
+)";
+
+// MariaDB's CHECK_CONSTRAINTS has TABLE_NAME (check names are unique per table only) and lists
+// column-level checks too, named after their column.
+const char kChecksSql[] = R"(
+SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE
+FROM information_schema.CHECK_CONSTRAINTS
+WHERE CONSTRAINT_SCHEMA = DATABASE()
+ORDER BY TABLE_NAME, CONSTRAINT_NAME
+)";
+
+// Integer display widths (MariaDB "int(11)") carry no meaning; tinyint(1) is how BOOLEAN is
+// stored, so it keeps its width to stay distinguishable from a small integer.
+QString normalizedType(const QString &columnType)
+{
+    static const QRegularExpression width(
+        QStringLiteral("^(tinyint|smallint|mediumint|int|integer|bigint)\\(\\d+\\)"));
+    QString type = columnType.toLower().simplified();
+    if (type.startsWith(u"tinyint(1)"))
+        return type;
+    type.replace(width, QStringLiteral("\\1"));
+    return type;
+}
+
+} // namespace
+
+int MySqlCatalogReader::queryCount() const
+{
+    return 4;
+}
+
+Result<Schema> MySqlCatalogReader::read(Connection &connection) const
+{
+    Schema schema;
+    QHash<QString, qsizetype> tableIndex;
+
+    Result<QSqlQuery> columns = connection.exec(QString::fromLatin1(kColumnsSql));
+    if (!columns)
+        return columns.error();
+    while (columns->next()) {
+        const QString tableName = columns->value(0).toString();
+        if (isToolTable(tableName))
+            continue;
+        auto found = tableIndex.constFind(tableName);
+        if (found == tableIndex.constEnd()) {
+            found = tableIndex.insert(tableName, schema.tables.size());
+            schema.tables.append(TableDef{});
+            schema.tables.last().name = tableName;
+        }
+        ColumnDef column;
+        column.name = columns->value(1).toString();
+        column.declaredType = columns->value(2).toString();
+        column.normalizedType = normalizedType(column.declaredType);
+        column.nullable = columns->value(3).toString() == u"YES";
+        // MariaDB 10.2+ returns defaults as expressions, "NULL" (unquoted) for no default on a
+        // nullable column; a string literal NULL would read "'NULL'".
+        const QVariant defaultValue = columns->value(4);
+        if (!defaultValue.isNull() && defaultValue.toString() != u"NULL")
+            column.defaultExpression = defaultValue.toString();
+        column.identity =
+            columns->value(5).toString().contains(u"auto_increment", Qt::CaseInsensitive);
+        if (column.identity)
+            column.defaultExpression.clear();
+        schema.tables[*found].columns.append(column);
+    }
+
+    Result<QSqlQuery> constraints = connection.exec(QString::fromLatin1(kConstraintsSql));
+    if (!constraints)
+        return constraints.error();
+    QSet<QString> uniqueConstraintNames; // "table\x1fname"
+    while (constraints->next()) {
+        const QString tableName = constraints->value(0).toString();
+        const auto found = tableIndex.constFind(tableName);
+        if (found == tableIndex.constEnd())
+            continue;
+        TableDef &table = schema.tables[*found];
+        const QString name = constraints->value(1).toString();
+        const QString type = constraints->value(2).toString();
+        const QString columnName = constraints->value(3).toString();
+        if (type == u"PRIMARY KEY") {
+            table.primaryKey.name = name;
+            table.primaryKey.columns.append(columnName);
+        } else if (type == u"UNIQUE") {
+            uniqueConstraintNames.insert(tableName + QChar(0x1f) + name);
+            if (table.uniqueConstraints.isEmpty() || table.uniqueConstraints.last().name != name)
+                table.uniqueConstraints.append(UniqueConstraintDef{name, {}});
+            table.uniqueConstraints.last().columns.append(columnName);
+        } else {
+            if (table.foreignKeys.isEmpty() || table.foreignKeys.last().name != name) {
+                ForeignKeyDef key;
+                key.name = name;
+                key.referencedTable = constraints->value(4).toString();
+                key.onDelete = constraints->value(6).toString().toUpper();
+                key.onUpdate = constraints->value(7).toString().toUpper();
+                table.foreignKeys.append(key);
+            }
+            table.foreignKeys.last().columns.append(columnName);
+            table.foreignKeys.last().referencedColumns.append(constraints->value(5).toString());
+        }
+    }
+
+    Result<QSqlQuery> indexes = connection.exec(QString::fromLatin1(kIndexesSql));
+    if (!indexes)
+        return indexes.error();
+    QList<QPair<qsizetype, IndexDef>> readIndexes;
+    while (indexes->next()) {
+        const QString tableName = indexes->value(0).toString();
+        const auto found = tableIndex.constFind(tableName);
+        if (found == tableIndex.constEnd())
+            continue;
+        const QString name = indexes->value(1).toString();
+        if (readIndexes.isEmpty() || readIndexes.last().first != *found ||
+            readIndexes.last().second.name != name) {
+            IndexDef index;
+            index.name = name;
+            index.unique = indexes->value(2).toInt() == 0;
+            readIndexes.append({*found, index});
+        }
+        readIndexes.last().second.parts.append(indexes->value(3).toString());
+        readIndexes.last().second.partIsExpression.append(false);
+    }
+    for (const auto &[tableAt, index] : std::as_const(readIndexes)) {
+        TableDef &table = schema.tables[tableAt];
+        if (index.unique && uniqueConstraintNames.contains(table.name + QChar(0x1f) + index.name))
+            continue; // already a unique constraint, with the same columns
+        const bool foreignKeyIndex =
+            !index.unique && std::any_of(table.foreignKeys.cbegin(), table.foreignKeys.cend(),
+                                         [&](const ForeignKeyDef &key) {
+                                             return key.name == index.name &&
+                                                    key.columns == index.parts;
+                                         });
+        if (!foreignKeyIndex)
+            table.indexes.append(index);
+    }
+
+    Result<QSqlQuery> checks = connection.exec(QString::fromLatin1(kChecksSql));
+    if (!checks)
+        return checks.error();
+    while (checks->next()) {
+        const auto found = tableIndex.constFind(checks->value(0).toString());
+        if (found == tableIndex.constEnd())
+            continue;
+        schema.tables[*found].checks.append(
+            CheckConstraintDef{checks->value(1).toString(), checks->value(2).toString()});
+    }
+
+    // Code point order: the server's collation would fold case and differ from PostgreSQL.
+    std::sort(schema.tables.begin(), schema.tables.end(),
+              [](const TableDef &a, const TableDef &b) { return a.name < b.name; });
+    return schema;
+}
+
+} // namespace tidemark

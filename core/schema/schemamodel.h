@@ -1,0 +1,98 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace tidemark {
+
+// One normalised model of a database schema, whichever database or file it was read from
+// (issue #3, make-migrations). The catalog readers fill it; the comparer and the SQL writers
+// work on it. Names are as the database stores them (case kept); lists keep catalog order.
+
+struct ColumnDef
+{
+    QString name;
+    QString declaredType; // as the catalog shows it: "character varying(50)", "varchar(50)"
+    QString
+        normalizedType; // lower case, spacing and synonyms normalised per dialect, for comparing
+    bool nullable = true;
+    QString defaultExpression; // as the catalog returns it; empty when there is none
+    bool identity = false; // IDENTITY, SERIAL-owned sequence, AUTO_INCREMENT, SQLite AUTOINCREMENT
+    QString enumType;      // PostgreSQL: the enum type the column uses, else empty
+};
+
+struct PrimaryKeyDef
+{
+    QString name; // constraint name where the database has one
+    QStringList columns;
+    bool isEmpty() const { return columns.isEmpty(); }
+};
+
+struct IndexDef
+{
+    QString name;
+    // Per key part: a column name, or the expression text when it is an expression.
+    QStringList parts;
+    QList<bool> partIsExpression; // same length as parts
+    bool unique = false;
+    QString where; // partial index predicate (PostgreSQL, SQLite), empty otherwise
+};
+
+struct UniqueConstraintDef
+{
+    QString name;
+    QStringList columns;
+};
+
+struct ForeignKeyDef
+{
+    QString name;
+    QStringList columns;
+    QString referencedTable;
+    QStringList referencedColumns;
+    QString onDelete = QStringLiteral("NO ACTION"); // upper case: NO ACTION, RESTRICT, CASCADE,
+    QString onUpdate = QStringLiteral("NO ACTION"); // SET NULL, SET DEFAULT
+};
+
+struct CheckConstraintDef
+{
+    QString name;       // empty when unnamed (SQLite)
+    QString expression; // the condition without the CHECK keyword and outer parentheses
+};
+
+struct TableDef
+{
+    QString name;
+    QList<ColumnDef> columns;
+    PrimaryKeyDef primaryKey;
+    QList<IndexDef> indexes; // not the ones that back the primary key or a unique constraint
+    QList<UniqueConstraintDef> uniqueConstraints;
+    QList<ForeignKeyDef> foreignKeys;
+    QList<CheckConstraintDef> checks;
+
+    const ColumnDef *column(const QString &name) const;
+};
+
+struct EnumTypeDef
+{
+    QString name;
+    QStringList values; // in their sort order
+};
+
+struct Schema
+{
+    QList<TableDef> tables; // sorted by name
+    QList<EnumTypeDef> enums;
+
+    const TableDef *table(const QString &name) const;
+};
+
+// True for Jetbase's and Tidemark's own tables, which are never part of a comparison.
+bool isToolTable(const QString &tableName);
+
+// A stable, human-readable text of the schema (one line per column, key, index and constraint,
+// sorted), for golden files, test failures and the window's side-by-side view.
+QString describeSchema(const Schema &schema);
+
+} // namespace tidemark

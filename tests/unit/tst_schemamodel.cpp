@@ -1,0 +1,85 @@
+// The schema model's stable text form (golden files and the side-by-side view depend on it) and
+// the rule that Jetbase's and Tidemark's own tables are never compared.
+#include "schema/schemamodel.h"
+
+#include <QTest>
+
+using namespace tidemark;
+
+class TestSchemaModel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void describesEveryPart();
+    void toolTables_data();
+    void toolTables();
+};
+
+void TestSchemaModel::describesEveryPart()
+{
+    Schema schema;
+    schema.enums.append({QStringLiteral("mood"), {QStringLiteral("sad"), QStringLiteral("happy")}});
+    TableDef users;
+    users.name = QStringLiteral("users");
+    users.columns.append({QStringLiteral("id"), QStringLiteral("integer"),
+                          QStringLiteral("integer"), false, QString(), true, QString()});
+    users.columns.append({QStringLiteral("email"), QStringLiteral("character varying(200)"),
+                          QStringLiteral("character varying(200)"), false,
+                          QStringLiteral("''::character varying"), false, QString()});
+    users.columns.append({QStringLiteral("feeling"), QStringLiteral("mood"), QStringLiteral("mood"),
+                          true, QString(), false, QStringLiteral("mood")});
+    users.primaryKey = {QStringLiteral("users_pkey"), {QStringLiteral("id")}};
+    users.uniqueConstraints.append({QStringLiteral("users_email_key"), {QStringLiteral("email")}});
+    users.indexes.append({QStringLiteral("ix_lower_email"),
+                          {QStringLiteral("lower(email)")},
+                          {true},
+                          false,
+                          QStringLiteral("(id > 0)")});
+    users.foreignKeys.append({QStringLiteral("fk_self"),
+                              {QStringLiteral("id")},
+                              QStringLiteral("users"),
+                              {QStringLiteral("id")},
+                              QStringLiteral("CASCADE"),
+                              QStringLiteral("NO ACTION")});
+    users.checks.append({QStringLiteral("ck_id"), QStringLiteral("id > 0")});
+    schema.tables.append(users);
+
+    QCOMPARE(describeSchema(schema),
+             QStringLiteral(
+                 "enum mood (sad, happy)\n"
+                 "table users\n"
+                 "  column id integer not null identity\n"
+                 "  column email character varying(200) not null default ''::character varying\n"
+                 "  column feeling mood enum mood\n"
+                 "  primary key (id)\n"
+                 "  check id > 0\n"
+                 "  foreign key (id) references users (id) on delete CASCADE on update NO ACTION\n"
+                 "  index ix_lower_email (lower(email)) where (id > 0)\n"
+                 "  unique (email)\n"));
+    QVERIFY(schema.table(QStringLiteral("users")));
+    QVERIFY(!schema.table(QStringLiteral("Users")));
+    QCOMPARE(schema.table(QStringLiteral("users"))->column(QStringLiteral("email"))->nullable,
+             false);
+}
+
+void TestSchemaModel::toolTables_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("tool");
+    QTest::newRow("jetbase_migrations") << "jetbase_migrations" << true;
+    QTest::newRow("jetbase_lock") << "jetbase_lock" << true;
+    QTest::newRow("tidemark_journal") << "tidemark_journal" << true;
+    QTest::newRow("upper case (Snowflake)") << "JETBASE_MIGRATIONS" << true;
+    QTest::newRow("user table") << "migrations" << false;
+    QTest::newRow("prefix only inside") << "my_jetbase_notes" << false;
+}
+
+void TestSchemaModel::toolTables()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, tool);
+    QCOMPARE(isToolTable(name), tool);
+}
+
+QTEST_GUILESS_MAIN(TestSchemaModel)
+#include "tst_schemamodel.moc"
