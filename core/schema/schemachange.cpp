@@ -1,0 +1,162 @@
+#include "schemachange.h"
+
+namespace tidemark {
+
+namespace {
+
+QString columnText(const ColumnDef &c)
+{
+    QString text = c.normalizedType;
+    if (!c.nullable)
+        text += QStringLiteral(" not null");
+    if (!c.defaultExpression.isEmpty())
+        text += QStringLiteral(" default ") + c.defaultExpression;
+    if (c.identity)
+        text += QStringLiteral(" identity");
+    return text;
+}
+
+QString list(const QStringList &items)
+{
+    return u'(' + items.join(QStringLiteral(", ")) + u')';
+}
+
+QString indexText(const IndexDef &i)
+{
+    QString text = (i.unique ? QStringLiteral("unique index ") : QStringLiteral("index ")) +
+                   (i.name.isEmpty() ? QString() : i.name + u' ') + list(i.parts);
+    if (!i.where.isEmpty())
+        text += QStringLiteral(" where ") + i.where;
+    return text;
+}
+
+QString foreignKeyText(const ForeignKeyDef &f)
+{
+    return QStringLiteral("%1 -> %2 %3 on delete %4 on update %5")
+        .arg(list(f.columns), f.referencedTable, list(f.referencedColumns), f.onDelete, f.onUpdate);
+}
+
+} // namespace
+
+QString schemaChangeKindName(SchemaChange::Kind kind)
+{
+    using Kind = SchemaChange::Kind;
+    switch (kind) {
+    case Kind::AddTable:
+        return QStringLiteral("add_table");
+    case Kind::DropTable:
+        return QStringLiteral("drop_table");
+    case Kind::AddColumn:
+        return QStringLiteral("add_column");
+    case Kind::DropColumn:
+        return QStringLiteral("drop_column");
+    case Kind::ChangeColumnType:
+        return QStringLiteral("change_column_type");
+    case Kind::ChangeColumnNullability:
+        return QStringLiteral("change_column_nullability");
+    case Kind::ChangeColumnDefault:
+        return QStringLiteral("change_column_default");
+    case Kind::ChangeColumnIdentity:
+        return QStringLiteral("change_column_identity");
+    case Kind::ChangePrimaryKey:
+        return QStringLiteral("change_primary_key");
+    case Kind::AddIndex:
+        return QStringLiteral("add_index");
+    case Kind::DropIndex:
+        return QStringLiteral("drop_index");
+    case Kind::AddUniqueConstraint:
+        return QStringLiteral("add_unique");
+    case Kind::DropUniqueConstraint:
+        return QStringLiteral("drop_unique");
+    case Kind::AddForeignKey:
+        return QStringLiteral("add_foreign_key");
+    case Kind::DropForeignKey:
+        return QStringLiteral("drop_foreign_key");
+    case Kind::AddCheck:
+        return QStringLiteral("add_check");
+    case Kind::DropCheck:
+        return QStringLiteral("drop_check");
+    case Kind::AddEnum:
+        return QStringLiteral("add_enum");
+    case Kind::DropEnum:
+        return QStringLiteral("drop_enum");
+    case Kind::ChangeEnumValues:
+        return QStringLiteral("change_enum_values");
+    }
+    return {};
+}
+
+QString SchemaChange::summary() const
+{
+    const QString column = table + u'.' + object;
+    switch (kind) {
+    case Kind::AddTable:
+        return QStringLiteral("add table %1 (%2 columns)")
+            .arg(table)
+            .arg(tableAfter->columns.size());
+    case Kind::DropTable:
+        return QStringLiteral("drop table %1").arg(table);
+    case Kind::AddColumn:
+        return QStringLiteral("add column %1 %2").arg(column, columnText(*columnAfter));
+    case Kind::DropColumn:
+        return QStringLiteral("drop column %1").arg(column);
+    case Kind::ChangeColumnType:
+        return QStringLiteral("change type of %1 from %2 to %3")
+            .arg(column, columnBefore->normalizedType, columnAfter->normalizedType);
+    case Kind::ChangeColumnNullability:
+        return columnAfter->nullable ? QStringLiteral("make %1 nullable").arg(column)
+                                     : QStringLiteral("make %1 not null").arg(column);
+    case Kind::ChangeColumnDefault:
+        return QStringLiteral("change default of %1 from %2 to %3")
+            .arg(column,
+                 columnBefore->defaultExpression.isEmpty() ? QStringLiteral("none")
+                                                           : columnBefore->defaultExpression,
+                 columnAfter->defaultExpression.isEmpty() ? QStringLiteral("none")
+                                                          : columnAfter->defaultExpression);
+    case Kind::ChangeColumnIdentity:
+        return columnAfter->identity ? QStringLiteral("make %1 an identity column").arg(column)
+                                     : QStringLiteral("make %1 a plain column").arg(column);
+    case Kind::ChangePrimaryKey:
+        return QStringLiteral("change primary key of %1 from %2 to %3")
+            .arg(table, list(primaryKeyBefore->columns), list(primaryKeyAfter->columns));
+    case Kind::AddIndex:
+        return QStringLiteral("add %1 on %2").arg(indexText(*indexAfter), table);
+    case Kind::DropIndex:
+        return QStringLiteral("drop %1 on %2").arg(indexText(*indexBefore), table);
+    case Kind::AddUniqueConstraint:
+        return QStringLiteral("add unique constraint %1 on %2")
+            .arg(list(uniqueAfter->columns), table);
+    case Kind::DropUniqueConstraint:
+        return QStringLiteral("drop unique constraint %1 on %2")
+            .arg(list(uniqueBefore->columns), table);
+    case Kind::AddForeignKey:
+        return QStringLiteral("add foreign key %1 on %2")
+            .arg(foreignKeyText(*foreignKeyAfter), table);
+    case Kind::DropForeignKey:
+        return QStringLiteral("drop foreign key %1 on %2")
+            .arg(foreignKeyText(*foreignKeyBefore), table);
+    case Kind::AddCheck:
+        return QStringLiteral("add check (%1) on %2").arg(checkAfter->expression, table);
+    case Kind::DropCheck:
+        return QStringLiteral("drop check (%1) on %2").arg(checkBefore->expression, table);
+    case Kind::AddEnum:
+        return QStringLiteral("add enum type %1 %2").arg(object, list(enumAfter->values));
+    case Kind::DropEnum:
+        return QStringLiteral("drop enum type %1").arg(object);
+    case Kind::ChangeEnumValues:
+        return QStringLiteral("change values of enum type %1 from %2 to %3")
+            .arg(object, list(enumBefore->values), list(enumAfter->values));
+    }
+    return {};
+}
+
+QString RenameCandidate::summary() const
+{
+    return isTable() ? QStringLiteral("table %1 may have been renamed to %2 (use --rename %1=%2)")
+                           .arg(oldName, newName)
+                     : QStringLiteral("column %1.%2 may have been renamed to %3 (use --rename "
+                                      "%1.%2=%3)")
+                           .arg(table, oldName, newName);
+}
+
+} // namespace tidemark

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "schema/schemamodel.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace tidemark {
+
+// One difference between the current and the desired schema. The definitions before and after
+// are kept, so that the SQL writers can produce the upgrade and an exact rollback.
+struct SchemaChange
+{
+    enum class Kind {
+        AddTable,
+        DropTable,
+        AddColumn,
+        DropColumn,
+        ChangeColumnType,
+        ChangeColumnNullability,
+        ChangeColumnDefault,
+        ChangeColumnIdentity,
+        ChangePrimaryKey,
+        AddIndex,
+        DropIndex,
+        AddUniqueConstraint,
+        DropUniqueConstraint,
+        AddForeignKey,
+        DropForeignKey,
+        AddCheck,
+        DropCheck,
+        AddEnum,
+        DropEnum,
+        ChangeEnumValues,
+    };
+    Kind kind = Kind::AddTable;
+    QString table;  // empty for enum changes
+    QString object; // column, index, constraint or enum name (may be empty for unnamed ones)
+
+    std::optional<TableDef> tableBefore, tableAfter; // AddTable / DropTable
+    std::optional<ColumnDef> columnBefore, columnAfter;
+    std::optional<PrimaryKeyDef> primaryKeyBefore, primaryKeyAfter;
+    std::optional<IndexDef> indexBefore, indexAfter;
+    std::optional<UniqueConstraintDef> uniqueBefore, uniqueAfter;
+    std::optional<ForeignKeyDef> foreignKeyBefore, foreignKeyAfter;
+    std::optional<CheckConstraintDef> checkBefore, checkAfter;
+    std::optional<EnumTypeDef> enumBefore, enumAfter;
+
+    // One line for people: "add column users.email varchar(200) not null".
+    QString summary() const;
+};
+
+QString schemaChangeKindName(SchemaChange::Kind kind); // "add_table", "drop_column", ...
+
+// A dropped and an added column of the same type in one table, or a dropped and an added table
+// with the same columns: possibly a rename. Never applied unless the user asks (--rename).
+struct RenameCandidate
+{
+    QString table;   // for a column rename; for a table rename the old table name
+    QString oldName; // column or table
+    QString newName;
+    bool isTable() const { return table == oldName; }
+    QString summary() const;
+};
+
+struct SchemaDiff
+{
+    QList<SchemaChange> changes;
+    QList<RenameCandidate> renameCandidates;
+    bool isEmpty() const { return changes.isEmpty(); }
+};
+
+} // namespace tidemark
