@@ -22,6 +22,7 @@ int runFix(CommandContext &context);
 int runLock(CommandContext &context);
 int runUnlock(CommandContext &context);
 int runLockStatus(CommandContext &context);
+int runDiff(CommandContext &context);
 
 // Set by SIGINT/SIGTERM; the runner stops between statements and rolls the file back.
 const std::atomic_bool *interruptFlag();

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "common/result.h"
+#include "engine/project.h"
+#include "schema/schemachange.h"
+
+namespace tidemark {
+
+// Where the desired schema comes from. Empty both: jetbase/schema.sql when it exists.
+// (SQLAlchemy models are the next step of make-migrations.)
+struct DiffOptions
+{
+    QString schemaPath; // a .sql file, or a folder whose *.sql files are loaded in name order
+    QString fromUrl;    // another database of the same kind
+};
+
+struct DiffReport
+{
+    SchemaDiff diff;
+    QString source;    // "schema file jetbase/schema.sql", "database postgresql://u:***@h/db"
+    QStringList notes; // what was created and dropped to normalise the desired side
+};
+
+// Reads the live schema of the project's database and the desired one, and compares them.
+// A schema file is loaded into a scratch space of the same kind (dev_url's server when set);
+// its errors name the file, the line and the statement, and the scratch space is dropped
+// whatever happens.
+Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &options);
+
+} // namespace tidemark
