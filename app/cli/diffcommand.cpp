@@ -60,8 +60,8 @@ int runDiff(CommandContext &context)
     }
     for (const RenameCandidate &r : report->diff.renameCandidates)
         context.out().warning(QStringLiteral("Warning: ") + r.summary() +
-                              QStringLiteral("; without it this is a drop and an add, and the "
-                                             "data is lost."));
+                              QStringLiteral("; it is shown as a drop and an add, which "
+                                             "would lose the data."));
     if (!context.out().json())
         return 0;
     QJsonArray changes, renames;

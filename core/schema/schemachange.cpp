@@ -152,10 +152,8 @@ QString SchemaChange::summary() const
 
 QString RenameCandidate::summary() const
 {
-    return isTable() ? QStringLiteral("table %1 may have been renamed to %2 (use --rename %1=%2)")
-                           .arg(oldName, newName)
-                     : QStringLiteral("column %1.%2 may have been renamed to %3 (use --rename "
-                                      "%1.%2=%3)")
+    return isTable() ? QStringLiteral("table %1 may have been renamed to %2").arg(oldName, newName)
+                     : QStringLiteral("column %1.%2 may have been renamed to %3")
                            .arg(table, oldName, newName);
 }
 
