@@ -13,6 +13,7 @@
 // - No partial or functional indexes exist here, so IndexDef::where is always empty.
 
 #include "schema/catalogreaders.h"
+#include "schema/schemabuilder.h"
 
 #include "db/connection.h"
 
@@ -91,22 +92,15 @@ int MySqlCatalogReader::queryCount() const
 
 Result<Schema> MySqlCatalogReader::read(Connection &connection) const
 {
-    Schema schema;
-    QHash<QString, qsizetype> tableIndex;
+    SchemaBuilder builder;
 
     Result<QSqlQuery> columns = connection.exec(QString::fromLatin1(kColumnsSql));
     if (!columns)
         return columns.error();
     while (columns->next()) {
-        const QString tableName = columns->value(0).toString();
-        if (isToolTable(tableName))
+        TableDef *table = builder.tableFor(columns->value(0).toString());
+        if (!table)
             continue;
-        auto found = tableIndex.constFind(tableName);
-        if (found == tableIndex.constEnd()) {
-            found = tableIndex.insert(tableName, schema.tables.size());
-            schema.tables.append(TableDef{});
-            schema.tables.last().name = tableName;
-        }
         ColumnDef column;
         column.name = columns->value(1).toString();
         column.declaredType = columns->value(2).toString();
@@ -121,7 +115,7 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
             columns->value(5).toString().contains(u"auto_increment", Qt::CaseInsensitive);
         if (column.identity)
             column.defaultExpression.clear();
-        schema.tables[*found].columns.append(column);
+        table->columns.append(column);
     }
 
     Result<QSqlQuery> constraints = connection.exec(QString::fromLatin1(kConstraintsSql));
@@ -130,10 +124,10 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
     QSet<QString> uniqueConstraintNames; // "table\x1fname"
     while (constraints->next()) {
         const QString tableName = constraints->value(0).toString();
-        const auto found = tableIndex.constFind(tableName);
-        if (found == tableIndex.constEnd())
+        TableDef *found = builder.find(tableName);
+        if (!found)
             continue;
-        TableDef &table = schema.tables[*found];
+        TableDef &table = *found;
         const QString name = constraints->value(1).toString();
         const QString type = constraints->value(2).toString();
         const QString columnName = constraints->value(3).toString();
@@ -164,23 +158,22 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
         return indexes.error();
     QList<QPair<qsizetype, IndexDef>> readIndexes;
     while (indexes->next()) {
-        const QString tableName = indexes->value(0).toString();
-        const auto found = tableIndex.constFind(tableName);
-        if (found == tableIndex.constEnd())
+        const qsizetype tableAt = builder.indexOf(indexes->value(0).toString());
+        if (tableAt < 0)
             continue;
         const QString name = indexes->value(1).toString();
-        if (readIndexes.isEmpty() || readIndexes.last().first != *found ||
+        if (readIndexes.isEmpty() || readIndexes.last().first != tableAt ||
             readIndexes.last().second.name != name) {
             IndexDef index;
             index.name = name;
             index.unique = indexes->value(2).toInt() == 0;
-            readIndexes.append({*found, index});
+            readIndexes.append({tableAt, index});
         }
         readIndexes.last().second.parts.append(indexes->value(3).toString());
         readIndexes.last().second.partIsExpression.append(false);
     }
     for (const auto &[tableAt, index] : std::as_const(readIndexes)) {
-        TableDef &table = schema.tables[tableAt];
+        TableDef &table = builder.at(tableAt);
         if (index.unique && uniqueConstraintNames.contains(table.name + QChar(0x1f) + index.name))
             continue; // already a unique constraint, with the same columns
         const bool foreignKeyIndex =
@@ -197,17 +190,14 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
     if (!checks)
         return checks.error();
     while (checks->next()) {
-        const auto found = tableIndex.constFind(checks->value(0).toString());
-        if (found == tableIndex.constEnd())
+        TableDef *table = builder.find(checks->value(0).toString());
+        if (!table)
             continue;
-        schema.tables[*found].checks.append(
+        table->checks.append(
             CheckConstraintDef{checks->value(1).toString(), checks->value(2).toString()});
     }
 
-    // Code point order: the server's collation would fold case and differ from PostgreSQL.
-    std::sort(schema.tables.begin(), schema.tables.end(),
-              [](const TableDef &a, const TableDef &b) { return a.name < b.name; });
-    return schema;
+    return builder.finish();
 }
 
 } // namespace tidemark

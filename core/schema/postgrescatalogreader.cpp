@@ -2,6 +2,7 @@
 // (columns, constraints, indexes, enums), so reading 1 table or 1,000 costs the same round trips.
 
 #include "schema/catalogreaders.h"
+#include "schema/schemabuilder.h"
 
 #include "db/connection.h"
 
@@ -136,23 +137,16 @@ int PostgresCatalogReader::queryCount() const
 
 Result<Schema> PostgresCatalogReader::read(Connection &connection) const
 {
-    Schema schema;
-    // Table name -> index into schema.tables; filled by the columns query, which sees every table.
-    QHash<QString, qsizetype> tableIndex;
+    // The columns query sees every table; the later queries attach to them.
+    SchemaBuilder builder;
 
     Result<QSqlQuery> columns = connection.exec(QString::fromLatin1(kColumnsSql));
     if (!columns)
         return columns.error();
     while (columns->next()) {
-        const QString tableName = columns->value(0).toString();
-        if (isToolTable(tableName))
+        TableDef *table = builder.tableFor(columns->value(0).toString());
+        if (!table)
             continue;
-        auto found = tableIndex.constFind(tableName);
-        if (found == tableIndex.constEnd()) {
-            found = tableIndex.insert(tableName, schema.tables.size());
-            schema.tables.append(TableDef{});
-            schema.tables.last().name = tableName;
-        }
         ColumnDef column;
         column.name = columns->value(1).toString();
         column.declaredType = columns->value(2).toString();
@@ -165,17 +159,17 @@ Result<Schema> PostgresCatalogReader::read(Connection &connection) const
         if (column.identity)
             column.defaultExpression.clear(); // the sequence, not a value to compare
         column.enumType = columns->value(6).toString();
-        schema.tables[*found].columns.append(column);
+        table->columns.append(column);
     }
 
     Result<QSqlQuery> constraints = connection.exec(QString::fromLatin1(kConstraintsSql));
     if (!constraints)
         return constraints.error();
     while (constraints->next()) {
-        const auto found = tableIndex.constFind(constraints->value(0).toString());
-        if (found == tableIndex.constEnd())
+        TableDef *found = builder.find(constraints->value(0).toString());
+        if (!found)
             continue; // a tool table
-        TableDef &table = schema.tables[*found];
+        TableDef &table = *found;
         const QString name = constraints->value(1).toString();
         const QString type = constraints->value(2).toString();
         const QStringList keyColumns = splitList(constraints->value(3));
@@ -203,8 +197,8 @@ Result<Schema> PostgresCatalogReader::read(Connection &connection) const
     if (!indexes)
         return indexes.error();
     while (indexes->next()) {
-        const auto found = tableIndex.constFind(indexes->value(0).toString());
-        if (found == tableIndex.constEnd())
+        TableDef *table = builder.find(indexes->value(0).toString());
+        if (!table)
             continue;
         IndexDef index;
         index.name = indexes->value(1).toString();
@@ -214,7 +208,7 @@ Result<Schema> PostgresCatalogReader::read(Connection &connection) const
             index.partIsExpression.append(part.startsWith(u'E'));
         }
         index.where = indexes->value(4).toString();
-        schema.tables[*found].indexes.append(index);
+        table->indexes.append(index);
     }
 
     Result<QSqlQuery> enums = connection.exec(QString::fromLatin1(kEnumsSql));
@@ -222,15 +216,13 @@ Result<Schema> PostgresCatalogReader::read(Connection &connection) const
         return enums.error();
     while (enums->next()) {
         const QString typeName = enums->value(0).toString();
-        if (schema.enums.isEmpty() || schema.enums.last().name != typeName)
-            schema.enums.append(EnumTypeDef{typeName, {}});
-        schema.enums.last().values.append(enums->value(1).toString());
+        QList<EnumTypeDef> &types = builder.schema().enums;
+        if (types.isEmpty() || types.last().name != typeName)
+            types.append(EnumTypeDef{typeName, {}});
+        types.last().values.append(enums->value(1).toString());
     }
 
-    // Code point order, the same on every dialect (MariaDB's collation would fold case).
-    std::sort(schema.tables.begin(), schema.tables.end(),
-              [](const TableDef &a, const TableDef &b) { return a.name < b.name; });
-    return schema;
+    return builder.finish();
 }
 
 } // namespace tidemark

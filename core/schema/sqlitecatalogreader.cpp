@@ -1,4 +1,5 @@
 #include "schema/catalogreaders.h"
+#include "schema/schemabuilder.h"
 
 #include "db/connection.h"
 
@@ -251,8 +252,8 @@ int SqliteCatalogReader::queryCount() const
 
 Result<Schema> SqliteCatalogReader::read(Connection &connection) const
 {
-    Schema schema;
-    QHash<QString, qsizetype> tableIndex; // table name -> position in schema.tables
+    SchemaBuilder builder;
+    Schema &schema = builder.schema();
     QHash<QString, QString> tableSql;
     QHash<QString, QString> indexSql; // CREATE INDEX texts; null for automatic indexes
 
@@ -272,13 +273,8 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
                 indexSql.insert(name, q->value(2).toString());
                 continue;
             }
-            if (isToolTable(name))
-                continue;
-            TableDef table;
-            table.name = name;
-            tableSql.insert(name, q->value(2).toString());
-            tableIndex.insert(name, schema.tables.size());
-            schema.tables.append(table);
+            if (builder.tableFor(name))
+                tableSql.insert(name, q->value(2).toString());
         }
     }
 
@@ -293,8 +289,9 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
         if (!q)
             return q.error();
         while (q->next()) {
-            const auto it = tableIndex.constFind(q->value(0).toString());
-            if (it == tableIndex.cend())
+            const QString tableName = q->value(0).toString();
+            TableDef *table = builder.find(tableName);
+            if (!table)
                 continue;
             ColumnDef column;
             column.name = q->value(2).toString();
@@ -305,8 +302,8 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
                 column.defaultExpression = q->value(5).toString();
             const int pk = q->value(6).toInt();
             if (pk > 0)
-                pkParts[it.key()].append({pk, column.name});
-            schema.tables[*it].columns.append(column);
+                pkParts[tableName].append({pk, column.name});
+            table->columns.append(column);
         }
     }
     for (TableDef &table : schema.tables) {
@@ -344,14 +341,15 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
         QString currentTable, currentIndex;
         IndexSql parsed;
         while (q->next()) {
-            const auto it = tableIndex.constFind(q->value(0).toString());
-            if (it == tableIndex.cend())
+            const QString tableName = q->value(0).toString();
+            TableDef *found = builder.find(tableName);
+            if (!found)
                 continue;
-            TableDef &table = schema.tables[*it];
+            TableDef &table = *found;
             const QString indexName = q->value(1).toString();
             const QString origin = q->value(3).toString();
-            const bool first = indexName != currentIndex || it.key() != currentTable;
-            currentTable = it.key();
+            const bool first = indexName != currentIndex || tableName != currentTable;
+            currentTable = tableName;
             currentIndex = indexName;
             const int seqno = q->value(5).toInt();
             const int cid = q->value(6).toInt();
@@ -398,19 +396,20 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
         QString currentTable;
         int currentId = -1;
         while (q->next()) {
-            const auto it = tableIndex.constFind(q->value(0).toString());
-            if (it == tableIndex.cend())
+            const QString tableName = q->value(0).toString();
+            TableDef *found = builder.find(tableName);
+            if (!found)
                 continue;
-            TableDef &table = schema.tables[*it];
+            TableDef &table = *found;
             const int id = q->value(1).toInt();
-            if (id != currentId || it.key() != currentTable) {
+            if (id != currentId || tableName != currentTable) {
                 ForeignKeyDef fk;
                 fk.referencedTable = q->value(2).toString();
                 fk.onUpdate = q->value(5).toString().toUpper();
                 fk.onDelete = q->value(6).toString().toUpper();
                 table.foreignKeys.append(fk);
                 currentId = id;
-                currentTable = it.key();
+                currentTable = tableName;
             }
             ForeignKeyDef &fk = table.foreignKeys.last();
             fk.columns.append(q->value(3).toString());
@@ -433,7 +432,7 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
                 fk.referencedColumns = parent->primaryKey.columns;
         }
     }
-    return schema;
+    return builder.finish();
 }
 
 } // namespace tidemark
