@@ -20,22 +20,6 @@ inline void addDialectColumnRows()
     QTest::newRow("mariadb") << SqlDialect::MySql;
 }
 
-// Every table of the database's current schema, sorted.
-inline QStringList tableNames(const ScratchDatabase &db)
-{
-    switch (db.dialect()) {
-    case SqlDialect::Postgres:
-        return db.query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
-                                       "table_schema = current_schema() ORDER BY table_name"));
-    case SqlDialect::MySql:
-        return db.query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
-                                       "table_schema = DATABASE() ORDER BY table_name"));
-    default:
-        return db.query(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                       "name NOT LIKE 'sqlite_%' ORDER BY name"));
-    }
-}
-
 inline int rowCount(const ScratchDatabase &db, const QString &tableAndWhere)
 {
     return db.query(QStringLiteral("SELECT COUNT(*) FROM ") + tableAndWhere).value(0).toInt();

@@ -110,21 +110,6 @@ inline QString checksumOf(const QStringList &statements)
             .toHex());
 }
 
-// A connection of the test's own to the scratch database.
-inline std::unique_ptr<Connection> connectTo(const QString &url)
-{
-    Result<DatabaseUrl> parsed = parseDatabaseUrl(url);
-    if (!parsed)
-        qFatal("bad test URL: %s", qPrintable(parsed.error().message));
-    Result<ConnectionSpec> spec = connectionSpecFor(parsed.value(), ConnectionSettings{});
-    if (!spec)
-        qFatal("bad test URL: %s", qPrintable(spec.error().message));
-    Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value());
-    if (!connection)
-        qFatal("cannot connect: %s", qPrintable(connection.error().fullText()));
-    return std::move(connection).value();
-}
-
 // Every row of a query, every column as text; NULL reads as "<null>".
 inline QList<QStringList> queryRows(const ScratchDatabase &db, const QString &sql)
 {
@@ -175,22 +160,6 @@ inline QStringList appliedVersions(const ScratchDatabase &db)
                                    "'VERSIONED' ORDER BY order_executed"));
 }
 
-// Every table of the database (PostgreSQL: of the public schema), sorted.
-inline QStringList tablesOf(const ScratchDatabase &db)
-{
-    switch (db.dialect()) {
-    case SqlDialect::Postgres:
-        return db.query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
-                                       "table_schema = 'public' ORDER BY table_name"));
-    case SqlDialect::MySql:
-        return db.query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
-                                       "table_schema = DATABASE() ORDER BY table_name"));
-    default:
-        return db.query(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                       "name NOT LIKE 'sqlite_%' ORDER BY name"));
-    }
-}
-
 // Everything a run could change: every table with its columns and its row count, every other
 // schema object (SQLite), and the lock row.
 inline QStringList snapshot(const ScratchDatabase &db)
@@ -213,7 +182,7 @@ inline QStringList snapshot(const ScratchDatabase &db)
         state = db.query(QStringLiteral("SELECT type || ' ' || name || ': ' || COALESCE(sql, '') "
                                         "FROM sqlite_master ORDER BY type, name"));
     }
-    for (const QString &table : tablesOf(db)) {
+    for (const QString &table : tableNames(db)) {
         state.append(table + u" rows " + QString::number(countRows(db, table)));
         if (table == u"jetbase_lock")
             state.append(u"lock " + db.query(QStringLiteral("SELECT COALESCE(process_id, '-') FROM "

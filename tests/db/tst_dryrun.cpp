@@ -35,7 +35,7 @@ private Q_SLOTS:
         TM_SCRATCH(db, project);
         writeFiles(project);
         TM_SERVICE(service, project);
-        QVERIFY(tablesOf(db).isEmpty());
+        QVERIFY(tableNames(db).isEmpty());
 
         Result<RunOutcome> outcome = service->upgrade({}, true);
         TM_VERIFY_OK(outcome);
@@ -51,7 +51,7 @@ private Q_SLOTS:
         QVERIFY(outcome->run.batchId.isEmpty());
 
         // Not even the tracking tables.
-        QCOMPARE(tablesOf(db), QStringList());
+        QCOMPARE(tableNames(db), QStringList());
         QVERIFY(!db.tableExists(u"jetbase_migrations"_s));
         QVERIFY(!db.tableExists(u"jetbase_lock"_s));
         QVERIFY(!db.tableExists(u"tidemark_journal"_s));
@@ -64,13 +64,13 @@ private Q_SLOTS:
         Result<RunOutcome> rollback = service->rollback(all, true);
         TM_VERIFY_OK(rollback);
         QVERIFY(rollback->plan.isEmpty());
-        QCOMPARE(tablesOf(db), QStringList());
+        QCOMPARE(tableNames(db), QStringList());
 
         // Status and validation read without creating anything either.
         TM_VERIFY_OK(service->status());
         TM_VERIFY_OK(service->validate());
         TM_VERIFY_OK(service->lockState());
-        QCOMPARE(tablesOf(db), QStringList());
+        QCOMPARE(tableNames(db), QStringList());
     }
 
     void onMigratedDatabase_data() { addDialectRows(); }

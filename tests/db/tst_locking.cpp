@@ -139,7 +139,7 @@ private Q_SLOTS:
         writeFiles(project);
         TM_SERVICE(service, project);
         TM_VERIFY_OK(service->unlock()); // no tables yet: nothing to do
-        QVERIFY(tablesOf(db).isEmpty());
+        QVERIFY(tableNames(db).isEmpty());
         TM_VERIFY_OK(service->lock());
         TM_VERIFY_OK(service->unlock());
         const QString locked = db.dialect() == SqlDialect::Sqlite ? u"1"_s : u"TRUE"_s;
@@ -299,7 +299,7 @@ private Q_SLOTS:
         QCOMPARE(error.code, Error::Code::Lock);
         QVERIFY2(error.message.contains(u"session"_s), qPrintable(error.message));
         QVERIFY2(error.message.contains(pid + u" tidemark@"_s), qPrintable(error.message));
-        QVERIFY(tablesOf(db).isEmpty());
+        QVERIFY(tableNames(db).isEmpty());
 
         Result<LockState> state = service->lockState();
         TM_VERIFY_OK(state);

@@ -18,12 +18,8 @@ namespace {
 
 Schema readSchema(const ScratchDatabase &db)
 {
-    Result<DatabaseUrl> url = parseDatabaseUrl(db.url());
-    Result<ConnectionSpec> spec = connectionSpecFor(url.value(), {});
-    Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value());
-    if (!connection)
-        qFatal("%s", qPrintable(connection.error().fullText()));
-    Result<Schema> schema = CatalogReader::create(db.dialect())->read(**connection);
+    auto connection = connectTo(db.url());
+    Result<Schema> schema = CatalogReader::create(db.dialect())->read(*connection);
     if (!schema)
         qFatal("%s", qPrintable(schema.error().fullText()));
     return schema.value();

@@ -195,7 +195,7 @@ private Q_SLOTS:
             QCOMPARE(outcome.error().code, Error::Code::Usage);
         }
         // Rejected before anything touched the database: not even the tracking tables.
-        QCOMPARE(tablesOf(db), QStringList());
+        QCOMPARE(tableNames(db), QStringList());
         for (int count : {0, -2}) {
             RollbackOptions rollback;
             rollback.count = count;
@@ -203,7 +203,7 @@ private Q_SLOTS:
             QVERIFY(!outcome.ok());
             QCOMPARE(outcome.error().code, Error::Code::Usage);
         }
-        QCOMPARE(tablesOf(db), QStringList());
+        QCOMPARE(tableNames(db), QStringList());
         // The failed calls did not leave the lock behind.
         TM_VERIFY_OK(service->upgrade({}, false));
         QCOMPARE(appliedVersions(db).size(), 4);
@@ -221,7 +221,7 @@ private Q_SLOTS:
         Result<RunOutcome> refused = service->upgrade(unknown, false);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().code, Error::Code::NotFound);
-        QCOMPARE(tablesOf(db), QStringList());
+        QCOMPARE(tableNames(db), QStringList());
 
         UpgradeOptions first;
         first.count = 1;

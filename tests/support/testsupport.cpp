@@ -11,8 +11,6 @@
 
 namespace tidemark::test {
 
-namespace {
-
 std::unique_ptr<Connection> connectTo(const QString &url)
 {
     Result<DatabaseUrl> parsed = parseDatabaseUrl(url);
@@ -26,6 +24,8 @@ std::unique_ptr<Connection> connectTo(const QString &url)
         qFatal("cannot connect to the test server: %s", qPrintable(connection.error().fullText()));
     return std::move(connection).value();
 }
+
+namespace {
 
 QString withDatabase(const QString &url, const QString &database)
 {
@@ -103,6 +103,21 @@ bool ScratchDatabase::exec(const QString &sql, QString *errorText) const
     if (!q && errorText)
         *errorText = q.error().fullText();
     return q.ok();
+}
+
+QStringList tableNames(const ScratchDatabase &db)
+{
+    switch (db.dialect()) {
+    case SqlDialect::Postgres:
+        return db.query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                       "table_schema = current_schema() ORDER BY table_name"));
+    case SqlDialect::MySql:
+        return db.query(QStringLiteral("SELECT table_name FROM information_schema.tables WHERE "
+                                       "table_schema = DATABASE() ORDER BY table_name"));
+    default:
+        return db.query(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                       "name NOT LIKE 'sqlite_%' ORDER BY name"));
+    }
 }
 
 bool ScratchDatabase::tableExists(const QString &table) const

@@ -8,6 +8,10 @@
 
 #include <memory>
 
+namespace tidemark {
+class Connection;
+}
+
 namespace tidemark::test {
 
 // The admin URL of a test server from TIDEMARK_TEST_PG_URL / TIDEMARK_TEST_MARIADB_URL, or
@@ -44,6 +48,12 @@ private:
     QString m_adminUrl;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
+
+// A connection of the test's own (qFatal when it cannot be had: a broken test setup).
+std::unique_ptr<Connection> connectTo(const QString &url);
+
+// Every table of the database's current schema, sorted.
+QStringList tableNames(const ScratchDatabase &db);
 
 // Skips (developer machine) or fails (CI) a test when the server is not configured.
 #define TIDEMARK_REQUIRE(db)                                                                       \
