@@ -12,30 +12,14 @@
 # The demo database is examples/demo/jetbase/demo.db (ignored by git); delete it to start over.
 set -euo pipefail
 
-BUILD_DIR=build # the same folder scripts/test.sh builds in
-BUILD_TYPE=RelWithDebInfo
-JOBS=2
+# shellcheck source=scripts/build-lib.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/build-lib.sh"
+
 DEMO_PROJECT=examples/demo
 TIDEMARK=$BUILD_DIR/app/tidemark
 
 log() {
     echo "run-demo: $*" >&2
-}
-
-# See scripts/test.sh: a cache from another generator makes cmake refuse -G Ninja.
-drop_foreign_cache() {
-    local cache=$BUILD_DIR/CMakeCache.txt
-    if [[ -f $cache ]] && ! grep -qx 'CMAKE_GENERATOR:INTERNAL=Ninja' "$cache"; then
-        log "$BUILD_DIR was configured with another generator; reconfiguring it for Ninja"
-        rm -rf "$cache" "$BUILD_DIR/CMakeFiles"
-    fi
-}
-
-configure_and_build() {
-    drop_foreign_cache
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE"
-    # Only the application: the demo does not need the test executables.
-    cmake --build "$BUILD_DIR" -j"$JOBS" --target tidemark
 }
 
 # Prints the command, then runs it, so the demo output reads like a terminal session.
@@ -48,7 +32,7 @@ main() {
     cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
     bash scripts/install-deps.sh
-    configure_and_build
+    configure_and_build tidemark
 
     if (($#)); then
         # The repository root holds no jetbase/ of its own, so without this `--cli history`

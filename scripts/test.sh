@@ -10,28 +10,11 @@
 # afterwards, so the next run starts faster; stop them with scripts/test-servers.sh stop.
 set -euo pipefail
 
-BUILD_DIR=build
-BUILD_TYPE=RelWithDebInfo
-JOBS=2 # the machines (developers' and CI's) have 2 cores
+# shellcheck source=scripts/build-lib.sh
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/build-lib.sh"
 
 log() {
     echo "test.sh: $*" >&2
-}
-
-# A build folder configured with another generator (a manual `cmake -B build` with
-# Makefiles) makes cmake refuse -G Ninja; drop its cache so the configure below succeeds.
-drop_foreign_cache() {
-    local cache=$BUILD_DIR/CMakeCache.txt
-    if [[ -f $cache ]] && ! grep -qx 'CMAKE_GENERATOR:INTERNAL=Ninja' "$cache"; then
-        log "$BUILD_DIR was configured with another generator; reconfiguring it for Ninja"
-        rm -rf "$cache" "$BUILD_DIR/CMakeFiles"
-    fi
-}
-
-configure_and_build() {
-    drop_foreign_cache
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE"
-    cmake --build "$BUILD_DIR" -j"$JOBS"
 }
 
 main() {
@@ -48,7 +31,7 @@ main() {
     # No display on CI; the window tests render offscreen. Respect a caller's own choice.
     export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 
-    configure_and_build
+    configure_and_build all
 
     local rc=0
     ctest --test-dir "$BUILD_DIR" --output-on-failure --no-tests=error "$@" || rc=$?
