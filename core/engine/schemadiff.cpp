@@ -79,21 +79,10 @@ Result<QStringList> schemaFiles(const QString &path)
 // Runs every statement of the file in the scratch space; the first failure names its line.
 Status loadFile(Connection &scratch, const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        Error e =
-            Error::make(Error::Code::Io,
-                        QStringLiteral("Cannot read the schema file: %1").arg(file.errorString()));
-        e.file = path;
-        return e;
-    }
     // The same reading as migration files: UTF-8 check, delimiter directive.
-    Result<MigrationText> text = parseMigrationText(file.readAll());
-    if (!text) {
-        Error e = text.error();
-        e.file = path;
-        return e;
-    }
+    Result<MigrationText> text = readMigrationTextFile(path);
+    if (!text)
+        return text.error();
     SplitOptions options;
     options.dialect = scratch.spec().dialect;
     options.delimiter = text->delimiter;

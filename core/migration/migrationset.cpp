@@ -18,20 +18,9 @@ namespace {
 Result<Migration> readMigration(const QString &path, const QString &relativePath,
                                 MigrationName name)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        Error e = Error::make(
-            Error::Code::Io,
-            QStringLiteral("Cannot read the migration file: %1.").arg(file.errorString()));
-        e.file = path;
-        return e;
-    }
-    Result<MigrationText> text = parseMigrationText(file.readAll());
-    if (!text) {
-        Error e = text.error();
-        e.file = path;
-        return e;
-    }
+    Result<MigrationText> text = readMigrationTextFile(path);
+    if (!text)
+        return text.error();
     Migration migration;
     migration.path = path;
     migration.relativePath = relativePath;

@@ -3,6 +3,7 @@
 #include "common/pythonstring.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
@@ -127,6 +128,23 @@ QString joinLines(const QList<QStringView> &lines, qsizetype from, qsizetype to)
 }
 
 } // namespace
+
+Result<MigrationText> readMigrationTextFile(const QString &path)
+{
+    QFile file(path);
+    Result<MigrationText> text =
+        file.open(QIODevice::ReadOnly)
+            ? parseMigrationText(file.readAll())
+            : Result<MigrationText>(
+                  Error::make(Error::Code::Io,
+                              QStringLiteral("Cannot read the file: %1.").arg(file.errorString())));
+    if (!text) {
+        Error e = text.error();
+        e.file = path;
+        return e;
+    }
+    return text;
+}
 
 QString jetbaseChecksum(const QStringList &statements)
 {

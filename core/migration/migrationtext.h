@@ -26,6 +26,9 @@ struct MigrationText
 // a byte-order mark stays part of the first line, as in Jetbase) and splits them.
 Result<MigrationText> parseMigrationText(const QByteArray &bytes);
 
+// Reads the file and parses it as above; errors carry the file's path.
+Result<MigrationText> readMigrationTextFile(const QString &path);
+
 // SHA-256 of the statements joined with '\n', lower-case hex.
 QString jetbaseChecksum(const QStringList &statements);
 
