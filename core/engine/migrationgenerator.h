@@ -1,0 +1,49 @@
+#pragma once
+
+#include "common/result.h"
+#include "engine/project.h"
+#include "engine/schemadiff.h"
+#include "schema/sqlwriter.h"
+
+#include <QSet>
+
+namespace tidemark {
+
+// A change that loses data, with the number read from the live database.
+struct DataLossWarning
+{
+    qsizetype changeIndex = -1; // into GeneratedMigration::report.diff.changes
+    qint64 count = 0;           // rows or values affected
+    QString message;            // "drops users.email: 12,304 non-null values"
+};
+
+struct GenerateOptions
+{
+    DiffOptions source;
+    // "table.old=new" for a column, "old=new" for a table; each must match a rename candidate.
+    QStringList renames;
+    QString description = QStringLiteral("auto_generated");
+    // Indexes into the diff's changes to leave out (the window's unticked changes).
+    QSet<qsizetype> excluded;
+};
+
+struct GeneratedMigration
+{
+    DiffReport report; // the changes after --rename was applied
+    QList<DataLossWarning> warnings;
+    MigrationSql sql;
+    QString fileName; // V<yyyyMMdd.HHmmss>__<description>.sql
+    QString fileText; // header comment, -- upgrade and -- rollback sections
+    bool isEmpty() const { return report.diff.isEmpty(); }
+};
+
+// Compares the live schema with the desired one and writes the migration's SQL, with the
+// data-loss warnings counted on the live database. Writes no file.
+Result<GeneratedMigration> generateMigration(const Project &project,
+                                             const GenerateOptions &options);
+
+// Writes the generated file into the project's migrations folder; returns its path.
+Result<QString> saveGeneratedMigration(const Project &project,
+                                       const GeneratedMigration &migration);
+
+} // namespace tidemark
