@@ -23,6 +23,7 @@ int runLock(CommandContext &context);
 int runUnlock(CommandContext &context);
 int runLockStatus(CommandContext &context);
 int runDiff(CommandContext &context);
+int runMakeMigrations(CommandContext &context);
 
 // Set by SIGINT/SIGTERM; the runner stops between statements and rolls the file back.
 const std::atomic_bool *interruptFlag();

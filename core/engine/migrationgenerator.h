@@ -32,8 +32,10 @@ struct GeneratedMigration
     DiffReport report; // the changes after --rename was applied
     QList<DataLossWarning> warnings;
     MigrationSql sql;
-    QString fileName; // V<yyyyMMdd.HHmmss>__<description>.sql
-    QString fileText; // header comment, -- upgrade and -- rollback sections
+    QString version;     // yyyyMMdd.HHmmss, local time
+    QString description; // as in the file name
+    QString fileName;    // V<version>__<description>.sql
+    QString fileText;    // header comment, -- upgrade and -- rollback sections
     bool isEmpty() const { return report.diff.isEmpty(); }
 };
 
@@ -43,7 +45,6 @@ Result<GeneratedMigration> generateMigration(const Project &project,
                                              const GenerateOptions &options);
 
 // Writes the generated file into the project's migrations folder; returns its path.
-Result<QString> saveGeneratedMigration(const Project &project,
-                                       const GeneratedMigration &migration);
+Result<QString> saveGeneratedMigration(const Project &project, const GeneratedMigration &migration);
 
 } // namespace tidemark

@@ -116,7 +116,7 @@ Result<InitResult> initProject(const QString &dir)
 }
 
 Result<QString> createMigrationFile(const ProjectLocation &project, const QString &description,
-                                    const QString &version)
+                                    const QString &version, const QString &text)
 {
     if (description.trimmed().isEmpty())
         return Error::make(Error::Code::Usage,
@@ -154,7 +154,7 @@ Result<QString> createMigrationFile(const ProjectLocation &project, const QStrin
                        path);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
-        file.write("-- upgrade\n\n-- rollback\n") < 0)
+        file.write(text.isEmpty() ? QByteArray("-- upgrade\n\n-- rollback\n") : text.toUtf8()) < 0)
         return ioError(
             QStringLiteral("Cannot write the migration file: %1").arg(file.errorString()), path);
     return fileName;

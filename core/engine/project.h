@@ -50,7 +50,8 @@ Result<InitResult> initProject(const QString &dir);
 // `new`: writes V<version>__<description>.sql with "-- upgrade\n\n-- rollback\n". An empty
 // version means local time as %Y%m%d.%H%M%S. Refuses to overwrite and refuses a blank
 // description or one with a path separator.
+// text: the file's content (make-migrations); by default the two empty sections.
 Result<QString> createMigrationFile(const ProjectLocation &project, const QString &description,
-                                    const QString &version);
+                                    const QString &version, const QString &text = {});
 
 } // namespace tidemark

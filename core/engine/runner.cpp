@@ -1,10 +1,12 @@
 #include "runner.h"
 
 #include "db/connection.h"
+#include "engine/foreignkeypragmas.h"
 #include "history/journal.h"
 #include "history/trackingstore.h"
 
 #include <QElapsedTimer>
+#include <QSqlQuery>
 #include <QUuid>
 
 namespace tidemark {
@@ -53,6 +55,22 @@ bool failedStatementCommitted(const Connection &connection, const QList<SqlState
             return open->toInt() == 0;
     }
     return true;
+}
+
+// The rows of PRAGMA foreign_key_check, as a message: "posts row 3 references users".
+QString foreignKeyViolations(QSqlQuery &query)
+{
+    QStringList rows;
+    int count = 0;
+    do {
+        if (++count <= 5)
+            rows.append(QStringLiteral("%1 row %2 references a missing row of %3")
+                            .arg(query.value(0).toString(), query.value(1).toString(),
+                                 query.value(2).toString()));
+    } while (query.next());
+    if (count > 5)
+        rows.append(QStringLiteral("and %1 more").arg(count - 5));
+    return rows.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -108,11 +126,24 @@ RunResult Runner::run(const Plan &plan)
         QElapsedTimer timer;
         timer.start();
 
+        const OutsideTransaction outside =
+            statementsOutsideTransaction(m_connection.dialect().kind(), file.statements);
+        const int insideEnd = int(file.statements.size()) - outside.trailing;
+        // The closing statements (SQLite: foreign keys back on) run whatever happened.
+        const auto runTrailing = [&]() -> Status {
+            for (int j = insideEnd; j < file.statements.size(); ++j) {
+                if (Result<QSqlQuery> done = m_connection.exec(file.statements.at(j).text); !done)
+                    return done.error();
+            }
+            return {};
+        };
+
         auto fail = [&](Error error, int statementIndex, RunEvent::Type type) {
             const bool committed =
                 type == RunEvent::Type::FileFailed &&
                 failedStatementCommitted(m_connection, file.statements, statementIndex);
             m_connection.rollback();
+            runTrailing();
             if (statementIndex >= 0)
                 result.statementsInEffect = statementsInEffect(
                     m_connection.dialect(), file.statements, statementIndex, committed);
@@ -132,9 +163,13 @@ RunResult Runner::run(const Plan &plan)
             return result;
         };
 
+        for (int j = 0; j < outside.leading; ++j) {
+            if (Result<QSqlQuery> done = m_connection.exec(file.statements.at(j).text); !done)
+                return fail(done.error(), -1, RunEvent::Type::FileFailed);
+        }
         if (Status s = m_connection.begin(); !s)
             return fail(s.error(), -1, RunEvent::Type::FileFailed);
-        for (int j = 0; j < file.statements.size(); ++j) {
+        for (int j = outside.leading; j < insideEnd; ++j) {
             const SqlStatement &statement = file.statements.at(j);
             if (cancelled()) {
                 Error e =
@@ -163,6 +198,20 @@ RunResult Runner::run(const Plan &plan)
                                 .arg(e.dbText);
                 return fail(e, j, RunEvent::Type::FileFailed);
             }
+            if (isForeignKeyCheck(m_connection.dialect().kind(), statement.text) && done->next()) {
+                Error e = Error::make(Error::Code::Database,
+                                      QStringLiteral("Migration %1 failed at line %2: the foreign "
+                                                     "key check found violations: %3")
+                                          .arg(file.fileName)
+                                          .arg(statement.line)
+                                          .arg(foreignKeyViolations(done.value())),
+                                      QStringLiteral("Fix or delete the rows that reference "
+                                                     "missing rows; the file's changes were "
+                                                     "rolled back."));
+                e.line = statement.line;
+                e.statement = statement.text;
+                return fail(e, j, RunEvent::Type::FileFailed);
+            }
             // MySQL and MariaDB end the transaction at an implicit commit and go back to
             // autocommit: open a new one, so that what follows stays undoable up to the next
             // implicit commit (as statementsInEffect() assumes).
@@ -185,6 +234,11 @@ RunResult Runner::run(const Plan &plan)
             return fail(s.error(), int(file.statements.size()), RunEvent::Type::FileFailed);
         if (Status s = m_connection.commit(); !s)
             return fail(s.error(), int(file.statements.size()), RunEvent::Type::FileFailed);
+        if (Status s = runTrailing(); !s) {
+            result.error = s.error();
+            result.failedFile = file.fileName;
+            return result;
+        }
         result.completedFiles.append(file.fileName);
         event.type = RunEvent::Type::FileSucceeded;
         event.elapsedMs = timer.elapsed();

@@ -167,6 +167,8 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
     if (!desired)
         return desired.error();
     report.diff = compareSchemas(current.value(), desired.value());
+    report.current = std::move(current).value();
+    report.desired = std::move(desired).value();
     return report;
 }
 

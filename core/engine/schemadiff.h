@@ -19,6 +19,8 @@ struct DiffReport
     SchemaDiff diff;
     QString source;    // "schema file jetbase/schema.sql", "database postgresql://u:***@h/db"
     QStringList notes; // what was created and dropped to normalise the desired side
+    Schema current;    // the live schema, as read
+    Schema desired;    // the desired schema, normalised by the database
 };
 
 // Reads the live schema of the project's database and the desired one, and compares them.

@@ -10,9 +10,11 @@
 //   non-unique index whose name and columns equal a foreign key's of the same table is that
 //   automatic index and is left out, so the schema compares equal to PostgreSQL's, which has no
 //   such index. An index the user named differently is kept.
-// - No partial or functional indexes exist here, so IndexDef::where is always empty.
+// - No partial or functional indexes exist here, so IndexDef::where is always empty. A prefix
+//   key part (title(20)) is kept as its CREATE INDEX text and marked as an expression.
 
 #include "schema/catalogreaders.h"
+#include "schema/identifiers.h"
 #include "schema/schemabuilder.h"
 
 #include "db/connection.h"
@@ -39,7 +41,7 @@ ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
 )";
 
 const char kIndexesSql[] = R"(
-SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME
+SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART
 FROM information_schema.STATISTICS
 WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'
 ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
@@ -169,8 +171,13 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
             index.unique = indexes->value(2).toInt() == 0;
             readIndexes.append({tableAt, index});
         }
-        readIndexes.last().second.parts.append(indexes->value(3).toString());
-        readIndexes.last().second.partIsExpression.append(false);
+        // A prefix part (title(20)) is kept as the text CREATE INDEX needs, like an expression.
+        const QString column = indexes->value(3).toString();
+        const bool prefix = !indexes->value(4).isNull();
+        readIndexes.last().second.parts.append(prefix ? sqlName(SqlDialect::MySql, column) + u'(' +
+                                                            indexes->value(4).toString() + u')'
+                                                      : column);
+        readIndexes.last().second.partIsExpression.append(prefix);
     }
     for (const auto &[tableAt, index] : std::as_const(readIndexes)) {
         TableDef &table = builder.at(tableAt);

@@ -1,5 +1,7 @@
 #include "schemachange.h"
 
+#include <utility>
+
 namespace tidemark {
 
 namespace {
@@ -82,6 +84,10 @@ QString schemaChangeKindName(SchemaChange::Kind kind)
         return QStringLiteral("drop_enum");
     case Kind::ChangeEnumValues:
         return QStringLiteral("change_enum_values");
+    case Kind::RenameTable:
+        return QStringLiteral("rename_table");
+    case Kind::RenameColumn:
+        return QStringLiteral("rename_column");
     }
     return {};
 }
@@ -146,8 +152,44 @@ QString SchemaChange::summary() const
     case Kind::ChangeEnumValues:
         return QStringLiteral("change values of enum type %1 from %2 to %3")
             .arg(object, list(enumBefore->values), list(enumAfter->values));
+    case Kind::RenameTable:
+        return QStringLiteral("rename table %1 to %2").arg(tableBefore->name, tableAfter->name);
+    case Kind::RenameColumn:
+        return QStringLiteral("rename column %1.%2 to %3")
+            .arg(table, columnBefore->name, columnAfter->name);
     }
     return {};
+}
+
+SchemaChange SchemaChange::reversed() const
+{
+    SchemaChange r = *this;
+    std::swap(r.tableBefore, r.tableAfter);
+    std::swap(r.columnBefore, r.columnAfter);
+    std::swap(r.primaryKeyBefore, r.primaryKeyAfter);
+    std::swap(r.indexBefore, r.indexAfter);
+    std::swap(r.uniqueBefore, r.uniqueAfter);
+    std::swap(r.foreignKeyBefore, r.foreignKeyAfter);
+    std::swap(r.checkBefore, r.checkAfter);
+    std::swap(r.enumBefore, r.enumAfter);
+    const auto swapKind = [&](Kind a, Kind b) {
+        if (kind == a)
+            r.kind = b;
+        else if (kind == b)
+            r.kind = a;
+    };
+    swapKind(Kind::AddTable, Kind::DropTable);
+    swapKind(Kind::AddColumn, Kind::DropColumn);
+    swapKind(Kind::AddIndex, Kind::DropIndex);
+    swapKind(Kind::AddUniqueConstraint, Kind::DropUniqueConstraint);
+    swapKind(Kind::AddForeignKey, Kind::DropForeignKey);
+    swapKind(Kind::AddCheck, Kind::DropCheck);
+    swapKind(Kind::AddEnum, Kind::DropEnum);
+    if (kind == Kind::RenameTable)
+        r.table = tableAfter->name;
+    if (kind == Kind::RenameColumn)
+        r.object = columnAfter->name;
+    return r;
 }
 
 QString RenameCandidate::summary() const

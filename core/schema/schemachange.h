@@ -34,6 +34,8 @@ struct SchemaChange
         AddEnum,
         DropEnum,
         ChangeEnumValues,
+        RenameTable,  // table: the old name; tableBefore/tableAfter; only through --rename
+        RenameColumn, // object: the old name; columnBefore/columnAfter
     };
     Kind kind = Kind::AddTable;
     QString table;  // empty for enum changes
@@ -50,6 +52,8 @@ struct SchemaChange
 
     // One line for people: "add column users.email varchar(200) not null".
     QString summary() const;
+    // The same change in the other direction: add <-> drop, before <-> after.
+    SchemaChange reversed() const;
 };
 
 QString schemaChangeKindName(SchemaChange::Kind kind); // "add_table", "drop_column", ...

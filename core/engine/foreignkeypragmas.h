@@ -1,0 +1,26 @@
+#pragma once
+
+#include "common/sqldialect.h"
+#include "migration/sqllexer.h"
+
+#include <QList>
+
+namespace tidemark {
+
+// SQLite's PRAGMA foreign_keys does nothing inside a transaction, yet the table-rebuild
+// procedure must run with enforcement off. A file (section) that starts with
+// `PRAGMA foreign_keys = OFF` has that statement run before its transaction opens, and a
+// closing `PRAGMA foreign_keys = ON` runs after the transaction ends (also after a failure),
+// so that the connection is left as it was.
+struct OutsideTransaction
+{
+    int leading = 0;  // statements at the start that run before BEGIN
+    int trailing = 0; // statements at the end that run after COMMIT or ROLLBACK
+};
+OutsideTransaction statementsOutsideTransaction(SqlDialect dialect,
+                                                const QList<SqlStatement> &statements);
+
+// `PRAGMA foreign_key_check` on SQLite: the runner fails the file when it returns a row.
+bool isForeignKeyCheck(SqlDialect dialect, const QString &statement);
+
+} // namespace tidemark

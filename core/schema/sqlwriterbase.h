@@ -1,0 +1,103 @@
+#pragma once
+
+#include "schema/sqlwriter.h"
+
+#include <QSet>
+
+namespace tidemark {
+
+// The dialect-independent part of SQL writing: which statements run in which order. Dialects
+// supply the text of each statement.
+//
+// Order of one direction (the rollback is the same procedure on the reversed changes, from the
+// applied schema back to the current one, with renames last instead of first):
+//   renames; new and widened enum types; foreign keys dropped; indexes, unique and check
+//   constraints dropped; tables dropped (referencing tables first); tables created
+//   (referenced tables first, cycles closed later); column changes per table (or a table
+//   rebuild where the dialect needs one); unique and check constraints and indexes added;
+//   foreign keys added; enum types dropped.
+class SqlWriterBase : public SqlWriter
+{
+public:
+    MigrationSql write(const QList<SchemaChange> &changes, const Schema &current,
+                       const Schema &desired) const override;
+
+protected:
+    explicit SqlWriterBase(SqlDialect dialect)
+        : m_dialect(dialect)
+    {}
+
+    SqlDialect dialect() const { return m_dialect; }
+    QString name(const QString &identifier) const; // quoted where needed
+    QString names(const QStringList &identifiers) const;
+    static QString stringLiteral(const QString &text);
+
+    // One column as CREATE TABLE and ADD COLUMN write it.
+    virtual QString columnSql(const TableDef &table, const ColumnDef &column) const;
+    virtual QString typeSql(const ColumnDef &column) const { return column.declaredType; }
+    virtual QString defaultSql(const ColumnDef &column) const;
+    virtual QString identitySql() const = 0;
+    // CREATE TABLE with the given foreign keys inline (the others are added later).
+    virtual QString createTableSql(const TableDef &table,
+                                   const QList<ForeignKeyDef> &inlineKeys) const;
+    QString foreignKeyClause(const ForeignKeyDef &key) const;
+    virtual QString primaryKeyClause(const TableDef &table) const;
+    virtual QString dropTableSql(const QString &table) const;
+
+    virtual QString createIndexSql(const QString &table, const IndexDef &index) const;
+    virtual QString indexPartSql(const IndexDef &index, qsizetype part) const;
+    virtual QString dropIndexSql(const QString &table, const IndexDef &index) const = 0;
+    virtual QString addUniqueSql(const QString &table, const UniqueConstraintDef &u) const;
+    virtual QString dropUniqueSql(const QString &table, const UniqueConstraintDef &u) const;
+    virtual QString addCheckSql(const QString &table, const CheckConstraintDef &c) const;
+    virtual QString dropCheckSql(const QString &table, const CheckConstraintDef &c) const;
+    virtual QString addForeignKeySql(const QString &table, const ForeignKeyDef &key) const;
+    virtual QStringList dropForeignKeySql(const TableDef &table, const ForeignKeyDef &key) const;
+
+    virtual QStringList addColumnSql(const TableDef &to, const ColumnDef &column) const;
+    virtual QString dropColumnSql(const QString &table, const QString &column) const;
+    // Type, nullability, default or identity of one column, from `from` to `to`.
+    virtual QStringList alterColumnSql(const TableDef &to, const ColumnDef &from,
+                                       const ColumnDef &column) const = 0;
+    virtual QStringList dropPrimaryKeySql(const TableDef &from) const = 0;
+    virtual QStringList addPrimaryKeySql(const TableDef &to) const;
+
+    virtual QString renameTableSql(const QString &from, const QString &to) const;
+    virtual QString renameColumnSql(const QString &table, const QString &from,
+                                    const QString &to) const;
+
+    // Enum types (PostgreSQL); the others have none.
+    virtual QStringList createEnumSql(const EnumTypeDef &) const { return {}; }
+    virtual QStringList dropEnumSql(const EnumTypeDef &) const { return {}; }
+    virtual QStringList changeEnumSql(const EnumTypeDef &, const EnumTypeDef &,
+                                      const Schema &) const
+    {
+        return {};
+    }
+
+    // SQLite: a table whose changes ALTER TABLE cannot make is rebuilt.
+    virtual bool needsRebuild(const QList<const SchemaChange *> &) const { return false; }
+    virtual QStringList rebuildSql(const TableDef &, const TableDef &) const { return {}; }
+    // Foreign keys created with their table even when the referenced table comes later
+    // (SQLite checks them only when rows change).
+    virtual bool inlineForwardReferences() const { return false; }
+    // SQLite: the statements around a file that rebuilds or drops tables.
+    virtual QStringList wrap(const QStringList &statements, bool rebuildsOrDrops) const
+    {
+        Q_UNUSED(rebuildsOrDrops)
+        return statements;
+    }
+    // Notes for the file header (MariaDB: DDL is not transactional).
+    virtual QStringList dialectNotes() const { return {}; }
+
+private:
+    // One direction: `from` (the schema the statements start on) to `to`.
+    // rebuildsOrDrops: set when a table is rebuilt or dropped (see wrap()).
+    QStringList statements(const QList<SchemaChange> &changes, const Schema &from, const Schema &to,
+                           QStringList *notes, bool *rebuildsOrDrops) const;
+    QString renameSql(const SchemaChange &rename) const;
+
+    SqlDialect m_dialect;
+};
+
+} // namespace tidemark
