@@ -129,12 +129,20 @@ RunResult Runner::run(const Plan &plan)
         const OutsideTransaction outside =
             statementsOutsideTransaction(m_connection.dialect().kind(), file.statements);
         const int insideEnd = int(file.statements.size()) - outside.trailing;
-        // The closing statements (SQLite: foreign keys back on) run whatever happened.
+        // SQLite: foreign-key enforcement as it was before the file, whatever happened.
+        QVariant foreignKeysBefore;
+        if (outside.leading > 0) {
+            if (Result<QVariant> v = m_connection.scalar(QStringLiteral("PRAGMA foreign_keys")))
+                foreignKeysBefore = v.value();
+        }
         const auto runTrailing = [&]() -> Status {
-            for (int j = insideEnd; j < file.statements.size(); ++j) {
-                if (Result<QSqlQuery> done = m_connection.exec(file.statements.at(j).text); !done)
-                    return done.error();
-            }
+            if (!foreignKeysBefore.isValid())
+                return {};
+            const QString restore =
+                QStringLiteral("PRAGMA foreign_keys = %1")
+                    .arg(foreignKeysBefore.toInt() ? QStringLiteral("ON") : QStringLiteral("OFF"));
+            if (Result<QSqlQuery> done = m_connection.exec(restore); !done)
+                return done.error();
             return {};
         };
 
