@@ -45,7 +45,10 @@ Result<Schema> loadDesired(const ConnectionSpec &server, const QStringList &file
     if (!scratch)
         return scratch.error();
     notes->append((*scratch)->createdNote());
-    const auto dropped = qScopeGuard([&] { notes->append((*scratch)->droppedNote()); });
+    const auto dropped = qScopeGuard([&] {
+        (*scratch)->drop();
+        notes->append((*scratch)->droppedNote());
+    });
     for (const QString &file : files) {
         if (Status s = loadFile((*scratch)->connection(), file); !s)
             return s.error();

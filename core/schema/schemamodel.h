@@ -70,6 +70,9 @@ struct TableDef
     QList<UniqueConstraintDef> uniqueConstraints;
     QList<ForeignKeyDef> foreignKeys;
     QList<CheckConstraintDef> checks;
+    // SQLite: the table's CREATE TRIGGER statements, which a table rebuild must recreate. Not
+    // compared (triggers are not part of make-migrations).
+    QStringList triggers;
 
     const ColumnDef *column(const QString &name) const;
 };

@@ -18,7 +18,11 @@ public:
     static Result<std::unique_ptr<ScratchSpace>> create(const ConnectionSpec &server);
 
     Connection &connection() { return *m_connection; }
-    // "created temporary schema tidemark_scratch_x1y2" and, after drop, "dropped ..."; for output.
+    // Drops it now (the destructor does when nobody did); an error says what is left behind
+    // and how to remove it.
+    virtual Status drop() = 0;
+    // "Created temporary schema tidemark_scratch_x1y2 ..." and, after drop(), "Dropped ...";
+    // for output.
     const QString &createdNote() const { return m_created; }
     virtual QString droppedNote() const = 0;
 

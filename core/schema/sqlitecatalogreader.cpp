@@ -255,14 +255,16 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
     SchemaBuilder builder;
     Schema &schema = builder.schema();
     QHash<QString, QString> tableSql;
-    QHash<QString, QString> indexSql; // CREATE INDEX texts; null for automatic indexes
+    QHash<QString, QString> indexSql;       // CREATE INDEX texts; null for automatic indexes
+    QHash<QString, QStringList> triggerSql; // CREATE TRIGGER texts by table
 
     // 1. Tables and indexes with their stored CREATE statements. ORDER BY name gives the sorted
     // table list the model asks for (BINARY collation: code-unit order, like QString's <).
     {
         Result<QSqlQuery> q =
-            connection.exec(QStringLiteral("SELECT m.type, m.name, m.sql FROM sqlite_master m"
-                                           " WHERE (%1) OR m.type = 'index' ORDER BY m.name")
+            connection.exec(QStringLiteral("SELECT m.type, m.name, m.sql, m.tbl_name"
+                                           " FROM sqlite_master m WHERE (%1)"
+                                           " OR m.type IN ('index', 'trigger') ORDER BY m.name")
                                 .arg(QLatin1StringView(kUserTables)));
         if (!q)
             return q.error();
@@ -271,6 +273,10 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
             const QString name = q->value(1).toString();
             if (type == u"index") {
                 indexSql.insert(name, q->value(2).toString());
+                continue;
+            }
+            if (type == u"trigger") {
+                triggerSql[q->value(3).toString()].append(q->value(2).toString());
                 continue;
             }
             if (builder.tableFor(name))
@@ -322,6 +328,7 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
             }
         }
         table.checks = parseChecks(tableSql.value(table.name));
+        table.triggers = triggerSql.value(table.name);
     }
 
     // 3. Indexes and unique constraints, key columns only (key = 1 leaves out the rowid and

@@ -1,7 +1,8 @@
 // SQLite: ALTER TABLE can rename, add a plain column and little else, so every other change
 // of a table is made by the rebuild procedure of https://sqlite.org/lang_altertable.html
 // (section 7): create the new table, copy the rows, drop the old one, rename, recreate the
-// indexes, with foreign-key enforcement off and PRAGMA foreign_key_check before commit.
+// indexes and triggers, with foreign-key enforcement off and PRAGMA foreign_key_check before
+// commit.
 
 #include "schema/sqlwriters.h"
 
@@ -112,9 +113,16 @@ QStringList SqliteSqlWriter::rebuildSql(const TableDef &from, const TableDef &to
         out.append(QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3")
                        .arg(name(fresh.name), common.join(QStringLiteral(", ")), name(from.name)));
     out.append(dropTableSql(from.name));
+    // Since SQLite 3.26 a rename also rewrites and checks the views and triggers that name the
+    // table; the ones naming the dropped table would fail it. The legacy rename leaves them be,
+    // and they name the rebuilt table again once it has the old name.
+    out.append(QStringLiteral("PRAGMA legacy_alter_table = ON"));
     out.append(renameTableSql(fresh.name, to.name));
+    out.append(QStringLiteral("PRAGMA legacy_alter_table = OFF"));
     for (const IndexDef &i : to.indexes)
         out.append(createIndexSql(to.name, i));
+    // DROP TABLE took the table's triggers along.
+    out += from.triggers;
     return out;
 }
 
