@@ -15,10 +15,9 @@ bash scripts/install-deps.sh --test >&2
 bash scripts/test-servers.sh start >&2
 eval "$(bash scripts/test-servers.sh env)"
 
-cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DTIDEMARK_BUILD_TESTS=OFF \
-    -DTIDEMARK_BUILD_GUI=OFF >&2
-cmake --build build-bench -j2 --target tidemark-cli tidemark-bench-floor >&2
-TIDEMARK=$root/build-bench/app/tidemark-cli
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
+build_tidemark tidemark-bench-floor
 FLOOR=$root/build-bench/bench/tidemark-bench-floor
 
 if [ ! -x bench/.dbmate/node_modules/.bin/dbmate ]; then
@@ -29,30 +28,6 @@ PY=$(command -v python3)
 
 work=$(mktemp -d /tmp/tidemark-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-
-# measure LABEL CMD...: runs CMD $RUNS times; records the median wall time (s) and the peak
-# resident memory (MiB) of the slowest-memory run in $work/LABEL.
-measure() {
-    local label=$1
-    shift
-    local times=() peak=0
-    for _ in $(seq "$RUNS"); do
-        [ -n "${BEFORE_EACH:-}" ] && eval "$BEFORE_EACH"
-        /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || {
-            echo "benchmark command failed: $*" >&2
-            cat "$work/stderr" >&2
-            exit 1
-        }
-        read -r wall rss <"$work/time"
-        times+=("$wall")
-        [ "$rss" -gt "$peak" ] && peak=$rss
-    done
-    local median
-    median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    echo "$median $((peak / 1024))" >"$work/$label"
-}
-
-pg_admin() { psql "postgresql://tidemark:tidemark-pw@127.0.0.1:55432/tidemark_test" -qAt -c "$1" >/dev/null 2>&1; }
 
 # (a) status: 10,000 files, 9,000 applied, SQLite.
 mkdir -p "$work/status/jetbase"
@@ -102,7 +77,6 @@ pg_fresh() {
     pg_admin "CREATE DATABASE $1"
     pg_admin "CHECKPOINT"
 }
-PG=postgresql://tidemark:tidemark-pw@127.0.0.1:55432
 BEFORE_EACH="pg_fresh bench_tm" measure up_pg_tidemark \
     "$TIDEMARK" --project "$work/up" --url "$PG/bench_tm" upgrade
 BEFORE_EACH="pg_fresh bench_floor" measure up_pg_floor \
@@ -111,10 +85,6 @@ BEFORE_EACH="pg_fresh bench_dbmate" measure up_pg_dbmate \
     "$DBMATE" --url "postgres://tidemark:tidemark-pw@127.0.0.1:55432/bench_dbmate?sslmode=disable" \
     --migrations-dir "$work/up/dbmate" --no-dump-schema up
 for db in bench_tm bench_floor bench_dbmate; do pg_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"; done
-
-cell() { read -r t m <"$work/$1"; echo "$t s, $m MiB"; }
-ratio() { awk -v a="$(cut -d' ' -f1 "$work/$1")" -v b="$(cut -d' ' -f1 "$work/$2")" \
-    'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
 
 echo
 echo "Median of $RUNS runs; memory is peak RSS. $(nproc) cores, $(date -u +%Y-%m-%d)."

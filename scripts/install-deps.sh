@@ -4,6 +4,7 @@
 #   scripts/install-deps.sh          build and run dependencies
 #   scripts/install-deps.sh --test   also the test servers (PostgreSQL 15, MariaDB), Xvfb and
 #                                    the tools the packaging and screenshot checks use
+#   scripts/install-deps.sh --bench  --test's, and what bench/makemigrations.sh compares with
 #
 # Only packages that are not installed yet are installed, and `apt-get update` runs only when
 # something is missing, so a second run takes about a second. Works as root, or through sudo
@@ -29,8 +30,12 @@ TEST_PACKAGES=(
     xvfb xauth imagemagick desktop-file-utils appstream time
 )
 
+# Benchmarks only (bench/makemigrations.sh): Alembic's autogenerate, on SQLite and, through
+# psycopg2, on PostgreSQL. (migra comes from npm, like run.sh's dbmate.)
+BENCH_PACKAGES=(python3-alembic python3-psycopg2)
+
 usage() {
-    echo "usage: $0 [--test]" >&2
+    echo "usage: $0 [--test | --bench]" >&2
     exit 2
 }
 
@@ -73,10 +78,11 @@ check_candidates() {
 }
 
 main() {
-    local with_tests=0
+    local with_tests=0 with_bench=0
     while (($#)); do
         case $1 in
             --test) with_tests=1 ;;
+            --bench) with_tests=1 with_bench=1 ;;
             -h | --help) usage ;;
             *) usage ;;
         esac
@@ -86,6 +92,9 @@ main() {
     local wanted=("${BUILD_PACKAGES[@]}")
     if ((with_tests)); then
         wanted+=("${TEST_PACKAGES[@]}")
+    fi
+    if ((with_bench)); then
+        wanted+=("${BENCH_PACKAGES[@]}")
     fi
 
     local pkg missing=()
