@@ -19,7 +19,6 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QtTest>
 
 using namespace tidemark;
@@ -47,6 +46,18 @@ QStringList lines(const QString &path)
             result.append(line.trimmed());
     }
     return result;
+}
+
+// The dialects a case applies to: its `dialects` file, or all.
+QStringList caseDialects(const QString &casePath)
+{
+    QStringList names =
+        lines(casePath + QStringLiteral("/dialects")).join(u' ').split(u' ', Qt::SkipEmptyParts);
+    if (names.isEmpty()) {
+        for (const CorpusDialect &d : Dialects)
+            names.append(QLatin1String(d.name));
+    }
+    return names;
 }
 
 // One case as it applies to one dialect: the files to load and what the case declares.
@@ -274,13 +285,10 @@ void TestCliCorpus::corpusIsComplete()
         const QString path = CorpusDir + u'/' + name;
         QVERIFY2(QRegularExpression(QStringLiteral("^\\d\\d-[a-z0-9-]+$")).match(name).hasMatch(),
                  qPrintable(name));
-        const QStringList dialects =
-            lines(path + QStringLiteral("/dialects")).join(u' ').split(u' ', Qt::SkipEmptyParts);
-        int applies = 0;
+        QStringList dialects = caseDialects(path);
         for (const CorpusDialect &d : Dialects) {
-            if (!dialects.isEmpty() && !dialects.contains(QLatin1String(d.name)))
+            if (!dialects.removeOne(QLatin1String(d.name)))
                 continue;
-            ++applies;
             const CorpusCase c = CorpusCase::load(path, d.name);
             QVERIFY2(!c.before.isEmpty() && !c.after.isEmpty(),
                      qPrintable(name + u' ' + QLatin1String(d.name)));
@@ -288,7 +296,8 @@ void TestCliCorpus::corpusIsComplete()
             for (const QString &change : c.changes)
                 kinds.insert(change.section(u' ', 0, 0));
         }
-        QVERIFY2(applies > 0, qPrintable(name + QStringLiteral(": unknown dialects")));
+        QVERIFY2(dialects.isEmpty(),
+                 qPrintable(name + QStringLiteral(": unknown dialects ") + dialects.join(u' ')));
     }
     // Every kind of change the comparer knows is covered by some case.
     for (int k = 0; k <= int(SchemaChange::Kind::ChangeEnumValues); ++k) {
@@ -306,10 +315,9 @@ void TestCliCorpus::roundTrip_data()
         QDir(CorpusDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     for (const QString &name : cases) {
         const QString path = CorpusDir + u'/' + name;
-        const QStringList dialects =
-            lines(path + QStringLiteral("/dialects")).join(u' ').split(u' ', Qt::SkipEmptyParts);
+        const QStringList dialects = caseDialects(path);
         for (const CorpusDialect &d : Dialects) {
-            if (dialects.isEmpty() || dialects.contains(QLatin1String(d.name)))
+            if (dialects.contains(QLatin1String(d.name)))
                 QTest::addRow("%s: %s", qPrintable(name), d.name)
                     << path << QString::fromLatin1(d.name) << d.dialect;
         }
