@@ -1,0 +1,1 @@
+INSERT INTO customers (id, name) VALUES (1, 'Acme'), (2, 'Globex');

@@ -1,0 +1,4 @@
+INSERT INTO authors (id, name) VALUES (1, 'Ursula'), (2, 'Iain');
+INSERT INTO books (id, author_id, title) VALUES (1, 1, 'The Dispossessed'), (2, 2, 'Excession'),
+    (3, 2, 'Use of Weapons');
+INSERT INTO tags (id, label) VALUES (1, 'classic'), (2, 'space');

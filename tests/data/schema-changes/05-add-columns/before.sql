@@ -1,0 +1,4 @@
+CREATE TABLE customers (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(100) NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE stock (
+    id INTEGER NOT NULL PRIMARY KEY,
+    item VARCHAR(50) NOT NULL,
+    quantity VARCHAR(10)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE tags (
+    id INTEGER NOT NULL,
+    label VARCHAR(50) NOT NULL
+);

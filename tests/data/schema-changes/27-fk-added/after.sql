@@ -1,0 +1,12 @@
+-- An unnamed foreign key added to an existing column whose rows all match.
+CREATE TABLE authors (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(100) NOT NULL
+);
+
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    author_id INTEGER NOT NULL,
+    title VARCHAR(200) NOT NULL,
+    FOREIGN KEY (author_id) REFERENCES authors (id)
+);

@@ -1,0 +1,13 @@
+-- ON DELETE RESTRICT becomes ON DELETE SET NULL ON UPDATE CASCADE, on a key over a VARCHAR
+-- primary key.
+CREATE TABLE teams (
+    code VARCHAR(10) NOT NULL PRIMARY KEY,
+    name VARCHAR(100) NOT NULL
+);
+
+CREATE TABLE players (
+    id INTEGER NOT NULL PRIMARY KEY,
+    team_code VARCHAR(10),
+    name VARCHAR(100) NOT NULL,
+    FOREIGN KEY (team_code) REFERENCES teams (code) ON DELETE SET NULL ON UPDATE CASCADE
+);

@@ -1,0 +1,11 @@
+CREATE TABLE teams (
+    code VARCHAR(10) NOT NULL PRIMARY KEY,
+    name VARCHAR(100) NOT NULL
+);
+
+CREATE TABLE players (
+    id INTEGER NOT NULL PRIMARY KEY,
+    team_code VARCHAR(10),
+    name VARCHAR(100) NOT NULL,
+    FOREIGN KEY (team_code) REFERENCES teams (code) ON DELETE RESTRICT
+);

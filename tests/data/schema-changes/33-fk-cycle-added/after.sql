@@ -1,0 +1,23 @@
+-- Two new tables whose foreign keys reference each other: one key can only be added once
+-- both tables exist (SQLite: forward references in CREATE TABLE).
+CREATE TABLE sites (
+    id INTEGER NOT NULL PRIMARY KEY,
+    city VARCHAR(50) NOT NULL
+);
+
+CREATE TABLE departments (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(50) NOT NULL,
+    manager_id INTEGER
+);
+
+CREATE TABLE employees (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(100) NOT NULL,
+    department_id INTEGER,
+    salary INTEGER,
+    CONSTRAINT fk_employees_department FOREIGN KEY (department_id) REFERENCES departments (id)
+);
+
+ALTER TABLE departments ADD CONSTRAINT fk_departments_manager
+    FOREIGN KEY (manager_id) REFERENCES employees (id);

@@ -1,0 +1,4 @@
+CREATE TABLE sites (
+    id INTEGER NOT NULL PRIMARY KEY,
+    city VARCHAR(50) NOT NULL
+);

@@ -1,0 +1,1 @@
+INSERT INTO sites (id, city) VALUES (1, 'Wellington'), (2, 'Dunedin');

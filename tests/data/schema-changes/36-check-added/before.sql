@@ -1,0 +1,6 @@
+CREATE TABLE products (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(100) NOT NULL,
+    price NUMERIC(10,2) NOT NULL,
+    stock INTEGER NOT NULL
+);

@@ -1,0 +1,8 @@
+-- A CHECK's condition changes under the same name (drop + add), and a CHECK with IN is added.
+CREATE TABLE prices (
+    id INTEGER NOT NULL PRIMARY KEY,
+    amount NUMERIC(10,2) NOT NULL,
+    currency VARCHAR(3) NOT NULL,
+    CONSTRAINT ck_prices_amount CHECK (amount >= 0),
+    CONSTRAINT ck_prices_currency CHECK (currency IN ('NZD', 'EUR', 'USD'))
+);

@@ -1,0 +1,5 @@
+-- The key column becomes AUTO_INCREMENT.
+CREATE TABLE tickets (
+    id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    title VARCHAR(100) NOT NULL
+);

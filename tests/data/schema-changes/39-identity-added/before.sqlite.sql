@@ -1,0 +1,4 @@
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY,
+    title VARCHAR(100) NOT NULL
+);

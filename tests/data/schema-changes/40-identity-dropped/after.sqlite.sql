@@ -1,0 +1,5 @@
+-- AUTOINCREMENT dropped: a plain rowid alias again.
+CREATE TABLE tickets (
+    id INTEGER PRIMARY KEY,
+    title VARCHAR(100) NOT NULL
+);

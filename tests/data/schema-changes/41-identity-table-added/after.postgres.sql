@@ -1,0 +1,18 @@
+-- New tables with generated keys: SERIAL (an owned sequence) and BIGINT GENERATED ALWAYS AS
+-- IDENTITY.
+CREATE TABLE customers (
+    id INTEGER NOT NULL PRIMARY KEY,
+    name VARCHAR(100) NOT NULL
+);
+
+CREATE TABLE invoices (
+    id SERIAL PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers (id),
+    amount NUMERIC(10,2) NOT NULL DEFAULT 0
+);
+
+CREATE TABLE invoice_events (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    invoice_id INTEGER NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,
+    happened_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+);

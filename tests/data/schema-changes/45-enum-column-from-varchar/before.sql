@@ -1,0 +1,4 @@
+CREATE TABLE orders (
+    id INTEGER NOT NULL PRIMARY KEY,
+    state VARCHAR(20) NOT NULL
+);
