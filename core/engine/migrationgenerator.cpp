@@ -278,11 +278,21 @@ Result<QList<DataLossWarning>> countDataLoss(const ConnectionSpec &spec,
     return warnings;
 }
 
-QString description(QString text)
+// The description goes into the file name: letters, digits and underscores.
+Status checkDescription(const QString &text)
 {
-    text = text.trimmed();
-    text.replace(QRegularExpression(QStringLiteral("\\s+")), QStringLiteral("_"));
-    return text;
+    static const QRegularExpression valid(QStringLiteral("^\\w+$"),
+                                          QRegularExpression::UseUnicodePropertiesOption);
+    if (valid.match(text).hasMatch())
+        return {};
+    QString suggestion = text.trimmed();
+    suggestion.replace(QRegularExpression(QStringLiteral("\\W+")), QStringLiteral("_"));
+    return Error::make(
+        Error::Code::Usage,
+        QStringLiteral("The description \"%1\" may only hold letters, digits and underscores.")
+            .arg(text),
+        suggestion.isEmpty() ? QStringLiteral("Pass -d with a few words, like -d add_users.")
+                             : QStringLiteral("Try -d %1.").arg(suggestion));
 }
 
 QString commentLines(const QString &title, const QStringList &items)
@@ -337,10 +347,9 @@ Result<GeneratedMigration> generateMigration(const Project &project, const Gener
                            QStringLiteral("make-migrations does not support %1 databases yet.")
                                .arg(dialectName(spec->dialect)));
     GeneratedMigration result;
-    result.description = description(options.description);
-    if (result.description.isEmpty())
-        return Error::make(Error::Code::Usage, QStringLiteral("The description is blank."),
-                           QStringLiteral("Pass -d with a few words, like -d add_users."));
+    if (Status s = checkDescription(options.description); !s)
+        return s.error();
+    result.description = options.description;
     Result<DiffReport> report = diffSchemas(project, options.source);
     if (!report)
         return report.error();

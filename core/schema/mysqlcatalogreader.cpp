@@ -6,10 +6,12 @@
 //   UNIQUE constraint (CREATE UNIQUE INDEX included). A unique index therefore goes into
 //   uniqueConstraints when TABLE_CONSTRAINTS has a UNIQUE constraint of its name (in practice
 //   always on MariaDB), else into indexes with unique = true (MySQL variants that differ).
-// - InnoDB creates an index for a foreign key that has none, named after the constraint. A
-//   non-unique index whose name and columns equal a foreign key's of the same table is that
-//   automatic index and is left out, so the schema compares equal to PostgreSQL's, which has no
-//   such index. An index the user named differently is kept.
+// - InnoDB creates an index for a foreign key that has none, named after the constraint (or
+//   after its first column when the key has no CONSTRAINT name). A non-unique index with the
+//   key's columns and such a name is that automatic index and is left out (remembered as the
+//   key's backingIndex), so the schema compares equal to PostgreSQL's, which has no such index.
+//   An index the user named differently is kept; one the user named exactly like the key's
+//   first column is taken for the automatic one.
 // - No partial or functional indexes exist here, so IndexDef::where is always empty. A prefix
 //   key part (title(20)) is kept as its CREATE INDEX text and marked as an expression.
 
@@ -183,13 +185,21 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
         TableDef &table = builder.at(tableAt);
         if (index.unique && uniqueConstraintNames.contains(table.name + QChar(0x1f) + index.name))
             continue; // already a unique constraint, with the same columns
-        const bool foreignKeyIndex =
-            !index.unique && std::any_of(table.foreignKeys.cbegin(), table.foreignKeys.cend(),
-                                         [&](const ForeignKeyDef &key) {
-                                             return key.name == index.name &&
-                                                    key.columns == index.parts;
-                                         });
-        if (!foreignKeyIndex)
+        // InnoDB names the index it makes for a foreign key after the key's CONSTRAINT name,
+        // or after the key's first column (first_col, first_col_2, ...) when it has none.
+        const auto madeFor = [&](const ForeignKeyDef &key) {
+            if (index.unique || key.columns != index.parts || !key.backingIndex.isEmpty())
+                return false;
+            static const QRegularExpression suffix(QStringLiteral("^_\\d+$"));
+            const QString &first = key.columns.first();
+            return index.name == key.name || index.name == first ||
+                   (index.name.startsWith(first) &&
+                    suffix.match(index.name.mid(first.size())).hasMatch());
+        };
+        const auto key = std::find_if(table.foreignKeys.begin(), table.foreignKeys.end(), madeFor);
+        if (key != table.foreignKeys.end())
+            key->backingIndex = index.name;
+        else
             table.indexes.append(index);
     }
 

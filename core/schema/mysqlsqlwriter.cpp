@@ -62,9 +62,45 @@ QStringList MySqlSqlWriter::dropForeignKeySql(const TableDef &table, const Forei
         QStringLiteral("ALTER TABLE %1 DROP FOREIGN KEY %2").arg(name(table.name), name(key.name))};
     // InnoDB made an index named after the key when no other index covered its columns; it
     // stays behind when the key goes.
-    if (!coveredByIndex(table, key.columns))
-        out.append(QStringLiteral("DROP INDEX %1 ON %2").arg(name(key.name), name(table.name)));
+    if (!coveredByIndex(table, key.columns)) {
+        // The table as it is knows the index's name; the change's copy of the key may come
+        // from the other side.
+        const auto live = std::find_if(
+            table.foreignKeys.cbegin(), table.foreignKeys.cend(), [&](const ForeignKeyDef &k) {
+                return k.columns == key.columns && k.referencedTable == key.referencedTable;
+            });
+        const ForeignKeyDef &known = live != table.foreignKeys.cend() ? *live : key;
+        const QString index = known.backingIndex.isEmpty() ? known.name : known.backingIndex;
+        out.append(QStringLiteral("DROP INDEX %1 ON %2").arg(name(index), name(table.name)));
+    }
     return out;
+}
+
+QString MySqlSqlWriter::dropTableIndexSql(const TableDef &from, const TableDef *to,
+                                          const IndexDef &index) const
+{
+    // A foreign key that stays and that only this index can serve: InnoDB refuses the drop
+    // (error 1553) unless the same statement adds an index for the key, which then stands for
+    // the one InnoDB would have made (named like it, so it reads back the same).
+    for (const ForeignKeyDef &key : from.foreignKeys) {
+        const bool kept = to && std::any_of(to->foreignKeys.cbegin(), to->foreignKeys.cend(),
+                                            [&](const ForeignKeyDef &k) {
+                                                return k.columns == key.columns &&
+                                                       k.referencedTable == key.referencedTable;
+                                            });
+        const bool served = index.parts.mid(0, key.columns.size()) == key.columns;
+        if (!kept || !served)
+            continue;
+        TableDef others = from;
+        others.indexes.removeIf([&](const IndexDef &i) { return i.name == index.name; });
+        if (coveredByIndex(others, key.columns))
+            continue;
+        return QStringLiteral("ALTER TABLE %1 DROP INDEX %2, ADD INDEX %3 (%4)")
+            .arg(name(from.name), name(index.name),
+                 name(key.backingIndex.isEmpty() ? key.name : key.backingIndex),
+                 names(key.columns));
+    }
+    return dropIndexSql(from.name, index);
 }
 
 QStringList MySqlSqlWriter::addColumnSql(const TableDef &to, const ColumnDef &column) const

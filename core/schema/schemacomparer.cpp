@@ -1,6 +1,7 @@
 #include "schemacomparer.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -20,9 +21,26 @@ SchemaChange change(Kind kind, const QString &table, const QString &object)
     return c;
 }
 
+} // namespace
+
+QString comparableExpression(const QString &expression)
+{
+    if (!expression.contains(QStringLiteral("::")))
+        return expression;
+    static const QRegularExpression cast(
+        QStringLiteral("::\"?[a-z_][a-z0-9_]*( [a-z_][a-z0-9_]*)*\"?(\\([0-9, ]+\\))?(\\[\\])*"));
+    return QString(expression).remove(cast);
+}
+
+namespace {
+
 QString indexDefinition(const IndexDef &i)
 {
-    return (i.unique ? QStringLiteral("unique ") : QString()) + i.parts.join(u',') + u'|' + i.where;
+    QStringList parts;
+    for (const QString &p : i.parts)
+        parts.append(comparableExpression(p));
+    return (i.unique ? QStringLiteral("unique ") : QString()) + parts.join(u',') + u'|' +
+           comparableExpression(i.where);
 }
 
 QString indexKey(const IndexDef &i)
@@ -165,7 +183,7 @@ void compareTables(const TableDef &before, const TableDef &after, SchemaDiff &di
         diff.changes);
     compareKeyed<CheckConstraintDef>(
         after.name, before.checks, after.checks, Kind::DropCheck, Kind::AddCheck,
-        [](const CheckConstraintDef &c) { return c.expression; },
+        [](const CheckConstraintDef &c) { return comparableExpression(c.expression); },
         [](const CheckConstraintDef &, const CheckConstraintDef &) { return true; },
         [](SchemaChange &c, const CheckConstraintDef *b, const CheckConstraintDef *a) {
             if (b)

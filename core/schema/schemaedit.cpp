@@ -39,6 +39,14 @@ void renameIn(QStringList &names, const QString &oldName, const QString &newName
     }
 }
 
+// A key the generated SQL adds is always named, and InnoDB names the index it makes for it
+// after the key: what the desired side read back about its own index does not carry over.
+ForeignKeyDef withoutBackingIndex(ForeignKeyDef key)
+{
+    key.backingIndex.clear();
+    return key;
+}
+
 void applyColumnChange(TableDef &table, const SchemaChange &c)
 {
     ColumnDef *column = findColumn(table, c.object);
@@ -94,7 +102,7 @@ void applyTableChange(TableDef &table, const SchemaChange &c)
         });
         break;
     case Kind::AddForeignKey:
-        table.foreignKeys.append(*c.foreignKeyAfter);
+        table.foreignKeys.append(withoutBackingIndex(*c.foreignKeyAfter));
         break;
     case Kind::DropForeignKey:
         removeMatching(table.foreignKeys, [&](const ForeignKeyDef &x) {
@@ -165,6 +173,8 @@ Schema applyChanges(Schema schema, const QList<SchemaChange> &changes)
         switch (c.kind) {
         case Kind::AddTable:
             schema.tables.append(*c.tableAfter);
+            for (ForeignKeyDef &key : schema.tables.last().foreignKeys)
+                key = withoutBackingIndex(key);
             std::sort(schema.tables.begin(), schema.tables.end(),
                       [](const TableDef &a, const TableDef &b) { return a.name < b.name; });
             break;

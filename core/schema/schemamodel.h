@@ -53,6 +53,9 @@ struct ForeignKeyDef
     QStringList referencedColumns;
     QString onDelete = QStringLiteral("NO ACTION"); // upper case: NO ACTION, RESTRICT, CASCADE,
     QString onUpdate = QStringLiteral("NO ACTION"); // SET NULL, SET DEFAULT
+    // MariaDB: the index InnoDB made for the key (named after the key or its first column),
+    // which the reader hides; empty elsewhere. Not compared.
+    QString backingIndex;
 };
 
 struct CheckConstraintDef

@@ -341,7 +341,7 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
         if (handledByRebuild(c))
             continue;
         if (c.kind == Kind::DropIndex)
-            out.append(dropIndexSql(c.table, *c.indexBefore));
+            out.append(dropTableIndexSql(*from.table(c.table), to.table(c.table), *c.indexBefore));
         else if (c.kind == Kind::DropUniqueConstraint)
             out.append(dropUniqueSql(c.table, *c.uniqueBefore));
         else if (c.kind == Kind::DropCheck)

@@ -47,6 +47,14 @@ protected:
     virtual QString createIndexSql(const QString &table, const IndexDef &index) const;
     virtual QString indexPartSql(const IndexDef &index, qsizetype part) const;
     virtual QString dropIndexSql(const QString &table, const IndexDef &index) const = 0;
+    // Dropping an index of a table that stays: `to` is the table afterwards, null when it
+    // goes. MariaDB cannot drop the only index a foreign key can use.
+    virtual QString dropTableIndexSql(const TableDef &from, const TableDef *to,
+                                      const IndexDef &index) const
+    {
+        Q_UNUSED(to)
+        return dropIndexSql(from.name, index);
+    }
     virtual QString addUniqueSql(const QString &table, const UniqueConstraintDef &u) const;
     virtual QString dropUniqueSql(const QString &table, const UniqueConstraintDef &u) const;
     virtual QString addCheckSql(const QString &table, const CheckConstraintDef &c) const;

@@ -64,6 +64,8 @@ protected:
     QString identitySql() const override { return QStringLiteral("AUTO_INCREMENT"); }
     QString primaryKeyClause(const TableDef &table) const override;
     QString dropIndexSql(const QString &table, const IndexDef &index) const override;
+    QString dropTableIndexSql(const TableDef &from, const TableDef *to,
+                              const IndexDef &index) const override;
     QString dropUniqueSql(const QString &table, const UniqueConstraintDef &u) const override;
     QStringList dropForeignKeySql(const TableDef &table, const ForeignKeyDef &key) const override;
     QStringList addColumnSql(const TableDef &to, const ColumnDef &column) const override;

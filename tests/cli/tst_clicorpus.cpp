@@ -167,6 +167,8 @@ Result<Schema> readSchema(Connection &connection)
 
 // describeSchema() with each table's column lines sorted: a column that a rollback drops and
 // adds again comes back at the end of the table, which no comparison counts as a difference.
+// Expressions as the comparer sees them: PostgreSQL prints casts differently once it has
+// parsed its own output again.
 QString describeUnordered(const Schema &schema)
 {
     QStringList out, columns;
@@ -175,7 +177,7 @@ QString describeUnordered(const Schema &schema)
         out += columns;
         columns.clear();
     };
-    for (const QString &line : describeSchema(schema).split(u'\n')) {
+    for (const QString &line : comparableExpression(describeSchema(schema)).split(u'\n')) {
         if (line.startsWith(QStringLiteral("  column ")))
             columns.append(line);
         else {
