@@ -18,6 +18,21 @@ QChar marker(SchemaChange::Kind kind)
     return u'~';
 }
 
+// What a new table holds (columns, keys, indexes, foreign keys), one line each, so that a
+// reviewer sees more than its name; empty for other changes.
+QStringList tableDetails(const SchemaChange &change)
+{
+    if (change.kind != SchemaChange::Kind::AddTable || !change.tableAfter)
+        return {};
+    Schema one;
+    one.tables.append(*change.tableAfter);
+    QStringList lines = describeSchema(one).split(u'\n', Qt::SkipEmptyParts);
+    lines.removeFirst(); // "table <name>": the change's own line says it
+    for (QString &line : lines)
+        line = line.trimmed();
+    return lines;
+}
+
 } // namespace
 
 int runDiff(CommandContext &context)
@@ -30,13 +45,20 @@ int runDiff(CommandContext &context)
          QStringLiteral("PATH")},
         {QStringLiteral("from-url"), QStringLiteral("Take the desired schema from this database."),
          QStringLiteral("URL")},
+        {QStringLiteral("models"),
+         QStringLiteral("Take the desired schema from the SQLAlchemy models (model_paths, "
+                        "JETBASE_MODELS or models/ folders; the default when there are any).")},
     });
     if (auto code = context.parse(parser, QStringLiteral("Show how the database differs from the "
                                                          "desired schema; change nothing.")))
         return *code;
-    if (parser.isSet(QStringLiteral("schema")) && parser.isSet(QStringLiteral("from-url")))
+    if (int(parser.isSet(QStringLiteral("schema"))) +
+            int(parser.isSet(QStringLiteral("from-url"))) +
+            int(parser.isSet(QStringLiteral("models"))) >
+        1)
         return context.fail(Error::make(
-            Error::Code::Usage, QStringLiteral("Give either --schema or --from-url, not both.")));
+            Error::Code::Usage,
+            QStringLiteral("Give one of --schema, --from-url and --models, not several.")));
     int exitCode = 0;
     std::optional<MigrationService> service = context.service(&exitCode);
     if (!service)
@@ -44,6 +66,7 @@ int runDiff(CommandContext &context)
     DiffOptions options;
     options.schemaPath = parser.value(QStringLiteral("schema"));
     options.fromUrl = parser.value(QStringLiteral("from-url"));
+    options.fromModels = parser.isSet(QStringLiteral("models"));
     Result<DiffReport> report = diffSchemas(service->project(), options);
     if (!report)
         return context.fail(report.error());
@@ -54,8 +77,11 @@ int runDiff(CommandContext &context)
         context.out().result(QStringLiteral("No changes detected."));
     } else {
         QStringList lines{QStringLiteral("Changes to reach %1:").arg(report->source)};
-        for (const SchemaChange &c : report->diff.changes)
+        for (const SchemaChange &c : report->diff.changes) {
             lines.append(QStringLiteral("  %1 %2").arg(marker(c.kind)).arg(c.summary()));
+            for (const QString &detail : tableDetails(c))
+                lines.append(QStringLiteral("      ") + detail);
+        }
         context.out().result(lines.join(u'\n'));
     }
     for (const RenameCandidate &r : report->diff.renameCandidates)
@@ -65,11 +91,15 @@ int runDiff(CommandContext &context)
     if (!context.out().json())
         return 0;
     QJsonArray changes, renames;
-    for (const SchemaChange &c : report->diff.changes)
-        changes.append(QJsonObject{{QStringLiteral("kind"), schemaChangeKindName(c.kind)},
-                                   {QStringLiteral("table"), c.table},
-                                   {QStringLiteral("object"), c.object},
-                                   {QStringLiteral("summary"), c.summary()}});
+    for (const SchemaChange &c : report->diff.changes) {
+        QJsonObject change{{QStringLiteral("kind"), schemaChangeKindName(c.kind)},
+                           {QStringLiteral("table"), c.table},
+                           {QStringLiteral("object"), c.object},
+                           {QStringLiteral("summary"), c.summary()}};
+        if (const QStringList details = tableDetails(c); !details.isEmpty())
+            change.insert(QStringLiteral("definition"), QJsonArray::fromStringList(details));
+        changes.append(change);
+    }
     for (const RenameCandidate &r : report->diff.renameCandidates)
         renames.append(QJsonObject{{QStringLiteral("table"), r.isTable() ? QString() : r.table},
                                    {QStringLiteral("old_name"), r.oldName},
