@@ -80,6 +80,46 @@ def module_name_for(path, project_root):
     return ".".join(parts)
 
 
+class OneModulePerFile:
+    """A meta path finder that gives a project file already imported under one name to an
+    import under another name (`models.base` and `base`, with both the project root and the
+    model folders on sys.path), instead of running it twice: a second run would make a second
+    declarative base with a second copy of every table."""
+
+    def __init__(self, project_root):
+        self.project_root = project_root
+        self.specs = {}  # realpath -> the module's own spec, restored after aliasing
+
+    def loaded(self, origin):
+        for module in list(sys.modules.values()):
+            file = getattr(module, "__file__", None)
+            if file and os.path.realpath(file) == origin:
+                return module
+        return None
+
+    def find_spec(self, name, path, target=None):
+        from importlib.machinery import PathFinder
+        spec = PathFinder.find_spec(name, path)
+        if spec is None or not spec.origin or not spec.has_location:
+            return None
+        origin = os.path.realpath(spec.origin)
+        if not origin.endswith(".py") or not is_inside(origin, self.project_root):
+            return None
+        module = self.loaded(origin)
+        if module is None:
+            return None
+        self.specs[origin] = module.__spec__
+        return importlib.util.spec_from_loader(name, self, origin=spec.origin)
+
+    def create_module(self, spec):
+        return self.loaded(os.path.realpath(spec.origin))
+
+    def exec_module(self, module):
+        original = self.specs.get(os.path.realpath(module.__file__))
+        if original is not None:
+            module.__spec__ = original
+
+
 def import_model(path, project_root, index):
     name = module_name_for(path, project_root)
     if name is not None:
@@ -90,7 +130,7 @@ def import_model(path, project_root, index):
         except ModuleNotFoundError as e:
             # Only when the dotted name itself cannot be found (a stdlib or installed package
             # of that name wins); an import the model makes must be reported.
-            if e.name is None or not name.startswith(e.name):
+            if e.name is None or not (name == e.name or name.startswith(e.name + ".")):
                 raise
         # Another module of that name won: import the file under a name of its own.
     stem = re.sub(r"\W", "_", os.path.splitext(os.path.basename(path))[0])
@@ -302,6 +342,7 @@ def main():
     front = [project_root] + sorted({os.path.dirname(f) for f in model_files} - {project_root})
     sys.path[:] = front + [p for p in sys.path if p not in front and p not in ("", ".")]
 
+    sys.meta_path.insert(0, OneModulePerFile(project_root))
     modules = []
     for index, path in enumerate(model_files):
         try:

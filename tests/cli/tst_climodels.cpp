@@ -118,6 +118,7 @@ private Q_SLOTS:
     void appliedModelsHaveNoChanges();
     void findsModels_data();
     void findsModels();
+    void oneModulePerFile();
     void brokenModel_data();
     void brokenModel();
     void uncompilableType_data();
@@ -322,12 +323,32 @@ void TestCliModels::findsModels()
     QVERIFY2(!caches.hasNext(), qPrintable(caches.hasNext() ? caches.next() : QString()));
 }
 
+// A model that imports another by its plain name (the model folders are on sys.path) gets the
+// module already imported as models.user, not a second run that would define users twice.
+void TestCliModels::oneModulePerFile()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    copyModels(QStringLiteral("blog"), project);
+    const QString post = project.root() + QStringLiteral("/models/post.py");
+    QByteArray text = readAll(post);
+    QVERIFY(text.contains("from models.user import Base"));
+    QVERIFY(writeFile(post,
+                      text.replace("from models.user import Base", "from user import Base, User")));
+
+    const CliResult r = runnerIn(project).run({QStringLiteral("--json"), QStringLiteral("diff")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(addedTables(r.json()).keys(), (QStringList{"posts", "users"}));
+}
+
 void TestCliModels::brokenModel_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("blamed"); // "models/x.py:N" as it must appear
     QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("hint");
+    const QString fix = QStringLiteral("Fix the model file");
     const QByteArray header = "from sqlalchemy import Column, Integer\n"
                               "from sqlalchemy.orm import declarative_base\n\n"
                               "Base = declarative_base()\n\n\n";
@@ -336,7 +357,7 @@ void TestCliModels::brokenModel_data()
                                               "    __tablename__ = \"broken\"\n"
                                               "    id = = Column(Integer, primary_key=True)\n"
                                   << "models/broken.py:9:"
-                                  << "SyntaxError";
+                                  << "SyntaxError" << fix;
     // The innermost frame inside a model file: the helper's raise, not the caller's line.
     QTest::newRow("exception in a helper model")
         << "models/thing.py"
@@ -345,14 +366,28 @@ void TestCliModels::brokenModel_data()
                     "    __tablename__ = \"things\"\n"
                     "    id = make_id()\n"
         << "models/helpers.py:3:"
-        << "ValueError: no id column today";
+        << "ValueError: no id column today" << fix;
     // Raised inside SQLAlchemy: the frame in the model is the class statement.
     QTest::newRow("mapping error") << "models/nokey.py"
                                    << header + "class NoKey(Base):\n"
                                                "    __tablename__ = \"nokey\"\n"
                                                "    x = Column(Integer)\n"
                                    << "models/nokey.py:7:"
-                                   << "could not assemble any primary key";
+                                   << "could not assemble any primary key" << fix;
+    // Two different tables of one name: which one is meant cannot be guessed.
+    QTest::newRow("table in two bases")
+        << "models/dup.py"
+        << header + "Other = declarative_base()\n\n\n"
+                    "class A(Base):\n"
+                    "    __tablename__ = \"dup\"\n"
+                    "    id = Column(Integer, primary_key=True)\n\n\n"
+                    "class B(Other):\n"
+                    "    __tablename__ = \"dup\"\n"
+                    "    id = Column(Integer, primary_key=True)\n"
+                    "    x = Column(Integer)\n"
+        << "models/dup.py:15:"
+        << "Table dup is defined twice"
+        << "Keep one definition per table";
 }
 
 void TestCliModels::brokenModel()
@@ -361,6 +396,7 @@ void TestCliModels::brokenModel()
     QFETCH(QByteArray, content);
     QFETCH(QString, blamed);
     QFETCH(QString, message);
+    QFETCH(QString, hint);
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
     writeProjectFile(project, QStringLiteral("models/helpers.py"),
@@ -372,7 +408,7 @@ void TestCliModels::brokenModel()
     CLI_EXPECT_EXIT(r, 1);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), project.root() + u'/' + blamed);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), message);
-    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Fix the model file"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), hint);
     CLI_EXPECT_NOT_CONTAINS(r, r.stderrText(), QStringLiteral("Traceback"));
 
     const CliResult json =
