@@ -2,6 +2,8 @@
 
 #include <QJsonObject>
 
+#include "schema/schemamodel.h"
+
 namespace tidemark::cli {
 
 namespace {
@@ -16,24 +18,46 @@ QChar marker(SchemaChange::Kind kind)
     return u'~';
 }
 
+// What a new table holds (columns, keys, indexes, foreign keys), one line each, so that a
+// reviewer sees more than its name; empty for other changes.
+QStringList tableDetails(const SchemaChange &change)
+{
+    if (change.kind != SchemaChange::Kind::AddTable || !change.tableAfter)
+        return {};
+    Schema one;
+    one.tables.append(*change.tableAfter);
+    QStringList lines = describeSchema(one).split(u'\n', Qt::SkipEmptyParts);
+    lines.removeFirst(); // "table <name>": the change's own line says it
+    for (QString &line : lines)
+        line = line.trimmed();
+    return lines;
+}
+
 } // namespace
 
 QStringList changeLines(const QList<SchemaChange> &changes)
 {
     QStringList lines;
-    for (const SchemaChange &c : changes)
+    for (const SchemaChange &c : changes) {
         lines.append(QStringLiteral("  %1 %2").arg(marker(c.kind)).arg(c.summary()));
+        for (const QString &detail : tableDetails(c))
+            lines.append(QStringLiteral("      ") + detail);
+    }
     return lines;
 }
 
 QJsonArray changesJson(const QList<SchemaChange> &changes)
 {
     QJsonArray array;
-    for (const SchemaChange &c : changes)
-        array.append(QJsonObject{{QStringLiteral("kind"), schemaChangeKindName(c.kind)},
-                                 {QStringLiteral("table"), c.table},
-                                 {QStringLiteral("object"), c.object},
-                                 {QStringLiteral("summary"), c.summary()}});
+    for (const SchemaChange &c : changes) {
+        QJsonObject change{{QStringLiteral("kind"), schemaChangeKindName(c.kind)},
+                           {QStringLiteral("table"), c.table},
+                           {QStringLiteral("object"), c.object},
+                           {QStringLiteral("summary"), c.summary()}};
+        if (const QStringList details = tableDetails(c); !details.isEmpty())
+            change.insert(QStringLiteral("definition"), QJsonArray::fromStringList(details));
+        array.append(change);
+    }
     return array;
 }
 

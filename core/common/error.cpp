@@ -52,6 +52,8 @@ QString errorCodeName(Error::Code code)
         return QStringLiteral("not_found");
     case Error::Code::Cancelled:
         return QStringLiteral("cancelled");
+    case Error::Code::Model:
+        return QStringLiteral("model");
     }
     return QStringLiteral("unknown");
 }

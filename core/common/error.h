@@ -25,6 +25,7 @@ struct Error
         Validation, // out of order, missing files, changed checksums
         NotFound,   // version not found, file missing for rollback
         Cancelled,  // stopped by the user between statements
+        Model,      // SQLAlchemy models that do not import or cannot be written as DDL
     };
 
     Code code = Code::None;

@@ -65,6 +65,7 @@ Result<Project> Project::open(const ProjectOptions &options)
     Project project;
     project.m_location = location.value();
     project.m_config = config.value();
+    project.m_environment = options.environment;
     return project;
 }
 

@@ -25,6 +25,8 @@ public:
 
     const ProjectLocation &location() const { return m_location; }
     const Configuration &config() const { return m_config; }
+    // The environment the project was opened with (for subprocesses: the model exporter).
+    const QProcessEnvironment &environment() const { return m_environment; }
     // The connection for the configured URL (sqlalchemy_url), resolved against the project.
     Result<ConnectionSpec> connectionSpec() const;
     // Seconds to wait for a held lock: lock_timeout from --lock-timeout or configuration.
@@ -33,6 +35,7 @@ public:
 private:
     ProjectLocation m_location;
     Configuration m_config;
+    QProcessEnvironment m_environment;
 };
 
 // snowflake_private_key holds PEM text (as in Jetbase) or a path; returns a path, writing the

@@ -3,7 +3,9 @@
 #include "db/connection.h"
 #include "migration/migrationtext.h"
 #include "migration/sqllexer.h"
+#include "project/modelpaths.h"
 #include "schema/catalogreader.h"
+#include "schema/modelexporter.h"
 #include "schema/schemacomparer.h"
 #include "schema/scratchspace.h"
 
@@ -12,11 +14,27 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 
+#include <optional>
+
 namespace tidemark {
 
 namespace {
 
-Status loadFile(Connection &scratch, const QString &path);
+// One statement of the desired schema and where it came from, for error messages.
+struct DesiredStatement
+{
+    QString sql;
+    QString file; // the schema file; empty for SQL that SQLAlchemy wrote
+    int line = 0;
+};
+
+// The statements of a desired schema and what to say when one of them does not load.
+struct DesiredSql
+{
+    QList<DesiredStatement> statements;
+    QString failure; // "The desired schema does not load"
+    QString hint;
+};
 
 Result<Schema> readSchema(Connection &connection)
 {
@@ -37,9 +55,9 @@ Result<Schema> readLive(const ConnectionSpec &spec)
     return readSchema(**connection);
 }
 
-// Loads the files into a scratch space on server and reads the schema back from it.
-Result<Schema> loadDesired(const ConnectionSpec &server, const QStringList &files,
-                           QStringList *notes)
+// Runs the statements in a scratch space on server and reads the schema back from it, so that
+// the database itself normalises them; the first failure names its file and line.
+Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, QStringList *notes)
 {
     Result<std::unique_ptr<ScratchSpace>> scratch = ScratchSpace::create(server);
     if (!scratch)
@@ -49,9 +67,17 @@ Result<Schema> loadDesired(const ConnectionSpec &server, const QStringList &file
         (*scratch)->drop();
         notes->append((*scratch)->droppedNote());
     });
-    for (const QString &file : files) {
-        if (Status s = loadFile((*scratch)->connection(), file); !s)
-            return s.error();
+    for (const DesiredStatement &statement : sql.statements) {
+        Result<QSqlQuery> done = (*scratch)->connection().exec(statement.sql);
+        if (!done) {
+            Error e = done.error();
+            e.file = statement.file;
+            e.line = statement.line;
+            e.statement = statement.sql;
+            e.message = sql.failure + QStringLiteral(": ") + e.dbText;
+            e.hint = sql.hint;
+            return e;
+        }
     }
     return readSchema((*scratch)->connection());
 }
@@ -79,51 +105,140 @@ Result<QStringList> schemaFiles(const QString &path)
     return files;
 }
 
-// Runs every statement of the file in the scratch space; the first failure names its line.
-Status loadFile(Connection &scratch, const QString &path)
+// The statements of schema files, split as migration files are (UTF-8 check, delimiter
+// directive), each with its file and line.
+Result<DesiredSql> schemaFileStatements(const QStringList &files, SqlDialect dialect)
 {
-    // The same reading as migration files: UTF-8 check, delimiter directive.
-    Result<MigrationText> text = readMigrationTextFile(path);
-    if (!text)
-        return text.error();
-    SplitOptions options;
-    options.dialect = scratch.spec().dialect;
-    options.delimiter = text->delimiter;
-    Result<QList<SqlStatement>> statements = splitStatements(text->upgradeSql, options);
-    if (!statements) {
-        Error e = statements.error();
-        e.file = path;
-        return e;
-    }
-    for (const SqlStatement &statement : statements.value()) {
-        Result<QSqlQuery> done = scratch.exec(statement.text);
-        if (!done) {
-            Error e = done.error();
+    DesiredSql sql;
+    sql.failure = QStringLiteral("The desired schema does not load");
+    sql.hint = QStringLiteral("Fix the statement in the schema file; nothing was changed in "
+                              "your database.");
+    for (const QString &path : files) {
+        Result<MigrationText> text = readMigrationTextFile(path);
+        if (!text)
+            return text.error();
+        SplitOptions options;
+        options.dialect = dialect;
+        options.delimiter = text->delimiter;
+        Result<QList<SqlStatement>> statements = splitStatements(text->upgradeSql, options);
+        if (!statements) {
+            Error e = statements.error();
             e.file = path;
-            e.line = statement.line;
-            e.message = QStringLiteral("The desired schema does not load: %1").arg(e.dbText);
-            e.hint = QStringLiteral("Fix the statement in the schema file; nothing was changed in "
-                                    "your database.");
             return e;
         }
+        for (const SqlStatement &statement : statements.value())
+            sql.statements.append({statement.text, path, statement.line});
     }
-    return {};
+    return sql;
+}
+
+// The DDL SQLAlchemy writes for the models, for the target's dialect.
+Result<DesiredSql> modelStatements(const Project &project, const ModelFiles &models,
+                                   SqlDialect dialect, QStringList *notes)
+{
+    const ConfigValue python = project.config().entry(QStringLiteral("python"));
+    const ModelExporter exporter(
+        project.environment(), {project.config().string(QStringLiteral("python")), python.source});
+    Result<ModelDdl> ddl = exporter.exportDdl(models, dialect);
+    if (!ddl)
+        return ddl.error();
+    const auto count = [](qsizetype n, const QString &what) -> QString {
+        return QString::number(n) + u' ' + what + (n == 1 ? QString() : QStringLiteral("s"));
+    };
+    notes->append(
+        QStringLiteral("SQLAlchemy %1 (run by %2) found %3 in %4 (%5).")
+            .arg(ddl->sqlalchemyVersion, ddl->python, count(ddl->tables, QStringLiteral("table")),
+                 count(models.files.size(), QStringLiteral("model file")), models.origin));
+    DesiredSql sql;
+    sql.failure = QStringLiteral("The SQL that SQLAlchemy wrote for the models does not load");
+    sql.hint = QStringLiteral("The statement is SQLAlchemy's DDL for %1; change the model so "
+                              "that the database accepts it. Nothing was changed in your "
+                              "database.")
+                   .arg(dialectName(dialect));
+    for (const QString &statement : ddl->statements)
+        sql.statements.append({statement, QString(), 0});
+    return sql;
+}
+
+// The server where the desired side is normalised: dev_url's when set, else the target's.
+Result<ConnectionSpec> scratchServer(const Project &project, const ConnectionSpec &target)
+{
+    const QString devUrl = project.config().string(QStringLiteral("dev_url"));
+    if (devUrl.isEmpty())
+        return target;
+    Result<DatabaseUrl> url = parseDatabaseUrl(devUrl);
+    if (!url)
+        return url.error();
+    return connectionSpecFor(url.value(), {});
+}
+
+// Chooses the desired SQL: --schema, --models, else models when there are any, else
+// jetbase/schema.sql.
+Result<DesiredSql> desiredSql(const Project &project, const DiffOptions &options,
+                              SqlDialect dialect, DiffReport *report)
+{
+    QString path = options.schemaPath;
+    if (path.isEmpty()) {
+        Result<ModelFiles> models = findModelFiles(project.location(), project.config());
+        if (!models)
+            return models.error();
+        if (!models->files.isEmpty()) {
+            report->source = QStringLiteral("SQLAlchemy models ") + models->displayList();
+            return modelStatements(project, models.value(), dialect, &report->notes);
+        }
+        if (options.fromModels || models->configured)
+            return noModelsError(models.value());
+        path = project.location().jetbaseDir + QStringLiteral("/schema.sql");
+        if (!QFileInfo::exists(path))
+            return Error::make(
+                Error::Code::Usage, QStringLiteral("No desired schema to compare with."),
+                QStringLiteral("Put SQLAlchemy models in a models/ folder of the project (or "
+                               "name them with model_paths in jetbase/env.py or "
+                               "JETBASE_MODELS), write the schema you want to "
+                               "jetbase/schema.sql, or pass --schema PATH or --from-url URL."));
+    }
+    Result<QStringList> files = schemaFiles(path);
+    if (!files)
+        return files.error();
+    report->source = QStringLiteral("schema ") + QDir::cleanPath(path);
+    return schemaFileStatements(files.value(), dialect);
 }
 
 } // namespace
 
 Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &options)
 {
+    const int sources = int(!options.schemaPath.isEmpty()) + int(!options.fromUrl.isEmpty()) +
+                        int(options.fromModels);
+    if (sources > 1)
+        return Error::make(Error::Code::Usage,
+                           QStringLiteral("Give one desired schema: --schema, --from-url or "
+                                          "--models, not several."));
     Result<ConnectionSpec> target = project.connectionSpec();
     if (!target)
         return target.error();
     DiffReport report;
+
+    // The desired SQL first: a model that does not import, or no desired schema at all, is
+    // reported without waiting for a database.
+    std::optional<DesiredSql> sql;
+    if (options.fromUrl.isEmpty()) {
+        Result<DesiredSql> found = desiredSql(project, options, target->dialect, &report);
+        if (!found)
+            return found.error();
+        sql = std::move(found).value();
+    }
     Result<Schema> current = readLive(target.value());
     if (!current)
         return current.error();
 
     Result<Schema> desired = Schema();
-    if (!options.fromUrl.isEmpty()) {
+    if (sql) {
+        Result<ConnectionSpec> server = scratchServer(project, target.value());
+        if (!server)
+            return server.error();
+        desired = loadDesired(server.value(), *sql, &report.notes);
+    } else {
         Result<DatabaseUrl> url = parseDatabaseUrl(options.fromUrl);
         if (!url)
             return url.error();
@@ -140,32 +255,6 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
                     .arg(dialectName(other->dialect), dialectName(target->dialect)));
         report.source = QStringLiteral("database ") + other->displayUrl;
         desired = readLive(other.value());
-    } else {
-        QString path = options.schemaPath;
-        if (path.isEmpty()) {
-            path = project.location().jetbaseDir + QStringLiteral("/schema.sql");
-            if (!QFileInfo::exists(path))
-                return Error::make(Error::Code::Usage,
-                                   QStringLiteral("No desired schema to compare with."),
-                                   QStringLiteral("Pass --schema PATH or --from-url URL, or write "
-                                                  "the schema you want to jetbase/schema.sql."));
-        }
-        Result<QStringList> files = schemaFiles(path);
-        if (!files)
-            return files.error();
-        report.source = QStringLiteral("schema ") + QDir::cleanPath(path);
-        ConnectionSpec server = target.value();
-        if (const QString devUrl = project.config().string(QStringLiteral("dev_url"));
-            !devUrl.isEmpty()) {
-            Result<DatabaseUrl> url = parseDatabaseUrl(devUrl);
-            if (!url)
-                return url.error();
-            Result<ConnectionSpec> dev = connectionSpecFor(url.value(), {});
-            if (!dev)
-                return dev.error();
-            server = dev.value();
-        }
-        desired = loadDesired(server, files.value(), &report.notes);
     }
     if (!desired)
         return desired.error();

@@ -6,25 +6,29 @@
 
 namespace tidemark {
 
-// Where the desired schema comes from. Empty both: jetbase/schema.sql when it exists.
-// (SQLAlchemy models are the next step of make-migrations.)
+// Where the desired schema comes from; at most one of the three. None: the SQLAlchemy models
+// when model_paths / JETBASE_MODELS names some or auto-discovery finds some (see
+// findModelFiles), else jetbase/schema.sql when it exists.
 struct DiffOptions
 {
-    QString schemaPath; // a .sql file, or a folder whose *.sql files are loaded in name order
-    QString fromUrl;    // another database of the same kind
+    QString schemaPath;      // a .sql file, or a folder whose *.sql files are loaded in name order
+    QString fromUrl;         // another database of the same kind
+    bool fromModels = false; // the SQLAlchemy models; finding none is an error
 };
 
 struct DiffReport
 {
     SchemaDiff diff;
-    QString source;    // "schema file jetbase/schema.sql", "database postgresql://u:***@h/db"
+    QString source;    // "schema jetbase/schema.sql", "database postgresql://u:***@h/db",
+                       // "SQLAlchemy models models/post.py, models/user.py"
     QStringList notes; // what was created and dropped to normalise the desired side
     Schema current;    // the live schema, as read
     Schema desired;    // the desired schema, normalised by the database
 };
 
 // Reads the live schema of the project's database and the desired one, and compares them.
-// A schema file is loaded into a scratch space of the same kind (dev_url's server when set);
+// A schema file, or the DDL SQLAlchemy writes for the models (run with Python, see
+// ModelExporter), is loaded into a scratch space of the same kind (dev_url's server when set);
 // its errors name the file, the line and the statement, and the scratch space is dropped
 // whatever happens.
 Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &options);
