@@ -278,21 +278,20 @@ Result<QList<DataLossWarning>> countDataLoss(const ConnectionSpec &spec,
     return warnings;
 }
 
-// The description goes into the file name: letters, digits and underscores.
-Status checkDescription(const QString &text)
+// The description as Jetbase puts it into the file name: spaces become underscores; it must
+// not be blank nor hold a path separator.
+Result<QString> fileDescription(const QString &text)
 {
-    static const QRegularExpression valid(QStringLiteral("^\\w+$"),
-                                          QRegularExpression::UseUnicodePropertiesOption);
-    if (valid.match(text).hasMatch())
-        return {};
-    QString suggestion = text.trimmed();
-    suggestion.replace(QRegularExpression(QStringLiteral("\\W+")), QStringLiteral("_"));
-    return Error::make(
-        Error::Code::Usage,
-        QStringLiteral("The description \"%1\" may only hold letters, digits and underscores.")
-            .arg(text),
-        suggestion.isEmpty() ? QStringLiteral("Pass -d with a few words, like -d add_users.")
-                             : QStringLiteral("Try -d %1.").arg(suggestion));
+    QString description = text.trimmed();
+    description.replace(u' ', u'_');
+    if (description.isEmpty())
+        return Error::make(Error::Code::Usage, QStringLiteral("The description is blank."),
+                           QStringLiteral("Pass -d with a few words, like -d add_users."));
+    if (description.contains(u'/') || description.contains(u'\\'))
+        return Error::make(
+            Error::Code::Usage,
+            QStringLiteral("The description must not contain a path separator: \"%1\".").arg(text));
+    return description;
 }
 
 QString commentLines(const QString &title, const QStringList &items)
@@ -347,9 +346,10 @@ Result<GeneratedMigration> generateMigration(const Project &project, const Gener
                            QStringLiteral("make-migrations does not support %1 databases yet.")
                                .arg(dialectName(spec->dialect)));
     GeneratedMigration result;
-    if (Status s = checkDescription(options.description); !s)
-        return s.error();
-    result.description = options.description;
+    Result<QString> description = fileDescription(options.description);
+    if (!description)
+        return description.error();
+    result.description = description.value();
     Result<DiffReport> report = diffSchemas(project, options.source);
     if (!report)
         return report.error();

@@ -220,14 +220,15 @@ void TestCliMakeMigrations::badArguments_data()
         << QStringList{QStringLiteral("--schema"), QStringLiteral("SCHEMA"),
                        QStringLiteral("--from-url"), QStringLiteral("sqlite:///other.db")}
         << QStringLiteral("--from-url");
-    QTest::newRow("description with a space")
+    // Spaces become underscores, as in Jetbase; a path separator cannot be part of a file name.
+    QTest::newRow("description with a slash")
         << QStringList{QStringLiteral("--schema"), QStringLiteral("SCHEMA"), QStringLiteral("-d"),
-                       QStringLiteral("add email")}
-        << QStringLiteral("add email");
-    QTest::newRow("description with a dash")
+                       QStringLiteral("add/email")}
+        << QStringLiteral("add/email");
+    QTest::newRow("blank description")
         << QStringList{QStringLiteral("--schema"), QStringLiteral("SCHEMA"), QStringLiteral("-d"),
-                       QStringLiteral("add-email")}
-        << QStringLiteral("add-email");
+                       QStringLiteral("  ")}
+        << QStringLiteral("blank");
     QTest::newRow("rename without =")
         << QStringList{QStringLiteral("--schema"), QStringLiteral("SCHEMA"),
                        QStringLiteral("--rename"), QStringLiteral("users.name")}
