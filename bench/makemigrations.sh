@@ -221,8 +221,10 @@ pg_count() { # N
         sql ~ /^CREATE (TABLE|INDEX) /             { file++; next }  # the schema file
         sql ~ /^(SET |SELECT version\(\)|SELECT .\\\\. x)/ { setup++; next } # QtSql session setup
         sql ~ /^(CREATE|DROP) SCHEMA /             { setup++; next }  # the scratch schema
+        sql ~ /^SELECT c\.relname FROM pg_class/    { setup++; next }  # its tables, to drop
+        sql ~ /^DROP TABLE IF EXISTS /             { drop++; next }   # 100 tables each
         { catalog++ }
-        END { print catalog + 0, catalog + setup, file + 0 }' >"$work/count-pg-$1"
+        END { print catalog + 0, catalog + setup, file + 0, drop + 0 }' >"$work/count-pg-$1"
     pg_admin "DROP DATABASE IF EXISTS bench_mm_count WITH (FORCE)"
 }
 for n in "$COUNT_TABLES" "$TABLES"; do
@@ -231,8 +233,8 @@ for n in "$COUNT_TABLES" "$TABLES"; do
 done
 read -r sq_small_live sq_small_mem <"$work/count-sqlite-$COUNT_TABLES"
 read -r sq_big_live sq_big_mem <"$work/count-sqlite-$TABLES"
-read -r pg_small_cat pg_small_other pg_small_file <"$work/count-pg-$COUNT_TABLES"
-read -r pg_big_cat pg_big_other pg_big_file <"$work/count-pg-$TABLES"
+read -r pg_small_cat pg_small_other pg_small_file pg_small_drop <"$work/count-pg-$COUNT_TABLES"
+read -r pg_big_cat pg_big_other pg_big_file pg_big_drop <"$work/count-pg-$TABLES"
 
 same() { [ "$1" = "$2" ] && echo "same" || echo "**grows**"; }
 at_least() { awk -v r="$1" -v min="$2" 'BEGIN { print (r + 0 >= min) ? "met" : "**not met**" }'; }
@@ -264,4 +266,5 @@ echo "| SQLite, to the live database (catalog reads) | $sq_small_live | $sq_big_
 echo "| SQLite, to the in-memory scratch database (the schema file, then its catalog reads) | $sq_small_mem | $sq_big_mem | 2 per table |"
 echo "| PostgreSQL, catalog reads (live schema and scratch schema) | $pg_small_cat | $pg_big_cat | $(same "$pg_small_cat" "$pg_big_cat") |"
 echo "| PostgreSQL, all but the schema file (with session setup, scratch schema create/drop) | $pg_small_other | $pg_big_other | $(same "$pg_small_other" "$pg_big_other") |"
+echo "| PostgreSQL, dropping the scratch schema's tables (100 per statement) | $pg_small_drop | $pg_big_drop | 1 per 100 tables |"
 echo "| PostgreSQL, the schema file's statements (into the scratch schema) | $pg_small_file | $pg_big_file | 2 per table |"
