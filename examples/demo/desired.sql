@@ -1,4 +1,5 @@
--- A desired schema for `tidemark --cli diff --schema desired.sql` (see README "Comparing schemas").
+-- A desired schema for `tidemark --cli diff` and `make-migrations --schema desired.sql` (see
+-- README "Comparing schemas and generating migrations").
 CREATE TABLE authors (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     full_name TEXT NOT NULL,
@@ -15,4 +16,9 @@ CREATE TABLE books (
     published_year INTEGER,
     price_cents INTEGER NOT NULL DEFAULT 0,
     stock INTEGER NOT NULL DEFAULT 0
+);
+-- Kept: the runs-always file RA__record_upgrade.sql creates it on every upgrade.
+CREATE TABLE upgrade_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    upgraded_at TEXT NOT NULL
 );
