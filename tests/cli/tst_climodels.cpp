@@ -596,6 +596,23 @@ void TestCliModels::makeMigrationsRoundTrip()
     const QStringList files = migrationFiles(project);
     QCOMPARE(files.size(), 1);
     QVERIFY2(files.first().endsWith(u"__initial_models.sql"), qPrintable(files.first()));
+    // Tables in foreign-key order, with the unique and plain indexes the models ask for.
+    QFile file(project.migrationsDir() + u'/' + files.first());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    const QString upgrade = text.section(QStringLiteral("-- rollback"), 0, 0);
+    const auto createAt = [&](const char *table) {
+        static const QString pattern = QStringLiteral("CREATE TABLE %1 (");
+        return upgrade.indexOf(pattern.arg(QString::fromLatin1(table)));
+    };
+    for (const char *table : {"users", "posts", "categories", "articles"})
+        QVERIFY2(createAt(table) >= 0, qPrintable(text));
+    QVERIFY2(createAt("users") < createAt("posts"), qPrintable(text));
+    QVERIFY2(createAt("categories") < createAt("articles"), qPrintable(text));
+    QVERIFY2(upgrade.contains(QStringLiteral("CREATE INDEX ix_posts_title ON posts (title)")),
+             qPrintable(text));
+    QVERIFY2(upgrade.contains(QStringLiteral("UNIQUE (email)")), qPrintable(text));
+    QVERIFY2(upgrade.contains(QStringLiteral("UNIQUE (slug)")), qPrintable(text));
 
     const CliResult upgraded = runner.run({QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(upgraded, 0);
