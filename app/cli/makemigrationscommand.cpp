@@ -41,6 +41,8 @@ int runMakeMigrations(CommandContext &context)
          QStringLiteral("FROM=TO")},
         {QStringLiteral("strict"),
          QStringLiteral("Exit 1 and write nothing when a change would lose data (for CI).")},
+        {QStringLiteral("allow-pending"),
+         QStringLiteral("Compare even when versioned migrations are not applied yet.")},
     });
     if (auto code = context.parse(parser, QStringLiteral("Write a migration that brings the "
                                                          "database to the desired schema.")))
@@ -49,6 +51,7 @@ int runMakeMigrations(CommandContext &context)
     if (Status s = readSchemaSource(parser, &options.source); !s)
         return context.fail(s.error());
     options.renames = parser.values(QStringLiteral("rename"));
+    options.allowPending = parser.isSet(QStringLiteral("allow-pending"));
     if (parser.isSet(QStringLiteral("description")))
         options.description = parser.value(QStringLiteral("description"));
     int exitCode = 0;

@@ -1,6 +1,7 @@
 #include "migrationgenerator.h"
 
 #include "db/connection.h"
+#include "engine/migrationservice.h"
 #include "schema/identifiers.h"
 #include "schema/schemacomparer.h"
 #include "schema/schemaedit.h"
@@ -333,6 +334,33 @@ QString fileText(const GeneratedMigration &m, SqlDialect dialect, const QDateTim
     return text;
 }
 
+// The live schema only stands for the migrations when they are all applied: with one pending,
+// the generated file would do its work a second time.
+Status checkNothingPending(const Project &project)
+{
+    Result<StatusReport> status = MigrationService(project).status();
+    if (!status)
+        return status.error();
+    QStringList pending;
+    for (const StatusEntry &e : status->pending) {
+        if (e.kind == MigrationKind::Versioned)
+            pending.append(e.fileName);
+    }
+    if (pending.isEmpty())
+        return {};
+    const QString shown = pending.size() > 3
+                              ? pending.mid(0, 3).join(QStringLiteral(", ")) +
+                                    QStringLiteral(" and %1 more").arg(pending.size() - 3)
+                              : pending.join(QStringLiteral(", "));
+    return Error::make(Error::Code::Validation,
+                       QStringLiteral("The database is behind its migrations: %1 not applied "
+                                      "yet (%2). A generated migration would repeat them.")
+                           .arg(pending.size())
+                           .arg(shown),
+                       QStringLiteral("Run upgrade first, or pass --allow-pending to compare "
+                                      "with the database as it is."));
+}
+
 } // namespace
 
 Result<GeneratedMigration> generateMigration(const Project &project, const GenerateOptions &options)
@@ -350,6 +378,10 @@ Result<GeneratedMigration> generateMigration(const Project &project, const Gener
     if (!description)
         return description.error();
     result.description = description.value();
+    if (!options.allowPending) {
+        if (Status s = checkNothingPending(project); !s)
+            return s.error();
+    }
     Result<DiffReport> report = diffSchemas(project, options.source);
     if (!report)
         return report.error();

@@ -25,6 +25,9 @@ struct GenerateOptions
     QString description = QStringLiteral("auto_generated");
     // Indexes into the diff's changes to leave out (the window's unticked changes).
     QSet<qsizetype> excluded;
+    // Compare even when versioned migrations are not applied yet (the new file would then
+    // likely repeat them, so by default that is an error, as in Alembic).
+    bool allowPending = false;
 };
 
 struct GeneratedMigration

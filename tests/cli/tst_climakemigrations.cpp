@@ -124,6 +124,8 @@ private Q_SLOTS:
     void badArguments();
     void noChanges_data() { addDialectColumnRows(); }
     void noChanges();
+    void refusesWhileMigrationsArePending_data() { addDialectColumnRows(); }
+    void refusesWhileMigrationsArePending();
     void json_data() { addDialectColumnRows(); }
     void json();
 };
@@ -268,6 +270,39 @@ void TestCliMakeMigrations::noChanges()
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("No changes detected."));
     CLI_EXPECT_NOT_CONTAINS(r, r.all(), QStringLiteral("Created jetbase"));
     QVERIFY2(f.unchanged(), r.describe().constData());
+}
+
+// A pending migration: the live schema does not show what it will do, so a generated file
+// would do it again. make-migrations refuses unless told to compare anyway.
+void TestCliMakeMigrations::refusesWhileMigrationsArePending()
+{
+    QFETCH(SqlDialect, dialect);
+    Fixture f(dialect);
+    TIDEMARK_REQUIRE(f.db);
+    QVERIFY(f.prepare());
+    f.project.write(QStringLiteral("V1__add_email.sql"),
+                    "ALTER TABLE users ADD COLUMN email VARCHAR(200);\n-- rollback\n"
+                    "ALTER TABLE users DROP COLUMN email;\n");
+    const QString schema =
+        writeSchema(f.project, "CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, name "
+                               "VARCHAR(100) NOT NULL, email VARCHAR(200));\n");
+    const CliResult refused = f.cli.run(makeMigrations(schema));
+    CLI_EXPECT_EXIT(refused, 1);
+    CLI_EXPECT_CONTAINS(refused, refused.stderrText(), QStringLiteral("V1__add_email.sql"));
+    CLI_EXPECT_CONTAINS(refused, refused.stderrText(), QStringLiteral("--allow-pending"));
+    QCOMPARE(migrationFiles(f.project), QStringList{QStringLiteral("V1__add_email.sql")});
+
+    const CliResult allowed =
+        f.cli.run(makeMigrations(schema, {QStringLiteral("--allow-pending")}));
+    CLI_EXPECT_EXIT(allowed, 0);
+    QCOMPARE(migrationFiles(f.project).size(), 2);
+
+    // Once it is applied, the same schema needs nothing more.
+    QVERIFY(QFile::remove(f.project.migrationsDir() + u'/' + migrationFiles(f.project).last()));
+    CLI_EXPECT_EXIT(f.cli.run({QStringLiteral("upgrade")}), 0);
+    const CliResult after = f.cli.run(makeMigrations(schema));
+    CLI_EXPECT_EXIT(after, 0);
+    CLI_EXPECT_CONTAINS(after, after.stdoutText(), QStringLiteral("No changes detected."));
 }
 
 void TestCliMakeMigrations::json()
