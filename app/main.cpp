@@ -1,7 +1,9 @@
 // tidemark: the window, or with --cli the headless command line (no display needed: the
 // arguments are looked at before any application object exists).
+#include "appicon.h"
 #include "cli/cliapp.h"
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -29,6 +31,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Tidemark"));
     QApplication::setOrganizationName(QStringLiteral("Tidemark"));
     QApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.tidemark.Tidemark"));
+    QApplication::setWindowIcon(tidemark::ui::appIcon());
+    tidemark::ui::installTranslators(&app);
     QString projectDir;
     const QStringList arguments = QApplication::arguments().mid(1);
     for (qsizetype i = 0; i < arguments.size(); ++i) {

@@ -14,9 +14,12 @@ set -euo pipefail
 # Build and run: compiler and build tools, Qt 6 (Core, Sql, Widgets, Test, Linguist tools),
 # the QtSql drivers for every supported database, and the libraries the window links.
 # python3-sqlalchemy: env.py files that need evaluating and make-migrations' model exporter.
+# qt6-translations-l10n: Qt's own strings (dialog buttons) in the window's language.
+# build-essential brings dpkg-dev, whose dpkg-shlibdeps `cpack -G DEB` uses.
 BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libqt6sql6-odbc
     libqt6opengl6-dev libgl1-mesa-dev
     libtomlplusplus-dev libqscintilla2-qt6-dev qtkeychain-qt6-dev libdtl-dev
@@ -24,10 +27,11 @@ BUILD_PACKAGES=(
 )
 
 # Tests only: real servers for the db/ tests (started by scripts/test-servers.sh, not by
-# systemd), an X server for window screenshots, and the desktop-file / AppStream validators.
+# systemd), an X server for window screenshots, the desktop-file / AppStream validators, and
+# rsvg-convert for scripts/render-icons.sh.
 TEST_PACKAGES=(
     postgresql-15 postgresql-client-15 mariadb-server mariadb-client
-    xvfb xauth imagemagick desktop-file-utils appstream time
+    xvfb xauth imagemagick desktop-file-utils appstream librsvg2-bin time
 )
 
 # Benchmarks only (bench/makemigrations.sh): Alembic's autogenerate, on SQLite and, through

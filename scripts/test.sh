@@ -3,7 +3,7 @@
 # MariaDB test servers, builds, and runs every CTest test. Extra arguments go to ctest:
 #
 #   scripts/test.sh              everything
-#   scripts/test.sh -L unit      only the tests labelled unit (also: db, cli)
+#   scripts/test.sh -L unit      only the tests labelled unit (also: db, cli, ui, packaging)
 #   scripts/test.sh -R parser    only tests whose name matches
 #
 # Exits with ctest's exit code. Works from any directory. The test servers keep running

@@ -1,11 +1,13 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "engine/migrationservice.h"
 #include "migrationlistmodel.h"
 
 #include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenuBar>
 #include <QPointer>
 #include <QStatusBar>
 #include <QTableView>
@@ -34,6 +36,14 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     QAction *refreshAction = toolbar->addAction(tr("Refresh"), this, &MainWindow::refresh);
     refreshAction->setShortcut(QKeySequence::Refresh);
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->setObjectName(QStringLiteral("helpMenu"));
+    helpMenu->addAction(tr("&About Tidemark"), this, [this] {
+        auto *about = new AboutDialog(this);
+        about->setAttribute(Qt::WA_DeleteOnClose);
+        about->open();
+    });
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     statusBar()->addWidget(m_status, 1);
     resize(900, 560);
     refresh();
