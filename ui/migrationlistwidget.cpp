@@ -77,22 +77,19 @@ void MigrationListWidget::setRows(QList<MigrationRow> rows)
     const MigrationRow *selected = selectedRow();
     const QString selectedFile = selected ? selected->entry.fileName : QString();
     m_model->setRows(std::move(rows));
-    if (!m_sized && m_model->rowCount() > 0) {
-        // Sized from the text of the first rows only (resizeColumnsToContents would measure
-        // every row).
-        QHeaderView *header = m_view->horizontalHeader();
-        const QFontMetrics metrics = m_view->fontMetrics();
-        const int rows = qMin(m_model->rowCount(), 50);
-        for (int column = 0; column < MigrationTableModel::ColumnCount; ++column) {
-            int width = header->sectionSizeHint(column);
-            for (int row = 0; row < rows; ++row)
-                width =
-                    qMax(width,
+    // Columns grow to the text of the first rows (resizeColumnsToContents would measure every
+    // row); they never shrink, so a width the user chose stays.
+    QHeaderView *header = m_view->horizontalHeader();
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const int measured = qMin(m_model->rowCount(), 50);
+    for (int column = 0; column < MigrationTableModel::ColumnCount - 1; ++column) {
+        int width = header->sectionSizeHint(column);
+        for (int row = 0; row < measured; ++row)
+            width = qMax(width,
                          metrics.horizontalAdvance(m_model->index(row, column).data().toString()) +
-                             (column == MigrationTableModel::StateColumn ? 40 : 20));
+                             (column == MigrationTableModel::StateColumn ? 44 : 20));
+        if (width > header->sectionSize(column))
             header->resizeSection(column, qMin(width, 420));
-        }
-        m_sized = true;
     }
     if (!selectedFile.isEmpty())
         selectFile(selectedFile);

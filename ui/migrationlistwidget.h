@@ -44,7 +44,6 @@ private:
     QComboBox *m_stateFilter = nullptr;
     QLabel *m_banner = nullptr;
     QTableView *m_view = nullptr;
-    bool m_sized = false;
 };
 
 } // namespace tidemark::ui

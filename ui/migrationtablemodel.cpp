@@ -44,6 +44,8 @@ QString durationText(qint64 ms)
 {
     if (ms < 0)
         return {};
+    if (ms == 0)
+        return MigrationTableModel::tr("< 1 ms");
     if (ms < 1000)
         return MigrationTableModel::tr("%1 ms").arg(ms);
     return MigrationTableModel::tr("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);

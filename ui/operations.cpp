@@ -39,9 +39,12 @@ void Operations::submit(ServiceRequest request, Purpose purpose)
 {
     request.projectDir = m_projectDir;
     request.startDir = m_startDir;
-    m_purpose = purpose;
-    if (!m_controller->submit(request))
+    if (m_controller->isBusy()) {
         m_panel->log(tr("Busy: wait for the current operation to finish."));
+        return;
+    }
+    m_purpose = purpose;
+    m_controller->submit(request);
 }
 
 void Operations::refresh()
