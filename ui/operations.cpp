@@ -125,6 +125,9 @@ void Operations::unlock()
 
 void Operations::stop()
 {
+    if (!m_controller->isBusy())
+        return;
+    m_panel->log(tr("Stop requested: stopping after the current statement."));
     m_controller->stop();
 }
 

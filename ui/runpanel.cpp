@@ -41,7 +41,6 @@ RunPanel::RunPanel(QWidget *parent)
     layout->setColumnStretch(1, 1);
     connect(m_stop, &QPushButton::clicked, this, [this]() {
         m_stop->setEnabled(false);
-        log(tr("Stop requested: stopping after the current statement."));
         Q_EMIT stopRequested();
     });
 }
