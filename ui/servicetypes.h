@@ -5,6 +5,7 @@
 #include "engine/migrationservice.h"
 #include "engine/runevents.h"
 
+#include <QHash>
 #include <QMetaType>
 
 namespace tidemark::ui {
@@ -50,10 +51,12 @@ struct ProjectSnapshot
     QString displayUrl;
     QString databaseName; // what the user types to confirm on a production connection
     bool production = false;
+    SqlDialect dialect = SqlDialect::Sqlite;
     StatusReport status;
     QList<JournalEntry> journal; // newest first
     LockState lock;
-    QString lockError; // lock state could not be read
+    QString lockError;                 // lock state could not be read
+    QHash<QString, QString> filePaths; // file name -> absolute path of each migration file
 };
 
 // The worker's answer to one request.

@@ -86,12 +86,21 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
     if (Result<ConnectionSpec> spec = project.connectionSpec()) {
         snapshot.displayUrl = spec->displayUrl;
         snapshot.databaseName = databaseNameOf(spec.value());
+        snapshot.dialect = spec->dialect;
     }
     Result<StatusReport> status = service.status();
     if (!status)
         return fail(reply, status.error());
     snapshot.status = status.value();
     snapshot.displayUrl = status->displayUrl;
+    if (Result<std::shared_ptr<const MigrationSet>> files = service.scan()) {
+        for (const QList<Migration> *list :
+             {&files.value()->versioned(), &files.value()->runsAlways(),
+              &files.value()->runsOnChange()}) {
+            for (const Migration &migration : *list)
+                snapshot.filePaths.insert(migration.fileName, migration.path);
+        }
+    }
     if (Result<QList<JournalEntry>> journal = service.journal(20000))
         snapshot.journal = journal.value();
     if (Result<LockState> lock = service.lockState())
@@ -116,6 +125,7 @@ void ServiceWorker::run(MigrationService &service, ServiceReply &reply, bool dry
     if (!outcome->run.ok()) {
         fail(reply, outcome->run.error);
         reply.failedFile = outcome->run.failedFile;
+        reply.failedLine = outcome->run.error.line;
         reply.cancelled = outcome->run.error.code == Error::Code::Cancelled;
         for (const SqlStatement &s : outcome->run.statementsInEffect)
             reply.messages.append(tr("Still in effect (line %1): %2").arg(s.line).arg(s.text));
