@@ -69,6 +69,7 @@ struct ServiceReply
     QList<PlannedFileView> plan; // Plan*, Upgrade, Rollback
     QStringList completedFiles;  // Upgrade, Rollback
     QString failedFile;          // a run that stopped early
+    int failedLine = 0;          // the failing statement's line in failedFile
     bool cancelled = false;      // stopped by the user
     QStringList messages;        // Validate, Check*, Fix*, Lock: one line per item
 };
