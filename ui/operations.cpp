@@ -214,6 +214,7 @@ void Operations::onRunFinished(const ServiceReply &reply)
                                .arg(reply.failedFile));
     } else {
         m_panel->finishRun(tr("Failed in %1.").arg(reply.failedFile));
+        Q_EMIT runFailed(reply.failedFile, reply.failedLine, reply.errorText);
         for (const QString &line : reply.messages)
             m_panel->log(line);
         warn(upgrading ? tr("Upgrade failed") : tr("Rollback failed"),

@@ -43,6 +43,8 @@ Q_SIGNALS:
     void loaded(const tidemark::ui::ProjectSnapshot &snapshot);
     void loadFailed(const QString &errorText);
     void busyChanged(bool busy);
+    // A run stopped on an error in the file (line: 1-based in the file, 0 when unknown).
+    void runFailed(const QString &fileName, int line, const QString &message);
 
 private:
     enum class Purpose { Confirm, Preview };
