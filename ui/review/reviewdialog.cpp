@@ -58,6 +58,7 @@ ReviewDialog::ReviewDialog(const Project &project, const GenerateOptions &option
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({380, 700});
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Description:"), m_description);
@@ -179,10 +180,10 @@ void ReviewDialog::showCurrent()
     else if (m_current->isEmpty())
         m_status->setText(tr("Every change is unticked: nothing to save."));
     else
-        m_status->setText(
-            tr("%1 of %n change(s) ticked; file %2", nullptr, int(report.diff.changes.size()))
-                .arg(ticked.size())
-                .arg(m_current->fileName));
+        m_status->setText(tr("%1 of %2 changes ticked; the file will be %3")
+                              .arg(ticked.size())
+                              .arg(report.diff.changes.size())
+                              .arg(m_current->fileName));
     updateButtons();
 }
 

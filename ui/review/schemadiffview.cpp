@@ -82,8 +82,10 @@ void SchemaDiffView::setTexts(const QString &before, const QString &after)
         }
     }
     const qsizetype changed = m_diff.changedRows();
-    m_summary->setText(changed == 0 ? tr("No difference")
-                                    : tr("%n line(s) differ", nullptr, int(changed)));
+    m_summary->setText(changed == 0
+                           ? tr("No difference")
+                           : tr("%n line(s) differ: red removed, green added, orange changed",
+                                nullptr, int(changed)));
 }
 
 void SchemaDiffView::clear()
