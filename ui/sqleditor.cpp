@@ -5,7 +5,6 @@
 
 #include <QAction>
 #include <QEvent>
-#include <QFontDatabase>
 
 namespace tidemark::ui {
 

@@ -1,6 +1,5 @@
 #include "changelist.h"
 
-#include <QApplication>
 #include <QHeaderView>
 #include <QStyle>
 
