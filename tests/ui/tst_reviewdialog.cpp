@@ -12,6 +12,7 @@
 #include "review/sidebysidediff.h"
 #include "sqleditor.h"
 
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
 
@@ -169,12 +170,22 @@ void TestReviewDialog::reviewUntickAndSave()
     QVERIFY(!after->hasLineMark(nameRows.first(), SqlEditor::LineMark::Changed));
     QVERIFY(!after->hasLineMark(nameRows.first(), SqlEditor::LineMark::Added));
 
+    // A new description gives a new file name (generated again).
+    auto *description = dialog.findChild<QLineEdit *>();
+    QVERIFY(description);
+    description->setText(QStringLiteral("reviewed twice"));
+    Q_EMIT description->editingFinished();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(dialog.migration()->fileName.endsWith(QStringLiteral("__reviewed_twice.sql")),
+             qPrintable(dialog.migration()->fileName));
+    QVERIFY(!dialog.upgradeEditor()->text().contains(QStringLiteral("posts"))); // still unticked
+
     // Save, upgrade, and the unticked change is still a difference.
     QSignalSpy saved(&dialog, &ReviewDialog::saved);
     QVERIFY(dialog.saveAsMigration());
     QCOMPARE(saved.count(), 1);
     const QString path = dialog.savedPath();
-    QVERIFY2(path.endsWith(QStringLiteral("__reviewed.sql")), qPrintable(path));
+    QVERIFY2(path.endsWith(QStringLiteral("__reviewed_twice.sql")), qPrintable(path));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(file.readAll());
