@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
+#include "editorlink.h"
 #include "journaldialog.h"
+#include "migrationeditor.h"
 #include "migrationlistwidget.h"
 #include "newmigrationdialog.h"
 #include "operations.h"
@@ -18,6 +20,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -50,7 +53,17 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tidemark"));
     m_operations = new Operations(this, m_runPanel, this);
-    setCentralWidget(m_list);
+    // The list and, beside it, the selected migration's file in the SQL editor.
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("listEditorSplitter"));
+    splitter->addWidget(m_list);
+    m_editor = new MigrationEditor(splitter);
+    m_editor->setObjectName(QStringLiteral("migrationEditor"));
+    splitter->addWidget(m_editor);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+    new EditorLink(m_list, m_editor, m_operations, this);
     auto *runDock = new QDockWidget(tr("Run"), this);
     runDock->setObjectName(QStringLiteral("runDock"));
     runDock->setWidget(m_runPanel);

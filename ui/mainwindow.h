@@ -10,6 +10,7 @@ class QMenu;
 
 namespace tidemark::ui {
 
+class MigrationEditor;
 class MigrationListWidget;
 class Operations;
 class RunPanel;
@@ -28,6 +29,7 @@ public:
     Operations *operations() const { return m_operations; }
     MigrationListWidget *list() const { return m_list; }
     RunPanel *runPanel() const { return m_runPanel; }
+    MigrationEditor *editor() const { return m_editor; }
 
 public Q_SLOTS:
     void refresh();
@@ -53,6 +55,7 @@ private:
 
     MigrationListWidget *m_list = nullptr;
     RunPanel *m_runPanel = nullptr;
+    MigrationEditor *m_editor = nullptr;
     StatusBarWidget *m_statusWidget = nullptr;
     Operations *m_operations = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -3,7 +3,9 @@
 // run, and a list of 10,000 rows.
 #include "windowtest.h"
 
+#include "migrationeditor.h"
 #include "migrationtablemodel.h"
+#include "sqleditor.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void productionAsksForTheDatabaseName();
     void stopDuringLongRun();
     void tenThousandRows();
+    void editorShowsSelectedFileAndFailure();
 
 private:
     static void writeThree(const TempProject &project);
@@ -236,6 +239,37 @@ void TestWindow::tenThousandRows()
     auto *states = window->findChild<QComboBox *>(QStringLiteral("stateFilter"));
     states->setCurrentIndex(states->findData(int(ui::RowState::Pending)));
     QCOMPARE(view->model()->rowCount(), 10000 / 7);
+}
+
+void TestWindow::editorShowsSelectedFileAndFailure()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThree(project);
+    project.write("V4__broken.sql", "-- upgrade\nCREATE TABLE ok_t (id INT);\n\n"
+                                    "CREATE TABLE broken (id INT,);\n");
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 4);
+    ui::MigrationEditor *editor = window->editor();
+    QVERIFY(editor->path().isEmpty());
+    QVERIFY(clickRowOf(*window, QStringLiteral("V2__create_books.sql")));
+    QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V2__create_books.sql"));
+    QVERIFY(editor->editor()->text().contains(QStringLiteral("CREATE TABLE books")));
+
+    // A failed upgrade selects the failing file and marks its statement's line.
+    auto upgrade = answerNextConfirmation();
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(upgrade->seen, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(QApplication::activeModalWidget() &&
+                                 QApplication::activeModalWidget()->objectName() == u"errorMessage",
+                             20000);
+    QApplication::activeModalWidget()->close();
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window), 20000);
+    QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V4__broken.sql"));
+    QCOMPARE(editor->editor()->failureLine(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(statesOf(*window).last(), QStringLiteral("failed in the last run"),
+                              20000);
+    QCOMPARE(appliedVersions(db), (QStringList{"1", "2", "3"}));
 }
 
 QTEST_MAIN(TestWindow)
