@@ -17,6 +17,7 @@ private Q_SLOTS:
     void initTestCase() { useTestSettings(); }
     void cleanup() { dropPendingAnswers(); }
     void newMigration();
+    void openFromCurrentDirectoryAndSwitch();
     void fixChecksumsLockAndJournal();
 };
 
@@ -85,6 +86,41 @@ void TestWindowTools::fixChecksumsLockAndJournal()
     QCOMPARE(model->item(0, 2)->text(), QStringLiteral("V1__first.sql"));
     QCOMPARE(model->item(0, 4)->text(), QStringLiteral("success"));
     journal->close();
+}
+
+void TestWindowTools::openFromCurrentDirectoryAndSwitch()
+{
+    ScratchDatabase dbA(SqlDialect::Sqlite);
+    TempProject a(dbA.url());
+    a.write("V1__in_a.sql", "CREATE TABLE a_t (id INT);\n");
+    ScratchDatabase dbB(SqlDialect::Sqlite);
+    TempProject b(dbB.url());
+    b.write("V1__in_b.sql", "CREATE TABLE b_t (id INT);\n");
+    b.write("V2__more_b.sql", "CREATE TABLE b2_t (id INT);\n");
+
+    // No project given: found by walking up from the start directory.
+    ui::MainWindow window(QString(), a.migrationsDir());
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.operations()->hasProject(), 20000);
+    QCOMPARE(window.operations()->snapshot().jetbaseDir, a.jetbaseDir());
+    QCOMPARE(rowsOf(window)->row(0).entry.fileName, QStringLiteral("V1__in_a.sql"));
+
+    window.openProject(b.root());
+    QTRY_VERIFY_WITH_TIMEOUT(idle(window) && rowsOf(window)->rowCount() == 2, 20000);
+    QCOMPARE(window.operations()->snapshot().jetbaseDir, b.jetbaseDir());
+    const QStringList recent = ui::RecentProjects::list();
+    QCOMPARE(recent.value(0), b.jetbaseDir());
+    QVERIFY(recent.contains(a.jetbaseDir()));
+
+    // A folder without a project: the banner says so and the actions wait for a project.
+    QTemporaryDir empty;
+    window.openProject(empty.path());
+    QTRY_VERIFY_WITH_TIMEOUT(idle(window) && !window.operations()->hasProject(), 20000);
+    QVERIFY(!action(window, "upgradeAction")->isEnabled());
+    QVERIFY(action(window, "openAction")->isEnabled());
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("problemBanner"));
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("Open Project")), qPrintable(banner->text()));
 }
 
 QTEST_MAIN(TestWindowTools)
