@@ -83,7 +83,7 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
     connect(m_list, &MigrationListWidget::selectionChanged, this, &MainWindow::updateActions);
     connect(m_list, &MigrationListWidget::contextMenuRequested, this, &MainWindow::showContextMenu);
 
-    resize(1100, 700);
+    resize(1280, 800);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
