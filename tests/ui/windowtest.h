@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -27,11 +28,14 @@
 
 namespace tidemark::test {
 
-// Settings of the tests' own, so that the recent projects of a real user are not touched.
+// Settings of the test executable's own, in a temporary folder: the recent projects of a real
+// user are not touched and tests running side by side do not share them.
 inline void useTestSettings()
 {
+    static QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
     QApplication::setOrganizationName(QStringLiteral("TidemarkTests"));
-    QApplication::setApplicationName(QStringLiteral("tst_window"));
 }
 
 // The window on the project, shown and active, once its first load has finished.
