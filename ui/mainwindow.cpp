@@ -1,41 +1,190 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
-#include "engine/migrationservice.h"
-#include "migrationlistmodel.h"
+#include "editorlink.h"
+#include "journaldialog.h"
+#include "migrationeditor.h"
+#include "migrationlistwidget.h"
+#include "newmigrationdialog.h"
+#include "operations.h"
+#include "recentprojects.h"
+#include "runpanel.h"
+#include "statusbarwidget.h"
 
 #include <QApplication>
-#include <QHeaderView>
-#include <QLabel>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
 #include <QMenuBar>
-#include <QPointer>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
-#include <QTableView>
-#include <QThread>
+#include <QStyle>
 #include <QToolBar>
 
 namespace tidemark::ui {
 
+namespace {
+
+// Adds the named actions to a menu or a toolbar; nullptr adds a separator.
+template <typename Target>
+void addNamedActions(Target *target, const QHash<QString, QAction *> &actions,
+                     std::initializer_list<const char *> names)
+{
+    for (const char *name : names) {
+        if (name)
+            target->addAction(actions.value(QLatin1String(name)));
+        else
+            target->addSeparator();
+    }
+}
+
+} // namespace
+
 MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
     : QMainWindow(parent)
-    , m_projectDir(std::move(projectDir))
-    , m_startDir(std::move(startDir))
-    , m_model(new MigrationListModel(this))
-    , m_view(new QTableView(this))
-    , m_status(new QLabel(this))
+    , m_list(new MigrationListWidget(this))
+    , m_runPanel(new RunPanel(this))
+    , m_statusWidget(new StatusBarWidget(this))
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Tidemark"));
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setAlternatingRowColors(true);
-    setCentralWidget(m_view);
+    m_operations = new Operations(this, m_runPanel, this);
+    // The list and, beside it, the selected migration's file in the SQL editor.
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("listEditorSplitter"));
+    splitter->addWidget(m_list);
+    m_editor = new MigrationEditor(splitter);
+    m_editor->setObjectName(QStringLiteral("migrationEditor"));
+    splitter->addWidget(m_editor);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+    new EditorLink(m_list, m_editor, m_operations, this);
+    auto *runDock = new QDockWidget(tr("Run"), this);
+    runDock->setObjectName(QStringLiteral("runDock"));
+    runDock->setWidget(m_runPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, runDock);
+    resizeDocks({runDock}, {170}, Qt::Vertical);
+    statusBar()->addPermanentWidget(m_statusWidget, 1);
+
+    createActions();
+    createMenus();
+    menuBar()
+        ->findChild<QMenu *>(QStringLiteral("viewMenu"))
+        ->addAction(runDock->toggleViewAction());
+
+    connect(m_operations, &Operations::loaded, this, &MainWindow::onLoaded);
+    connect(m_operations, &Operations::loadFailed, this, &MainWindow::onLoadFailed);
+    connect(m_operations, &Operations::busyChanged, this, &MainWindow::updateActions);
+    connect(m_list, &MigrationListWidget::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_list, &MigrationListWidget::contextMenuRequested, this, &MainWindow::showContextMenu);
+
+    resize(1280, 800);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_operations->setProject(projectDir, startDir);
+    updateActions();
+    refresh();
+}
+
+QAction *MainWindow::addAction(const QString &objectName, const QString &text,
+                               const QKeySequence &key, QStyle::StandardPixmap icon)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    if (!key.isEmpty())
+        action->setShortcut(key);
+    if (icon != QStyle::SP_CustomBase)
+        action->setIcon(style()->standardIcon(icon));
+    m_actions.insert(objectName, action);
+    QMainWindow::addAction(action); // shortcuts work wherever the focus is
+    return action;
+}
+
+void MainWindow::createActions()
+{
+    using Key = QKeySequence;
+    const auto make = [this](const char *name, const QString &text, const QKeySequence &key,
+                             QStyle::StandardPixmap icon, auto functor) {
+        connect(addAction(QLatin1String(name), text, key, icon), &QAction::triggered, this,
+                functor);
+    };
+    constexpr QStyle::StandardPixmap None = QStyle::SP_CustomBase;
+    Operations *ops = m_operations;
+    make("openAction", tr("&Open Project…"), Key::Open, QStyle::SP_DirOpenIcon,
+         [this] { chooseProject(); });
+    make("refreshAction", tr("&Refresh"), Key(Qt::Key_F5), QStyle::SP_BrowserReload,
+         [this] { refresh(); });
+    make("newMigrationAction", tr("&New Migration…"), Key::New, QStyle::SP_FileIcon,
+         [this] { newMigration(); });
+    make("upgradeAction", tr("&Upgrade All Pending…"), Key(Qt::CTRL | Qt::Key_U),
+         QStyle::SP_ArrowUp, [ops] { ops->upgrade(); });
+    make("upgradeToSelectedAction", tr("Upgrade &to Selected…"),
+         Key(Qt::CTRL | Qt::SHIFT | Qt::Key_U), None, [this] { upgradeToSelected(); });
+    make("rollbackLastAction", tr("Roll Back &Last…"), Key(Qt::CTRL | Qt::Key_R),
+         QStyle::SP_ArrowDown, [ops] { ops->rollbackLast(); });
+    make("rollbackBatchAction", tr("Roll Back Last &Batch…"), {}, None,
+         [ops] { ops->rollbackLastBatch(); });
+    make("rollbackToSelectedAction", tr("Roll Back to &Selected…"),
+         Key(Qt::CTRL | Qt::SHIFT | Qt::Key_R), None, [this] { rollbackToSelected(); });
+    m_actions.value(QStringLiteral("rollbackToSelectedAction"))
+        ->setToolTip(tr("Roll back everything applied after the selected version; it stays"));
+    make("dryRunAction", tr("&Dry Run"), Key(Qt::CTRL | Qt::Key_D),
+         QStyle::SP_FileDialogContentsView, [ops] { ops->dryRun(); });
+    make("validateAction", tr("&Validate"), Key(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+         QStyle::SP_DialogApplyButton, [ops] { ops->validate(); });
+    make("fixChecksumsAction", tr("Fix &Checksums…"), {}, None, [ops] { ops->fixChecksums(); });
+    make("fixFilesAction", tr("Fix &Files…"), {}, None, [ops] { ops->fixFiles(); });
+    make("lockAction", tr("&Lock"), {}, None, [ops] { ops->lock(); });
+    make("unlockAction", tr("U&nlock…"), {}, None, [ops] { ops->unlock(); });
+    make("journalAction", tr("&Journal"), Key(Qt::CTRL | Qt::Key_J), None,
+         [this] { showJournal(); });
+    make("stopAction", tr("&Stop"), Key(Qt::Key_Escape), QStyle::SP_BrowserStop,
+         [ops] { ops->stop(); });
+    make("quitAction", tr("&Quit"), Key::Quit, None, [this] { close(); });
+}
+
+void MainWindow::createMenus()
+{
+    const auto a = [this](const char *name) { return m_actions.value(QLatin1String(name)); };
+    QMenu *file = menuBar()->addMenu(tr("&Project"));
+    file->addAction(a("openAction"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    file->addSeparator();
+    file->addAction(a("newMigrationAction"));
+    file->addSeparator();
+    file->addAction(a("quitAction"));
+
+    QMenu *migrate = menuBar()->addMenu(tr("&Migrate"));
+    addNamedActions(migrate, m_actions,
+                    {"upgradeAction", "upgradeToSelectedAction", nullptr, "rollbackLastAction",
+                     "rollbackBatchAction", "rollbackToSelectedAction", nullptr, "dryRunAction",
+                     nullptr, "stopAction"});
+    QMenu *tools = menuBar()->addMenu(tr("&Database"));
+    addNamedActions(tools, m_actions,
+                    {"validateAction", "fixChecksumsAction", "fixFilesAction", nullptr,
+                     "lockAction", "unlockAction", nullptr, "journalAction"});
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(a("refreshAction"));
+
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    QAction *refreshAction = toolbar->addAction(tr("Refresh"), this, &MainWindow::refresh);
-    refreshAction->setShortcut(QKeySequence::Refresh);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    addNamedActions(toolbar, m_actions,
+                    {"openAction", "refreshAction", "newMigrationAction", nullptr, "upgradeAction",
+                     "rollbackLastAction", "dryRunAction", "stopAction", nullptr, "validateAction",
+                     "journalAction"});
+    view->addAction(toolbar->toggleViewAction());
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->setObjectName(QStringLiteral("helpMenu"));
     helpMenu->addAction(tr("&About Tidemark"), this, [this] {
@@ -44,46 +193,151 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
         about->open();
     });
     helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-    statusBar()->addWidget(m_status, 1);
-    resize(900, 560);
-    refresh();
+}
+
+void MainWindow::showContextMenu(const QPoint &globalPos)
+{
+    QMenu menu(this);
+    addNamedActions(&menu, m_actions,
+                    {"upgradeToSelectedAction", "rollbackToSelectedAction", nullptr,
+                     "upgradeAction", "rollbackLastAction", "dryRunAction", nullptr,
+                     "refreshAction"});
+    menu.exec(globalPos);
 }
 
 void MainWindow::refresh()
 {
-    m_status->setText(tr("Loading…"));
-    ProjectOptions options;
-    options.projectDir = m_projectDir;
-    options.startDir = m_startDir;
-    QPointer<MainWindow> self(this);
-    // QtSql connections live on the thread that uses them: the worker opens and closes its own.
-    QThread *worker = QThread::create([self, options]() {
-        Result<Project> project = Project::open(options);
-        Result<StatusReport> report = project ? MigrationService(project.value()).status()
-                                              : Result<StatusReport>(project.error());
-        QString title = project ? project->location().jetbaseDir : QString();
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, report, title]() {
-                if (!self)
-                    return;
-                if (!report) {
-                    self->m_model->setEntries({});
-                    self->m_status->setText(report.error().fullText());
-                    return;
-                }
-                self->m_model->setEntries(report->entries);
-                self->m_view->resizeColumnsToContents();
-                self->setWindowTitle(tr("Tidemark — %1 — %2").arg(title, report->displayUrl));
-                self->m_status->setText(
-                    tr("Current version: %1 · %2 pending")
-                        .arg(report->latestVersion.isEmpty() ? tr("none") : report->latestVersion)
-                        .arg(report->pending.size()));
-            },
-            Qt::QueuedConnection);
-    });
-    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    worker->start();
+    m_statusWidget->showMessage(tr("Loading…"));
+    m_operations->refresh();
+}
+
+void MainWindow::openProject(const QString &dir)
+{
+    if (m_operations->isBusy()) {
+        m_runPanel->log(tr("Busy: wait for the current operation to finish."));
+        return;
+    }
+    m_operations->setProject(dir, QDir::currentPath());
+    m_list->setRows({});
+    refresh();
+}
+
+void MainWindow::chooseProject()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Open Project (the jetbase folder or the folder holding it)"),
+        m_operations->snapshot().jetbaseDir);
+    if (!dir.isEmpty())
+        openProject(dir);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList dirs = RecentProjects::list();
+    for (const QString &dir : dirs)
+        m_recentMenu->addAction(QDir::toNativeSeparators(dir), this,
+                                [this, dir] { openProject(dir); });
+    if (dirs.isEmpty())
+        m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
+    else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), this, [] { RecentProjects::clear(); });
+    }
+}
+
+void MainWindow::newMigration()
+{
+    const ProjectSnapshot &snapshot = m_operations->snapshot();
+    ProjectLocation location{snapshot.jetbaseDir, snapshot.jetbaseDir + u"/migrations"};
+    NewMigrationDialog dialog(location, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_runPanel->log(tr("Created %1").arg(QDir::toNativeSeparators(dialog.createdFile())));
+    refresh();
+}
+
+void MainWindow::upgradeToSelected()
+{
+    if (const MigrationRow *row = m_list->selectedRow())
+        m_operations->upgrade(row->entry.version);
+}
+
+void MainWindow::rollbackToSelected()
+{
+    if (const MigrationRow *row = m_list->selectedRow())
+        m_operations->rollbackTo(row->entry.version);
+}
+
+void MainWindow::showJournal()
+{
+    auto *dialog = new JournalDialog(m_operations->snapshot().journal, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::onLoaded(const ProjectSnapshot &snapshot)
+{
+    RecentProjects::add(snapshot.jetbaseDir);
+    const QFileInfo jetbase(snapshot.jetbaseDir);
+    const QString project =
+        jetbase.fileName() == u"jetbase" ? jetbase.dir().dirName() : jetbase.fileName();
+    setWindowTitle(tr("%1 — %2 — Tidemark").arg(project, snapshot.displayUrl));
+    m_list->showProblem(snapshot.status.problems.isEmpty()
+                            ? QString()
+                            : tr("%n problem(s) block an upgrade; see Validate.", nullptr,
+                                 int(snapshot.status.problems.size())));
+    m_list->setRows(buildRows(snapshot.status, snapshot.journal));
+    m_statusWidget->showSnapshot(snapshot);
+    updateActions();
+}
+
+void MainWindow::onLoadFailed(const QString &errorText)
+{
+    m_list->setRows({});
+    m_list->showProblem(errorText + u"\n\n" +
+                        tr("Open a project with Project › Open Project… (Ctrl+O) or a recent "
+                           "one, or start tidemark with the project's folder."));
+    m_statusWidget->showMessage(tr("No project"));
+    setWindowTitle(tr("Tidemark"));
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool busy = m_operations->isBusy();
+    const bool open = m_operations->hasProject();
+    for (QAction *action : std::as_const(m_actions))
+        action->setEnabled(!busy && open);
+    const MigrationRow *row = m_list->selectedRow();
+    const bool versioned = row && row->entry.kind == MigrationKind::Versioned;
+    m_actions.value(QStringLiteral("upgradeToSelectedAction"))
+        ->setEnabled(!busy && open && versioned && !row->entry.applied());
+    m_actions.value(QStringLiteral("rollbackToSelectedAction"))
+        ->setEnabled(!busy && open && versioned && row->entry.applied());
+    m_actions.value(QStringLiteral("openAction"))->setEnabled(!busy);
+    m_actions.value(QStringLiteral("refreshAction"))->setEnabled(!busy);
+    m_actions.value(QStringLiteral("quitAction"))->setEnabled(true);
+    m_actions.value(QStringLiteral("journalAction"))->setEnabled(open);
+    m_actions.value(QStringLiteral("stopAction"))->setEnabled(busy);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_operations->isBusy()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Stop and Quit"),
+            tr("A run is in progress. Stop it (the current file is rolled back) and quit?"));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_operations->stop();
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace tidemark::ui

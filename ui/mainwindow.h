@@ -1,30 +1,65 @@
 #pragma once
 
-#include <QMainWindow>
+#include "servicetypes.h"
 
-class QLabel;
-class QTableView;
+#include <QMainWindow>
+#include <QStyle>
+
+class QAction;
+class QMenu;
 
 namespace tidemark::ui {
 
-class MigrationListModel;
+class MigrationEditor;
+class MigrationListWidget;
+class Operations;
+class RunPanel;
+class StatusBarWidget;
 
-// A plain main window: the project's migrations and their state, loaded on a worker thread.
+// Assembles the window: the migration list in the centre, the run panel dock, the status bar,
+// and the actions in the menus, the toolbar and the list's context menu.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    // projectDir: from the command line (may be empty: the project is looked for from startDir).
     MainWindow(QString projectDir, QString startDir, QWidget *parent = nullptr);
+
+    void openProject(const QString &dir);
+    Operations *operations() const { return m_operations; }
+    MigrationListWidget *list() const { return m_list; }
+    RunPanel *runPanel() const { return m_runPanel; }
+    MigrationEditor *editor() const { return m_editor; }
 
 public Q_SLOTS:
     void refresh();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
-    QString m_projectDir;
-    QString m_startDir;
-    MigrationListModel *m_model = nullptr;
-    QTableView *m_view = nullptr;
-    QLabel *m_status = nullptr;
+    void createActions();
+    void createMenus();
+    QAction *addAction(const QString &objectName, const QString &text, const QKeySequence &key,
+                       QStyle::StandardPixmap icon);
+    void chooseProject();
+    void fillRecentMenu();
+    void newMigration();
+    void upgradeToSelected();
+    void rollbackToSelected();
+    void showJournal();
+    void showContextMenu(const QPoint &globalPos);
+    void onLoaded(const ProjectSnapshot &snapshot);
+    void onLoadFailed(const QString &errorText);
+    void updateActions();
+
+    MigrationListWidget *m_list = nullptr;
+    RunPanel *m_runPanel = nullptr;
+    MigrationEditor *m_editor = nullptr;
+    StatusBarWidget *m_statusWidget = nullptr;
+    Operations *m_operations = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QHash<QString, QAction *> m_actions;
 };
 
 } // namespace tidemark::ui

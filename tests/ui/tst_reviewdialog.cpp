@@ -1,0 +1,232 @@
+// The review of a generated migration on a real SQLite project: the changes listed with their
+// data-loss warnings, unticking one takes its statement out of the SQL and its lines out of the
+// "after" schema, the side-by-side view marks the changed lines, Save writes the file, and after
+// the upgrade the unticked change is still a difference. Real widgets, offscreen.
+
+#include "../db/dbtest.h"
+
+#include "engine/schemadiff.h"
+#include "review/changelist.h"
+#include "review/reviewdialog.h"
+#include "review/schemadiffview.h"
+#include "review/sidebysidediff.h"
+#include "sqleditor.h"
+
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+
+using namespace tidemark;
+using namespace tidemark::test;
+using namespace tidemark::ui;
+
+namespace {
+
+Project openProject(const TempProject &project)
+{
+    ProjectOptions options;
+    options.projectDir = project.root();
+    options.environment = cleanEnvironment();
+    Result<Project> opened = Project::open(options);
+    if (!opened)
+        qFatal("%s", qPrintable(opened.error().fullText()));
+    return opened.value();
+}
+
+void writeSchema(const TempProject &project, const QByteArray &sql)
+{
+    QFile file(project.jetbaseDir() + QStringLiteral("/schema.sql"));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write schema.sql");
+    file.write(sql);
+}
+
+GenerateOptions optionsFor(const TempProject &project)
+{
+    GenerateOptions options;
+    options.source.schemaPath = project.jetbaseDir() + QStringLiteral("/schema.sql");
+    options.description = QStringLiteral("reviewed");
+    return options;
+}
+
+qsizetype findChange(const QList<SchemaChange> &changes, SchemaChange::Kind kind,
+                     const QString &table)
+{
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        if (changes.at(i).kind == kind && changes.at(i).table == table)
+            return i;
+    }
+    return -1;
+}
+
+// The 1-based rows of a side whose text contains `needle`.
+QList<int> rowsWith(const QStringList &side, const QString &needle)
+{
+    QList<int> rows;
+    for (qsizetype i = 0; i < side.size(); ++i) {
+        if (side.at(i).contains(needle))
+            rows.append(int(i) + 1);
+    }
+    return rows;
+}
+
+} // namespace
+
+class TestReviewDialog : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void sideBySidePairsLines();
+    void reviewUntickAndSave();
+    void acceptRename();
+};
+
+void TestReviewDialog::sideBySidePairsLines()
+{
+    const SideBySideDiff diff = sideBySideDiff({"a", "b", "c", "d"}, {"a", "B", "c", "d", "e"});
+    QCOMPARE(diff.count(), 5);
+    QCOMPARE(diff.rows.at(0), SideBySideDiff::Row::Same);
+    QCOMPARE(diff.rows.at(1), SideBySideDiff::Row::Changed);
+    QCOMPARE(diff.left.at(1), QStringLiteral("b"));
+    QCOMPARE(diff.right.at(1), QStringLiteral("B"));
+    QCOMPARE(diff.rows.at(4), SideBySideDiff::Row::Added);
+    QCOMPARE(diff.leftLine.at(4), 0); // a filler on the left
+    QCOMPARE(diff.rightLine.at(4), 5);
+    const SideBySideDiff removed = sideBySideDiff({"x", "y"}, {"y"});
+    QCOMPARE(removed.rows,
+             (QList<SideBySideDiff::Row>{SideBySideDiff::Row::Removed, SideBySideDiff::Row::Same}));
+    QCOMPARE(removed.right.at(0), QString());
+}
+
+void TestReviewDialog::reviewUntickAndSave()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    QVERIFY(db.exec(QStringLiteral(
+        "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT)")));
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO users (name, email) VALUES ('ann', 'a@x')")));
+    TempProject project(db.url());
+    writeSchema(project, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                         "age INTEGER);\n"
+                         "CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT NOT NULL);\n");
+    const Project opened = openProject(project);
+
+    ReviewDialog dialog(opened, optionsFor(project));
+    dialog.show();
+    QSignalSpy finished(&dialog, &ReviewDialog::generationFinished);
+    QVERIFY(dialog.isBusy());
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+    QCOMPARE(dialog.upgradeEditor()->dialect(), SqlDialect::Sqlite);
+    QVERIFY(dialog.upgradeEditor()->isReadOnly());
+
+    const QList<SchemaChange> changes = dialog.changes();
+    const qsizetype addPosts = findChange(changes, SchemaChange::Kind::AddTable, "posts");
+    const qsizetype dropEmail = findChange(changes, SchemaChange::Kind::DropColumn, "users");
+    const qsizetype addAge = findChange(changes, SchemaChange::Kind::AddColumn, "users");
+    QVERIFY(addPosts >= 0 && dropEmail >= 0 && addAge >= 0);
+    ChangeList *list = dialog.changeList();
+    QCOMPARE(list->changeCount(), changes.size());
+    QCOMPARE(list->changeItem(addPosts)->checkState(0), Qt::Checked);
+    // The dropped column holds a value: its warning is listed under it.
+    QTreeWidgetItem *dropItem = list->changeItem(dropEmail);
+    QCOMPARE(dropItem->childCount(), 1);
+    QVERIFY2(dropItem->child(0)->text(0).contains(QStringLiteral("email")),
+             qPrintable(dropItem->child(0)->text(0)));
+    QVERIFY(list->changeItem(addPosts)->childCount() == 0);
+
+    QVERIFY(dialog.upgradeEditor()->text().contains(QStringLiteral("posts")));
+    QVERIFY(dialog.rollbackEditor()->text().contains(QStringLiteral("posts")));
+    SchemaDiffView *view = dialog.schemaView();
+    QVERIFY(!rowsWith(view->diff().right, QStringLiteral("table posts")).isEmpty());
+
+    // Untick "add table posts": generated again without it.
+    list->changeItem(addPosts)->setCheckState(0, Qt::Unchecked);
+    QVERIFY(dialog.isBusy());
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+    QCOMPARE(list->excluded(), (QSet<qsizetype>{addPosts}));
+    QVERIFY2(!dialog.upgradeEditor()->text().contains(QStringLiteral("posts")),
+             qPrintable(dialog.upgradeEditor()->text()));
+    QVERIFY(!dialog.rollbackEditor()->text().contains(QStringLiteral("posts")));
+    QVERIFY(dialog.upgradeEditor()->text().contains(QStringLiteral("age")));
+    QCOMPARE(dialog.changes().size(), changes.size()); // the list keeps every change
+
+    // The side-by-side view: no posts on the right; the email line marked on the left, the age
+    // line on the right, both editors as long as each other.
+    QVERIFY(rowsWith(view->diff().right, QStringLiteral("posts")).isEmpty());
+    const QList<int> emailRows = rowsWith(view->diff().left, QStringLiteral("column email"));
+    const QList<int> ageRows = rowsWith(view->diff().right, QStringLiteral("column age"));
+    QCOMPARE(emailRows.size(), 1);
+    QCOMPARE(ageRows.size(), 1);
+    SqlEditor *before = view->beforeEditor();
+    SqlEditor *after = view->afterEditor();
+    QCOMPARE(before->lines(), after->lines());
+    QVERIFY(before->hasLineMark(emailRows.first(), SqlEditor::LineMark::Removed) ||
+            before->hasLineMark(emailRows.first(), SqlEditor::LineMark::Changed));
+    QVERIFY(after->hasLineMark(ageRows.first(), SqlEditor::LineMark::Added) ||
+            after->hasLineMark(ageRows.first(), SqlEditor::LineMark::Changed));
+    const QList<int> nameRows = rowsWith(view->diff().right, QStringLiteral("column name"));
+    QCOMPARE(nameRows.size(), 1);
+    QVERIFY(!after->hasLineMark(nameRows.first(), SqlEditor::LineMark::Changed));
+    QVERIFY(!after->hasLineMark(nameRows.first(), SqlEditor::LineMark::Added));
+
+    // A new description gives a new file name (generated again).
+    auto *description = dialog.findChild<QLineEdit *>();
+    QVERIFY(description);
+    description->setText(QStringLiteral("reviewed twice"));
+    Q_EMIT description->editingFinished();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(dialog.migration()->fileName.endsWith(QStringLiteral("__reviewed_twice.sql")),
+             qPrintable(dialog.migration()->fileName));
+    QVERIFY(!dialog.upgradeEditor()->text().contains(QStringLiteral("posts"))); // still unticked
+
+    // Save, upgrade, and the unticked change is still a difference.
+    QSignalSpy saved(&dialog, &ReviewDialog::saved);
+    QVERIFY(dialog.saveAsMigration());
+    QCOMPARE(saved.count(), 1);
+    const QString path = dialog.savedPath();
+    QVERIFY2(path.endsWith(QStringLiteral("__reviewed_twice.sql")), qPrintable(path));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY(text.contains(QStringLiteral("-- upgrade")));
+    QVERIFY2(!text.contains(QStringLiteral("posts")), qPrintable(text));
+
+    TM_SERVICE(service, project);
+    Result<RunOutcome> upgraded = service->upgrade(UpgradeOptions{}, false);
+    TM_VERIFY_OK(upgraded);
+    Result<DiffReport> diff = diffSchemas(opened, optionsFor(project).source);
+    TM_VERIFY_OK(diff);
+    QCOMPARE(diff->diff.changes.size(), 1);
+    QCOMPARE(diff->diff.changes.first().kind, SchemaChange::Kind::AddTable);
+    QCOMPARE(diff->diff.changes.first().table, QStringLiteral("posts"));
+}
+
+void TestReviewDialog::acceptRename()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT)")));
+    TempProject project(db.url());
+    writeSchema(project, "CREATE TABLE users (id INTEGER PRIMARY KEY, mail TEXT);\n");
+    ReviewDialog dialog(openProject(project), optionsFor(project));
+    QSignalSpy finished(&dialog, &ReviewDialog::generationFinished);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+    ChangeList *list = dialog.changeList();
+    QCOMPARE(list->renameCount(), 1);
+    QCOMPARE(list->renameItem(0)->checkState(0), Qt::Unchecked);
+    QCOMPARE(dialog.changes().size(), 2); // drop email, add mail
+
+    list->renameItem(0)->setCheckState(0, Qt::Checked);
+    QCOMPARE(list->acceptedRenames(), QStringList{QStringLiteral("users.email=mail")});
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+    QCOMPARE(dialog.changes().size(), 1);
+    QCOMPARE(dialog.changes().first().kind, SchemaChange::Kind::RenameColumn);
+    QCOMPARE(list->renameCount(), 1); // still listed, to be refused again
+    QVERIFY2(dialog.upgradeEditor()->text().contains(QStringLiteral("RENAME"), Qt::CaseInsensitive),
+             qPrintable(dialog.upgradeEditor()->text()));
+}
+
+QTEST_MAIN(TestReviewDialog)
+#include "tst_reviewdialog.moc"

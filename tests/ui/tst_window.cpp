@@ -1,0 +1,276 @@
+// The real window on SQLite projects, driven through its toolbar, its list and its dialogs:
+// open, upgrade, roll back to a selection, dry run, production confirmation, Stop during a long
+// run, and a list of 10,000 rows.
+#include "windowtest.h"
+
+#include "migrationeditor.h"
+#include "migrationtablemodel.h"
+#include "sqleditor.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QScrollBar>
+
+using namespace tidemark;
+using namespace tidemark::test;
+
+class TestWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { useTestSettings(); }
+    void cleanup() { dropPendingAnswers(); }
+    void opensAndShowsPending();
+    void upgradeAndRollBackToSelected();
+    void dryRunChangesNothing();
+    void productionAsksForTheDatabaseName();
+    void stopDuringLongRun();
+    void tenThousandRows();
+    void editorShowsSelectedFileAndFailure();
+
+private:
+    static void writeThree(const TempProject &project);
+};
+
+void TestWindow::writeThree(const TempProject &project)
+{
+    project.write("V1__create_authors.sql", "-- upgrade\nCREATE TABLE authors (id INT);\n"
+                                            "-- rollback\nDROP TABLE authors;\n");
+    project.write("V2__create_books.sql", "-- upgrade\nCREATE TABLE books (id INT);\n"
+                                          "-- rollback\nDROP TABLE books;\n");
+    project.write("V3__create_sales.sql", "-- upgrade\nCREATE TABLE sales (id INT);\n"
+                                          "-- rollback\nDROP TABLE sales;\n");
+}
+
+void TestWindow::opensAndShowsPending()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThree(project);
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
+    QCOMPARE(statesOf(*window), QStringList(3, QStringLiteral("pending")));
+    QVERIFY2(window->windowTitle().contains(QFileInfo(project.root()).fileName()),
+             qPrintable(window->windowTitle()));
+    QVERIFY(window->windowTitle().contains(QStringLiteral("sqlite:")));
+    auto *pending = window->findChild<QLabel *>(QStringLiteral("pendingLabel"));
+    QCOMPARE(pending->text(), QStringLiteral("3 pending"));
+
+    // The text filter narrows the list.
+    auto *filter = window->findChild<QLineEdit *>(QStringLiteral("migrationFilter"));
+    QTest::keyClicks(filter, QStringLiteral("books"));
+    QCOMPARE(window->list()->view()->model()->rowCount(), 1);
+    filter->clear();
+    QCOMPARE(window->list()->view()->model()->rowCount(), 3);
+}
+
+void TestWindow::upgradeAndRollBackToSelected()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThree(project);
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
+
+    auto upgrade = answerNextConfirmation();
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(upgrade->seen, 20000);
+    QCOMPARE(upgrade->willRun, QStringLiteral("V1__create_authors.sql\nV2__create_books.sql\n"
+                                              "V3__create_sales.sql"));
+    QVERIFY(upgrade->sql.contains(QStringLiteral("CREATE TABLE books (id INT)")));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        idle(*window) && statesOf(*window) == QStringList(3, QStringLiteral("applied")), 20000);
+    QCOMPARE(appliedVersions(db), (QStringList{"1", "2", "3"}));
+    QVERIFY(db.tableExists(QStringLiteral("sales")));
+    QVERIFY(
+        window->runPanel()->logText().contains(QStringLiteral("Finished V3__create_sales.sql")));
+    QVERIFY(!rowsOf(*window)->row(0).appliedBy.isEmpty());
+
+    // Roll back to version 1 from the list's selection, with Ctrl+Shift+R.
+    QVERIFY(clickRowOf(*window, QStringLiteral("V1__create_authors.sql")));
+    QVERIFY(action(*window, "rollbackToSelectedAction")->isEnabled());
+    auto rollback = answerNextConfirmation();
+    // The offscreen platform does not give the window back its activation after a dialog.
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTest::keyClick(window->list()->view(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY2_WITH_TIMEOUT(rollback->seen,
+                              qPrintable(window->runPanel()->logText() + u'|' +
+                                         (QApplication::activeModalWidget()
+                                              ? QApplication::activeModalWidget()->objectName()
+                                              : QString())),
+                              20000);
+    QCOMPARE(rollback->willRun, QStringLiteral("V3__create_sales.sql\nV2__create_books.sql"));
+    QVERIFY(rollback->willBeLost.contains(QStringLiteral("V2__create_books.sql")));
+    QVERIFY(rollback->sql.contains(QStringLiteral("DROP TABLE sales")));
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && statesOf(*window) ==
+                                                  (QStringList{"applied", "pending", "pending"}),
+                             20000);
+    QCOMPARE(appliedVersions(db), QStringList{"1"});
+    QVERIFY(!db.tableExists(QStringLiteral("books")));
+    QVERIFY(db.tableExists(QStringLiteral("authors")));
+}
+
+void TestWindow::dryRunChangesNothing()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThree(project);
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
+    clickAction(*window, "dryRunAction");
+    QTRY_VERIFY_WITH_TIMEOUT(QApplication::activeModalWidget() &&
+                                 QApplication::activeModalWidget()->objectName() == u"textDialog",
+                             20000);
+    QWidget *dialog = QApplication::activeModalWidget();
+    const QString sql =
+        dialog->findChild<QPlainTextEdit *>(QStringLiteral("sqlText"))->toPlainText();
+    QVERIFY2(sql.contains(QStringLiteral("CREATE TABLE authors (id INT)")), qPrintable(sql));
+    QVERIFY(sql.contains(QStringLiteral("V3__create_sales.sql")));
+    dialog->close();
+    QVERIFY(!db.tableExists(QStringLiteral("authors")));
+    QCOMPARE(appliedVersions(db), QStringList{});
+}
+
+void TestWindow::productionAsksForTheDatabaseName()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThree(project);
+    QFile toml(project.jetbaseDir() + QStringLiteral("/jetbase.toml"));
+    QVERIFY(toml.open(QIODevice::WriteOnly));
+    toml.write("production = true\n");
+    toml.close();
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
+
+    // A wrong name leaves OK disabled: nothing runs.
+    auto wrong = answerNextConfirmation(true, QStringLiteral("nope.db"));
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(wrong->seen, 20000);
+    QVERIFY(!wrong->okEnabledBeforeTyping);
+    QTest::qWait(300);
+    QVERIFY(idle(*window));
+    QCOMPARE(appliedVersions(db), QStringList{});
+
+    auto right = answerNextConfirmation(true, QStringLiteral("test.db"));
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(right->seen, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && appliedVersions(db).size() == 3, 20000);
+}
+
+void TestWindow::stopDuringLongRun()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write("V1__log.sql", "CREATE TABLE slow_log (n INT);\n");
+    QByteArray slow;
+    for (int i = 0; i < 40; ++i)
+        slow += "INSERT INTO slow_log SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT 1 "
+                "UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) SELECT x FROM c);\n";
+    project.write("V2__slow.sql", slow);
+    project.write("V3__after.sql", "CREATE TABLE after_t (id INT);\n");
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
+
+    // The window keeps answering: a timer of the GUI thread fires all along the run.
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    auto confirmation = answerNextConfirmation();
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(confirmation->seen, 20000);
+    auto *statement = window->findChild<QLabel *>(QStringLiteral("statementLabel"));
+    QTRY_VERIFY_WITH_TIMEOUT(statement->text().startsWith(QStringLiteral("Statement 3 of 40")),
+                             30000);
+    ticker.start();
+    QElapsedTimer clock;
+    clock.start();
+    QTest::qWait(400); // a statement takes about 0.2 s: the run is inside V2 all along
+    QVERIFY(!idle(*window));
+    QVERIFY2(ticks >= 10, qPrintable(QString::number(ticks)));
+    auto *stop = window->findChild<QPushButton *>(QStringLiteral("stopButton"));
+    QVERIFY(stop->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window), 20000);
+    QVERIFY2(clock.elapsed() < 5000, "Stop did not stop between statements");
+
+    // V1 stays, V2 was rolled back whole, V3 never ran, the lock is free.
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && rowsOf(*window)->rowCount() == 3 &&
+                                 statesOf(*window).first() == u"applied",
+                             20000);
+    QCOMPARE(appliedVersions(db), QStringList{"1"});
+    QCOMPARE(countRows(db, QStringLiteral("slow_log")), 0);
+    QVERIFY(!db.tableExists(QStringLiteral("after_t")));
+    QCOMPARE(db.query(QStringLiteral("SELECT COUNT(*) FROM jetbase_lock WHERE is_locked")),
+             QStringList{"0"});
+    QCOMPARE(rowsOf(*window)->row(1).state, ui::RowState::Failed);
+    QVERIFY(window->runPanel()->logText().contains(QStringLiteral("Stopped V2__slow.sql")));
+}
+
+void TestWindow::tenThousandRows()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    auto window = openWindow(project);
+    StatusReport report;
+    for (int i = 1; i <= 10000; ++i) {
+        StatusEntry entry;
+        entry.version = QString::number(i);
+        entry.description = QStringLiteral("migration number %1").arg(i);
+        entry.fileName = QStringLiteral("V%1__migration_number_%1.sql").arg(i);
+        entry.state = i % 7 ? MigrationState::Applied : MigrationState::Pending;
+        entry.appliedAt = i % 7 ? QStringLiteral("2026-01-01 10:00:00") : QString();
+        report.entries.append(entry);
+    }
+    QElapsedTimer clock;
+    clock.start();
+    window->list()->setRows(ui::buildRows(report, {}));
+    QTableView *view = window->list()->view();
+    QScrollBar *bar = view->verticalScrollBar();
+    for (int step = 0; step <= 50; ++step) {
+        bar->setValue(bar->maximum() * step / 50);
+        view->viewport()->repaint();
+    }
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(view->model()->rowCount(), 10000);
+    // The state filter keeps the pending rows only.
+    auto *states = window->findChild<QComboBox *>(QStringLiteral("stateFilter"));
+    states->setCurrentIndex(states->findData(int(ui::RowState::Pending)));
+    QCOMPARE(view->model()->rowCount(), 10000 / 7);
+}
+
+void TestWindow::editorShowsSelectedFileAndFailure()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThree(project);
+    project.write("V4__broken.sql", "-- upgrade\nCREATE TABLE ok_t (id INT);\n\n"
+                                    "CREATE TABLE broken (id INT,);\n");
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 4);
+    ui::MigrationEditor *editor = window->editor();
+    QVERIFY(editor->path().isEmpty());
+    QVERIFY(clickRowOf(*window, QStringLiteral("V2__create_books.sql")));
+    QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V2__create_books.sql"));
+    QVERIFY(editor->editor()->text().contains(QStringLiteral("CREATE TABLE books")));
+
+    // A failed upgrade selects the failing file and marks its statement's line.
+    auto upgrade = answerNextConfirmation();
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(upgrade->seen, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(QApplication::activeModalWidget() &&
+                                 QApplication::activeModalWidget()->objectName() == u"errorMessage",
+                             20000);
+    QApplication::activeModalWidget()->close();
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window), 20000);
+    QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V4__broken.sql"));
+    QCOMPARE(editor->editor()->failureLine(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(statesOf(*window).last(), QStringLiteral("failed in the last run"),
+                              20000);
+    QCOMPARE(appliedVersions(db), (QStringList{"1", "2", "3"}));
+}
+
+QTEST_MAIN(TestWindow)
+#include "tst_window.moc"

@@ -1,0 +1,127 @@
+// The window's other actions on a SQLite project: New Migration, Fix Checksums with its
+// confirmation, Lock and Unlock, Validate, the Journal dialog, recent projects.
+#include "windowtest.h"
+
+#include "journaldialog.h"
+#include "recentprojects.h"
+
+#include <QStandardItemModel>
+
+using namespace tidemark;
+using namespace tidemark::test;
+
+class TestWindowTools : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { useTestSettings(); }
+    void cleanup() { dropPendingAnswers(); }
+    void newMigration();
+    void openFromCurrentDirectoryAndSwitch();
+    void fixChecksumsLockAndJournal();
+};
+
+void TestWindowTools::newMigration()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    auto window = openWindow(project);
+    QTRY_VERIFY(window->operations()->hasProject());
+    QCOMPARE(rowsOf(*window)->rowCount(), 0);
+    QVERIFY(ui::RecentProjects::list().contains(project.jetbaseDir()));
+
+    bool answered = false;
+    QTimer::singleShot(100, this, [&answered] {
+        QWidget *dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog && dialog->objectName() == u"newMigrationDialog");
+        auto *version = dialog->findChild<QLineEdit *>(QStringLiteral("versionEdit"));
+        QVERIFY(version->text().contains(u'.')); // the timestamp by default
+        version->setText(QStringLiteral("7"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("descriptionEdit")),
+                         QStringLiteral("create users"));
+        QTest::keyClick(dialog, Qt::Key_Return);
+        answered = true;
+    });
+    clickAction(*window, "newMigrationAction");
+    QVERIFY(answered);
+    QVERIFY(QFile::exists(project.migrationsDir() + QStringLiteral("/V7__create_users.sql")));
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(*window)->rowCount(), 1, 20000);
+    QCOMPARE(rowsOf(*window)->row(0).entry.version, QStringLiteral("7"));
+}
+
+void TestWindowTools::fixChecksumsLockAndJournal()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write("V1__first.sql", "CREATE TABLE first_t (id INT);\n");
+    {
+        TM_SERVICE(service, project);
+        TM_VERIFY_OK(service->upgrade(UpgradeOptions{}, false));
+    }
+    project.write("V1__first.sql", "CREATE TABLE first_t (id INT, name TEXT);\n");
+    auto window = openWindow(project);
+    QTRY_COMPARE(statesOf(*window), QStringList{"changed since applied"});
+
+    auto fix = answerNextConfirmation();
+    clickAction(*window, "fixChecksumsAction");
+    QTRY_VERIFY_WITH_TIMEOUT(fix->seen, 20000);
+    QVERIFY2(fix->willBeLost.contains(QStringLiteral("V1__first.sql")),
+             qPrintable(fix->willBeLost));
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && statesOf(*window) == QStringList{"applied"}, 20000);
+
+    auto *lockLabel = window->findChild<QLabel *>(QStringLiteral("lockLabel"));
+    QCOMPARE(lockLabel->text(), QStringLiteral("Unlocked"));
+    clickAction(*window, "lockAction");
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && lockLabel->text().startsWith(u"Locked"), 20000);
+    auto unlock = answerNextConfirmation();
+    clickAction(*window, "unlockAction");
+    QVERIFY(unlock->seen);
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && lockLabel->text() == u"Unlocked", 20000);
+
+    clickAction(*window, "journalAction");
+    auto *journal = window->findChild<ui::JournalDialog *>();
+    QVERIFY(journal && journal->isVisible());
+    auto *model = journal->findChild<QStandardItemModel *>();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->item(0, 2)->text(), QStringLiteral("V1__first.sql"));
+    QCOMPARE(model->item(0, 4)->text(), QStringLiteral("success"));
+    journal->close();
+}
+
+void TestWindowTools::openFromCurrentDirectoryAndSwitch()
+{
+    ScratchDatabase dbA(SqlDialect::Sqlite);
+    TempProject a(dbA.url());
+    a.write("V1__in_a.sql", "CREATE TABLE a_t (id INT);\n");
+    ScratchDatabase dbB(SqlDialect::Sqlite);
+    TempProject b(dbB.url());
+    b.write("V1__in_b.sql", "CREATE TABLE b_t (id INT);\n");
+    b.write("V2__more_b.sql", "CREATE TABLE b2_t (id INT);\n");
+
+    // No project given: found by walking up from the start directory.
+    ui::MainWindow window(QString(), a.migrationsDir());
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(window.operations()->hasProject(), 20000);
+    QCOMPARE(window.operations()->snapshot().jetbaseDir, a.jetbaseDir());
+    QCOMPARE(rowsOf(window)->row(0).entry.fileName, QStringLiteral("V1__in_a.sql"));
+
+    window.openProject(b.root());
+    QTRY_VERIFY_WITH_TIMEOUT(idle(window) && rowsOf(window)->rowCount() == 2, 20000);
+    QCOMPARE(window.operations()->snapshot().jetbaseDir, b.jetbaseDir());
+    const QStringList recent = ui::RecentProjects::list();
+    QCOMPARE(recent.value(0), b.jetbaseDir());
+    QVERIFY(recent.contains(a.jetbaseDir()));
+
+    // A folder without a project: the banner says so and the actions wait for a project.
+    QTemporaryDir empty;
+    window.openProject(empty.path());
+    QTRY_VERIFY_WITH_TIMEOUT(idle(window) && !window.operations()->hasProject(), 20000);
+    QVERIFY(!action(window, "upgradeAction")->isEnabled());
+    QVERIFY(action(window, "openAction")->isEnabled());
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("problemBanner"));
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().contains(QStringLiteral("Open Project")), qPrintable(banner->text()));
+}
+
+QTEST_MAIN(TestWindowTools)
+#include "tst_windowtools.moc"

@@ -1,0 +1,182 @@
+#include "confirmations.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace tidemark::ui {
+
+namespace {
+
+QPlainTextEdit *readOnlyText(const QString &text, QWidget *parent)
+{
+    auto *edit = new QPlainTextEdit(text, parent);
+    edit->setReadOnly(true);
+    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setFont(QFont(QStringLiteral("monospace")));
+    return edit;
+}
+
+QString target(const ProjectSnapshot &snapshot)
+{
+    return snapshot.displayUrl.isEmpty() ? snapshot.jetbaseDir : snapshot.displayUrl;
+}
+
+} // namespace
+
+QString productionName(const ProjectSnapshot &snapshot)
+{
+    if (!snapshot.production)
+        return {};
+    return snapshot.databaseName.isEmpty() ? QStringLiteral("production") : snapshot.databaseName;
+}
+
+ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
+    : QDialog(parent)
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("confirmDialog"));
+    setWindowTitle(text.title);
+    auto *layout = new QVBoxLayout(this);
+    auto *question = new QLabel(text.question, this);
+    question->setWordWrap(true);
+    question->setTextFormat(Qt::PlainText);
+    layout->addWidget(question);
+    if (!text.willRun.isEmpty()) {
+        layout->addWidget(new QLabel(tr("Will run, in this order:"), this));
+        QPlainTextEdit *list = readOnlyText(text.willRun.join(u'\n'), this);
+        list->setObjectName(QStringLiteral("willRunList"));
+        list->setMaximumHeight(140);
+        layout->addWidget(list);
+    }
+    if (!text.willBeLost.isEmpty()) {
+        auto *lostLabel = new QLabel(tr("Will be lost or overwritten:"), this);
+        lostLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
+        layout->addWidget(lostLabel);
+        QPlainTextEdit *lost = readOnlyText(text.willBeLost.join(u'\n'), this);
+        lost->setObjectName(QStringLiteral("willBeLostList"));
+        lost->setMaximumHeight(140);
+        layout->addWidget(lost);
+    }
+    if (!text.sql.isEmpty()) {
+        layout->addWidget(new QLabel(tr("The exact SQL:"), this));
+        QPlainTextEdit *sql = readOnlyText(text.sql, this);
+        sql->setObjectName(QStringLiteral("sqlText"));
+        layout->addWidget(sql, 1);
+    }
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    if (!text.acceptText.isEmpty())
+        ok->setText(text.acceptText);
+    m_buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    if (!text.requiredName.isEmpty()) {
+        auto *prompt = new QLabel(
+            tr("This connection is marked production. Type the database name “%1” to go ahead:")
+                .arg(text.requiredName),
+            this);
+        prompt->setWordWrap(true);
+        layout->addWidget(prompt);
+        m_typedName = new QLineEdit(this);
+        m_typedName->setObjectName(QStringLiteral("typedName"));
+        layout->addWidget(m_typedName);
+        ok->setEnabled(false);
+        connect(m_typedName, &QLineEdit::textChanged, this,
+                [ok, name = text.requiredName](const QString &typed) {
+                    ok->setEnabled(typed == name);
+                });
+    }
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    resize(640, text.sql.isEmpty() ? 320 : 520);
+}
+
+QString planSql(const QList<PlannedFileView> &plan)
+{
+    QString text;
+    for (const PlannedFileView &file : plan) {
+        text += QStringLiteral("-- %1 (%2)\n")
+                    .arg(file.fileName, ConfirmDialog::tr("%n statement(s)", nullptr,
+                                                          int(file.statements.size())));
+        for (const QString &statement : file.statements)
+            text += statement + QStringLiteral(";\n");
+        text += u'\n';
+    }
+    return text;
+}
+
+ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
+                                     const QList<PlannedFileView> &plan)
+{
+    ConfirmationText text;
+    text.title = ConfirmDialog::tr("Upgrade");
+    text.question = ConfirmDialog::tr("Apply %n migration(s) to %1?", nullptr, int(plan.size()))
+                        .arg(target(snapshot));
+    for (const PlannedFileView &file : plan)
+        text.willRun.append(file.fileName);
+    for (const StatusEntry &entry : snapshot.status.entries) {
+        const bool rerun = entry.kind == MigrationKind::RunsOnChange &&
+                           text.willRun.contains(entry.fileName) && entry.applied();
+        if (rerun)
+            text.willBeLost.append(
+                ConfirmDialog::tr("%1: runs again; what its last run did is replaced")
+                    .arg(entry.fileName));
+        else if (entry.state == MigrationState::Changed)
+            text.willBeLost.append(
+                ConfirmDialog::tr("%1: applied, but the file changed since (checksum differs)")
+                    .arg(entry.fileName));
+    }
+    text.sql = planSql(plan);
+    text.acceptText = ConfirmDialog::tr("Upgrade");
+    text.requiredName = productionName(snapshot);
+    return text;
+}
+
+ConfirmationText rollbackConfirmation(const ProjectSnapshot &snapshot,
+                                      const QList<PlannedFileView> &plan)
+{
+    ConfirmationText text;
+    text.title = ConfirmDialog::tr("Roll back");
+    text.question =
+        ConfirmDialog::tr("Roll back %n migration(s) on %1? Their rollback sections run and "
+                          "whatever those drop is lost.",
+                          nullptr, int(plan.size()))
+            .arg(target(snapshot));
+    for (const PlannedFileView &file : plan) {
+        text.willRun.append(file.fileName);
+        text.willBeLost.append(
+            ConfirmDialog::tr("%1: undone (its tables, columns and data as its rollback drops)")
+                .arg(file.fileName));
+    }
+    text.sql = planSql(plan);
+    text.acceptText = ConfirmDialog::tr("Roll back");
+    text.requiredName = productionName(snapshot);
+    return text;
+}
+
+bool confirm(QWidget *parent, const ConfirmationText &text)
+{
+    ConfirmDialog dialog(text, parent);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+void showText(QWidget *parent, const QString &title, const QString &text)
+{
+    auto *dialog = new QDialog(parent);
+    dialog->setObjectName(QStringLiteral("textDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    auto *layout = new QVBoxLayout(dialog);
+    QPlainTextEdit *edit = readOnlyText(text, dialog);
+    edit->setObjectName(QStringLiteral("sqlText"));
+    layout->addWidget(edit);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(720, 520);
+    dialog->open();
+}
+
+} // namespace tidemark::ui

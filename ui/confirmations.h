@@ -1,0 +1,56 @@
+#pragma once
+
+#include "servicetypes.h"
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QLineEdit;
+
+namespace tidemark::ui {
+
+// What a confirmation names: what will run, what will be lost, and for a production connection
+// the database name the user must type.
+struct ConfirmationText
+{
+    QString title;
+    QString question;       // one sentence: "Apply 3 migrations to …?"
+    QStringList willRun;    // files, in order
+    QStringList willBeLost; // rolled-back files, applied files whose checksum changed, …
+    QString sql;            // the exact SQL, shown below the lists (may be empty)
+    QString acceptText;     // the OK button's text
+    QString requiredName;   // non-empty: typed confirmation (production)
+};
+
+// A modal confirmation. OK stays disabled until the typed name matches requiredName.
+class ConfirmDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit ConfirmDialog(const ConfirmationText &text, QWidget *parent = nullptr);
+
+private:
+    QDialogButtonBox *m_buttons = nullptr;
+    QLineEdit *m_typedName = nullptr;
+};
+
+// What the user types to confirm on a production connection (`production = true` in the
+// project's configuration): the database name, or "production" when the URL hides it. Empty
+// for other connections.
+QString productionName(const ProjectSnapshot &snapshot);
+
+// The texts of the confirmations the window asks for.
+ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
+                                     const QList<PlannedFileView> &plan);
+ConfirmationText rollbackConfirmation(const ProjectSnapshot &snapshot,
+                                      const QList<PlannedFileView> &plan);
+// The SQL of a plan, file by file, as the dry run shows it.
+QString planSql(const QList<PlannedFileView> &plan);
+
+// Shows the dialog; true when the user accepted.
+bool confirm(QWidget *parent, const ConfirmationText &text);
+
+// A read-only text (the dry run's SQL) in a window-modal dialog that deletes itself.
+void showText(QWidget *parent, const QString &title, const QString &text);
+
+} // namespace tidemark::ui

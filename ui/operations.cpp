@@ -1,0 +1,280 @@
+#include "operations.h"
+
+#include "confirmations.h"
+#include "runcontroller.h"
+#include "runpanel.h"
+
+#include <QMessageBox>
+
+namespace tidemark::ui {
+
+using Op = ServiceRequest::Op;
+
+Operations::Operations(QWidget *window, RunPanel *panel, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_panel(panel)
+    , m_controller(new RunController(this))
+{
+    connect(m_controller, &RunController::replied, this, &Operations::onReplied);
+    connect(m_controller, &RunController::runEvent, m_panel, &RunPanel::handleEvent);
+    connect(m_controller, &RunController::busyChanged, this, &Operations::busyChanged);
+    connect(m_panel, &RunPanel::stopRequested, this, &Operations::stop);
+}
+
+void Operations::setProject(const QString &projectDir, const QString &startDir)
+{
+    m_projectDir = projectDir;
+    m_startDir = startDir;
+    m_loaded = false;
+    m_snapshot = {};
+}
+
+bool Operations::isBusy() const
+{
+    return m_controller->isBusy();
+}
+
+void Operations::submit(ServiceRequest request, Purpose purpose)
+{
+    request.projectDir = m_projectDir;
+    request.startDir = m_startDir;
+    if (m_controller->isBusy()) {
+        m_panel->log(tr("Busy: wait for the current operation to finish."));
+        return;
+    }
+    m_purpose = purpose;
+    m_controller->submit(request);
+}
+
+void Operations::refresh()
+{
+    submit({Op::Load});
+}
+
+void Operations::upgrade(const QString &toVersion)
+{
+    ServiceRequest request{Op::PlanUpgrade};
+    request.upgrade.toVersion = toVersion;
+    submit(request);
+}
+
+void Operations::rollback(const RollbackOptions &options)
+{
+    ServiceRequest request{Op::PlanRollback};
+    request.rollback = options;
+    submit(request);
+}
+
+void Operations::rollbackLast()
+{
+    rollback(RollbackOptions{1, {}, false, false});
+}
+
+void Operations::rollbackLastBatch()
+{
+    rollback(RollbackOptions{std::nullopt, {}, true, false});
+}
+
+void Operations::rollbackTo(const QString &version)
+{
+    rollback(RollbackOptions{std::nullopt, version, false, false});
+}
+
+void Operations::dryRun()
+{
+    submit({Op::PlanUpgrade}, Purpose::Preview);
+}
+
+void Operations::validate()
+{
+    submit({Op::Validate});
+}
+
+void Operations::fixChecksums()
+{
+    submit({Op::CheckChecksums});
+}
+
+void Operations::fixFiles()
+{
+    submit({Op::CheckFiles});
+}
+
+void Operations::lock()
+{
+    submit({Op::Lock});
+}
+
+void Operations::unlock()
+{
+    const bool ok =
+        confirm(m_window, {tr("Unlock"),
+                           tr("Release the migration lock of %1? Do this only when no run holds it "
+                              "(a run that died left it behind): two runs at once can corrupt the "
+                              "schema.")
+                               .arg(m_snapshot.displayUrl),
+                           {},
+                           {},
+                           {},
+                           tr("Unlock"),
+                           {}});
+    if (ok)
+        submit({Op::Unlock});
+}
+
+void Operations::stop()
+{
+    if (!m_controller->isBusy())
+        return;
+    m_panel->log(tr("Stop requested: stopping after the current statement."));
+    m_controller->stop();
+}
+
+void Operations::warn(const QString &title, const QString &text)
+{
+    // Window-modal and asynchronous: the window goes on refreshing behind it.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void Operations::inform(const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, m_window);
+    box->setObjectName(QStringLiteral("infoMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void Operations::onReplied(const ServiceReply &reply)
+{
+    switch (reply.request.op) {
+    case Op::Load:
+        if (!reply.ok) {
+            m_loaded = false;
+            Q_EMIT loadFailed(reply.errorText);
+            return;
+        }
+        m_loaded = true;
+        m_snapshot = reply.snapshot;
+        m_projectDir = m_snapshot.jetbaseDir; // later requests do not depend on the cwd
+        Q_EMIT loaded(m_snapshot);
+        return;
+    case Op::PlanUpgrade:
+    case Op::PlanRollback:
+        return onPlanned(reply);
+    case Op::Upgrade:
+    case Op::Rollback:
+        return onRunFinished(reply);
+    default:
+        return onAudited(reply);
+    }
+}
+
+void Operations::onPlanned(const ServiceReply &reply)
+{
+    const bool upgrading = reply.request.op == Op::PlanUpgrade;
+    if (!reply.ok)
+        return warn(upgrading ? tr("Upgrade") : tr("Roll back"), reply.errorText);
+    if (m_purpose == Purpose::Preview) {
+        const QString sql = reply.plan.isEmpty() ? tr("-- Nothing to run: no pending migrations.")
+                                                 : planSql(reply.plan);
+        return showText(m_window, tr("Dry Run: the SQL an upgrade would run"), sql);
+    }
+    if (reply.plan.isEmpty())
+        return inform(upgrading ? tr("Upgrade") : tr("Roll back"),
+                      upgrading ? tr("Migrations are up to date.") : tr("Nothing to roll back."));
+    const ConfirmationText text = upgrading ? upgradeConfirmation(m_snapshot, reply.plan)
+                                            : rollbackConfirmation(m_snapshot, reply.plan);
+    if (!confirm(m_window, text)) {
+        m_panel->log(tr("Cancelled by the user before anything ran."));
+        return;
+    }
+    ServiceRequest run = reply.request;
+    run.op = upgrading ? Op::Upgrade : Op::Rollback;
+    m_panel->startRun(upgrading ? tr("Upgrading %n file(s)…", nullptr, int(reply.plan.size()))
+                                : tr("Rolling back %n file(s)…", nullptr, int(reply.plan.size())),
+                      int(reply.plan.size()));
+    submit(run);
+}
+
+void Operations::onRunFinished(const ServiceReply &reply)
+{
+    const bool upgrading = reply.request.op == Op::Upgrade;
+    if (reply.ok) {
+        m_panel->finishRun(upgrading ? tr("Upgrade finished: %n file(s) applied.", nullptr,
+                                          int(reply.completedFiles.size()))
+                                     : tr("Rollback finished: %n file(s) rolled back.", nullptr,
+                                          int(reply.completedFiles.size())));
+    } else if (reply.cancelled) {
+        m_panel->finishRun(tr("Stopped: %1 was rolled back; %n earlier file(s) stay done.", nullptr,
+                              int(reply.completedFiles.size()))
+                               .arg(reply.failedFile));
+    } else {
+        m_panel->finishRun(tr("Failed in %1.").arg(reply.failedFile));
+        Q_EMIT runFailed(reply.failedFile, reply.failedLine, reply.errorText);
+        for (const QString &line : reply.messages)
+            m_panel->log(line);
+        warn(upgrading ? tr("Upgrade failed") : tr("Rollback failed"),
+             reply.errorText +
+                 (reply.messages.isEmpty() ? QString() : u"\n\n" + reply.messages.join(u'\n')));
+    }
+    refresh();
+}
+
+void Operations::onAudited(const ServiceReply &reply)
+{
+    const Op op = reply.request.op;
+    if (!reply.ok) {
+        m_panel->log(reply.errorText);
+        warn(tr("Tidemark"), reply.errorText);
+        return;
+    }
+    const QString list = reply.messages.join(u'\n');
+    switch (op) {
+    case Op::Validate:
+        inform(tr("Validate"), reply.messages.isEmpty()
+                                   ? tr("No problems: applied files match the database.")
+                                   : tr("Problems found:\n%1").arg(list));
+        return;
+    case Op::CheckChecksums:
+    case Op::CheckFiles: {
+        const bool checksums = op == Op::CheckChecksums;
+        if (reply.messages.isEmpty())
+            return inform(checksums ? tr("Fix Checksums") : tr("Fix Files"),
+                          checksums ? tr("Every applied file matches its stored checksum.")
+                                    : tr("No applied file is missing."));
+        const ConfirmationText text{
+            checksums ? tr("Fix Checksums") : tr("Fix Files"),
+            checksums ? tr("Store today's checksums for these applied files? The record of what "
+                           "originally ran is lost; the SQL itself does not run again.")
+                      : tr("Remove the tracking rows of these applied files whose files are "
+                           "gone? Their changes stay in the database."),
+            {},
+            reply.messages,
+            {},
+            checksums ? tr("Fix Checksums") : tr("Fix Files"),
+            productionName(m_snapshot)};
+        if (confirm(m_window, text))
+            submit({checksums ? Op::FixChecksums : Op::FixFiles});
+        return;
+    }
+    case Op::FixChecksums:
+    case Op::FixFiles:
+        m_panel->log(tr("Fixed:\n%1").arg(list));
+        break;
+    case Op::Lock:
+        m_panel->log(tr("Locked (process %1).").arg(list));
+        break;
+    case Op::Unlock:
+        m_panel->log(tr("Unlocked."));
+        break;
+    default:
+        break;
+    }
+    refresh();
+}
+
+} // namespace tidemark::ui

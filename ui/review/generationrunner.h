@@ -1,0 +1,31 @@
+#pragma once
+
+#include "engine/migrationgenerator.h"
+
+#include <QObject>
+
+namespace tidemark::ui {
+
+// Runs generateMigration() on a worker thread of its own (core opens its own connections there)
+// and hands the result back on the thread of this object. Every start() returns a ticket; the
+// finished() of an older ticket can be ignored by comparing with latestTicket().
+class GenerationRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit GenerationRunner(QObject *parent = nullptr);
+    ~GenerationRunner() override;
+
+    int start(const Project &project, const GenerateOptions &options);
+    int latestTicket() const { return m_ticket; }
+    bool isRunning() const { return m_running > 0; }
+
+Q_SIGNALS:
+    void finished(int ticket, const tidemark::Result<tidemark::GeneratedMigration> &result);
+
+private:
+    int m_ticket = 0;
+    int m_running = 0;
+};
+
+} // namespace tidemark::ui

@@ -1,0 +1,59 @@
+#include "runcontroller.h"
+
+#include "serviceworker.h"
+
+#include <QThread>
+
+namespace tidemark::ui {
+
+RunController::RunController(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread(this))
+    , m_worker(new ServiceWorker(&m_cancel))
+{
+    qRegisterMetaType<ServiceRequest>();
+    qRegisterMetaType<ServiceReply>();
+    qRegisterMetaType<RunEvent>();
+    m_thread->setObjectName(QStringLiteral("tidemark-worker"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(this, &RunController::requested, m_worker, &ServiceWorker::perform,
+            Qt::QueuedConnection);
+    connect(m_worker, &ServiceWorker::replied, this, &RunController::onReplied,
+            Qt::QueuedConnection);
+    connect(m_worker, &ServiceWorker::runEvent, this, &RunController::runEvent,
+            Qt::QueuedConnection);
+    m_thread->start();
+}
+
+RunController::~RunController()
+{
+    m_cancel.store(true);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+bool RunController::submit(const ServiceRequest &request)
+{
+    if (m_busy)
+        return false;
+    m_cancel.store(false);
+    m_busy = true;
+    Q_EMIT busyChanged(true);
+    Q_EMIT requested(request);
+    return true;
+}
+
+void RunController::stop()
+{
+    m_cancel.store(true);
+}
+
+void RunController::onReplied(const ServiceReply &reply)
+{
+    m_busy = false;
+    Q_EMIT busyChanged(false);
+    Q_EMIT replied(reply);
+}
+
+} // namespace tidemark::ui

@@ -1,0 +1,81 @@
+#pragma once
+
+// Plain values that travel between the window and its worker thread through queued signals.
+
+#include "engine/migrationservice.h"
+#include "engine/runevents.h"
+
+#include <QHash>
+#include <QMetaType>
+
+namespace tidemark::ui {
+
+// What the window asks of the worker.
+struct ServiceRequest
+{
+    enum class Op {
+        Load,         // project, status, journal and lock state
+        PlanUpgrade,  // dry run: the files and SQL an upgrade would run
+        PlanRollback, // dry run of a rollback
+        Upgrade,
+        Rollback,
+        Validate,
+        CheckChecksums, // lists changed checksums without fixing
+        FixChecksums,
+        CheckFiles, // lists applied files that are gone without fixing
+        FixFiles,
+        Lock,
+        Unlock,
+    };
+    ServiceRequest(Op op = Op::Load)
+        : op(op)
+    {}
+    Op op = Op::Load;
+    QString projectDir;
+    QString startDir;
+    UpgradeOptions upgrade;
+    RollbackOptions rollback;
+};
+
+// One planned file as the confirmation shows it.
+struct PlannedFileView
+{
+    QString fileName;
+    QStringList statements;
+};
+
+// Everything the window shows about the open project.
+struct ProjectSnapshot
+{
+    QString jetbaseDir;
+    QString displayUrl;
+    QString databaseName; // what the user types to confirm on a production connection
+    bool production = false;
+    SqlDialect dialect = SqlDialect::Sqlite;
+    StatusReport status;
+    QList<JournalEntry> journal; // newest first
+    LockState lock;
+    QString lockError;                 // lock state could not be read
+    QHash<QString, QString> filePaths; // file name -> absolute path of each migration file
+};
+
+// The worker's answer to one request.
+struct ServiceReply
+{
+    ServiceRequest request;
+    bool ok = true;
+    QString errorText;
+    ProjectSnapshot snapshot;    // Load
+    QList<PlannedFileView> plan; // Plan*, Upgrade, Rollback
+    QStringList completedFiles;  // Upgrade, Rollback
+    QString failedFile;          // a run that stopped early
+    int failedLine = 0;          // the failing statement's line in failedFile
+    bool cancelled = false;      // stopped by the user
+    QStringList messages;        // Validate, Check*, Fix*, Lock: one line per item
+};
+
+} // namespace tidemark::ui
+
+Q_DECLARE_METATYPE(tidemark::ui::ServiceRequest)
+Q_DECLARE_METATYPE(tidemark::ui::ServiceReply)
+Q_DECLARE_METATYPE(tidemark::RunEvent)

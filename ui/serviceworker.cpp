@@ -1,0 +1,184 @@
+#include "serviceworker.h"
+
+#include <QFileInfo>
+
+namespace tidemark::ui {
+
+namespace {
+
+using Op = ServiceRequest::Op;
+
+void fail(ServiceReply &reply, const Error &error)
+{
+    reply.ok = false;
+    reply.errorText = error.fullText();
+}
+
+QList<PlannedFileView> planView(const Plan &plan)
+{
+    QList<PlannedFileView> files;
+    for (const PlannedFile &file : plan.files) {
+        PlannedFileView view{file.fileName, {}};
+        for (const SqlStatement &statement : file.statements)
+            view.statements.append(statement.text);
+        files.append(view);
+    }
+    return files;
+}
+
+QString databaseNameOf(const ConnectionSpec &spec)
+{
+    if (spec.qtDriver == u"QODBC") // the connection string holds credentials
+        return {};
+    if (spec.dialect == SqlDialect::Sqlite)
+        return QFileInfo(spec.databaseName).fileName();
+    return spec.databaseName;
+}
+
+} // namespace
+
+ServiceWorker::ServiceWorker(const std::atomic_bool *cancel, QObject *parent)
+    : QObject(parent)
+    , m_cancel(cancel)
+{}
+
+void ServiceWorker::perform(const ServiceRequest &request)
+{
+    ServiceReply reply;
+    reply.request = request;
+    ProjectOptions options;
+    options.projectDir = request.projectDir;
+    options.startDir = request.startDir;
+    Result<Project> project = Project::open(options);
+    if (!project) {
+        fail(reply, project.error());
+        Q_EMIT replied(reply);
+        return;
+    }
+    MigrationService service(project.value());
+    service.setLockTimeout(project->lockTimeoutSeconds());
+    switch (request.op) {
+    case Op::Load:
+        load(service, reply);
+        break;
+    case Op::PlanUpgrade:
+    case Op::PlanRollback:
+        run(service, reply, true);
+        break;
+    case Op::Upgrade:
+    case Op::Rollback:
+        run(service, reply, false);
+        break;
+    default:
+        audit(service, reply);
+        break;
+    }
+    Q_EMIT replied(reply);
+}
+
+void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
+{
+    ProjectSnapshot &snapshot = reply.snapshot;
+    const Project &project = service.project();
+    snapshot.jetbaseDir = project.location().jetbaseDir;
+    snapshot.production = project.config().has(QStringLiteral("production")) &&
+                          project.config().flag(QStringLiteral("production"));
+    if (Result<ConnectionSpec> spec = project.connectionSpec()) {
+        snapshot.displayUrl = spec->displayUrl;
+        snapshot.databaseName = databaseNameOf(spec.value());
+        snapshot.dialect = spec->dialect;
+    }
+    Result<StatusReport> status = service.status();
+    if (!status)
+        return fail(reply, status.error());
+    snapshot.status = status.value();
+    snapshot.displayUrl = status->displayUrl;
+    if (Result<std::shared_ptr<const MigrationSet>> files = service.scan()) {
+        for (const QList<Migration> *list :
+             {&files.value()->versioned(), &files.value()->runsAlways(),
+              &files.value()->runsOnChange()}) {
+            for (const Migration &migration : *list)
+                snapshot.filePaths.insert(migration.fileName, migration.path);
+        }
+    }
+    if (Result<QList<JournalEntry>> journal = service.journal(20000))
+        snapshot.journal = journal.value();
+    if (Result<LockState> lock = service.lockState())
+        snapshot.lock = lock.value();
+    else
+        snapshot.lockError = lock.error().message;
+}
+
+void ServiceWorker::run(MigrationService &service, ServiceReply &reply, bool dryRun)
+{
+    const bool upgrade = reply.request.op == Op::Upgrade || reply.request.op == Op::PlanUpgrade;
+    if (!dryRun) {
+        service.setCancelFlag(m_cancel);
+        service.setEventSink([this](const RunEvent &event) { Q_EMIT runEvent(event); });
+    }
+    Result<RunOutcome> outcome = upgrade ? service.upgrade(reply.request.upgrade, dryRun)
+                                         : service.rollback(reply.request.rollback, dryRun);
+    if (!outcome)
+        return fail(reply, outcome.error());
+    reply.plan = planView(outcome->plan);
+    reply.completedFiles = outcome->run.completedFiles;
+    if (!outcome->run.ok()) {
+        fail(reply, outcome->run.error);
+        reply.failedFile = outcome->run.failedFile;
+        reply.failedLine = outcome->run.error.line;
+        reply.cancelled = outcome->run.error.code == Error::Code::Cancelled;
+        for (const SqlStatement &s : outcome->run.statementsInEffect)
+            reply.messages.append(tr("Still in effect (line %1): %2").arg(s.line).arg(s.text));
+    }
+}
+
+void ServiceWorker::audit(MigrationService &service, ServiceReply &reply)
+{
+    switch (reply.request.op) {
+    case Op::Validate: {
+        Result<QList<ValidationProblem>> problems = service.validate();
+        if (!problems)
+            return fail(reply, problems.error());
+        for (const ValidationProblem &problem : problems.value())
+            reply.messages.append(problem.message);
+        break;
+    }
+    case Op::CheckChecksums:
+    case Op::FixChecksums: {
+        Result<ChecksumReport> report = service.checksums(reply.request.op == Op::FixChecksums);
+        if (!report)
+            return fail(reply, report.error());
+        for (const ChecksumRepair &repair : report->changed)
+            reply.messages.append(tr("%1 (stored %2, file %3)")
+                                      .arg(repair.fileName, repair.oldChecksum.left(12),
+                                           repair.newChecksum.left(12)));
+        break;
+    }
+    case Op::CheckFiles:
+    case Op::FixFiles: {
+        Result<FilesReport> report = service.files(reply.request.op == Op::FixFiles);
+        if (!report)
+            return fail(reply, report.error());
+        for (const QString &version : report->missingVersions)
+            reply.messages.append(tr("version %1").arg(version));
+        for (const QString &file : report->missingRepeatables)
+            reply.messages.append(file);
+        break;
+    }
+    case Op::Lock: {
+        Result<QString> id = service.lock();
+        if (!id)
+            return fail(reply, id.error());
+        reply.messages.append(id.value());
+        break;
+    }
+    case Op::Unlock:
+        if (Status status = service.unlock(); !status)
+            return fail(reply, status.error());
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace tidemark::ui

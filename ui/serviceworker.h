@@ -1,0 +1,34 @@
+#pragma once
+
+#include "servicetypes.h"
+
+#include <QObject>
+
+#include <atomic>
+
+namespace tidemark::ui {
+
+// Lives on the worker thread and calls MigrationService there: every call opens and closes its
+// own connection on this thread. Answers and progress go back as queued signals with values.
+class ServiceWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServiceWorker(const std::atomic_bool *cancel, QObject *parent = nullptr);
+
+public Q_SLOTS:
+    void perform(const tidemark::ui::ServiceRequest &request);
+
+Q_SIGNALS:
+    void replied(const tidemark::ui::ServiceReply &reply);
+    void runEvent(const tidemark::RunEvent &event);
+
+private:
+    void load(MigrationService &service, ServiceReply &reply) const;
+    void run(MigrationService &service, ServiceReply &reply, bool dryRun);
+    void audit(MigrationService &service, ServiceReply &reply);
+
+    const std::atomic_bool *m_cancel = nullptr;
+};
+
+} // namespace tidemark::ui

@@ -1,0 +1,208 @@
+#include "sqleditor.h"
+
+#include "findreplacedialog.h"
+#include "highlighting/sqlhighlighting.h"
+
+#include <QAction>
+#include <QEvent>
+
+namespace tidemark::ui {
+
+namespace {
+
+constexpr int lineNumberMargin = 0;
+constexpr int markerMargin = 1;
+constexpr int foldMargin = 2;
+
+QColor blend(const QColor &base, const QColor &tint, qreal amount)
+{
+    return QColor::fromRgbF(base.redF() * (1 - amount) + tint.redF() * amount,
+                            base.greenF() * (1 - amount) + tint.greenF() * amount,
+                            base.blueF() * (1 - amount) + tint.blueF() * amount);
+}
+
+} // namespace
+
+SqlEditor::SqlEditor(QWidget *parent, SqlDialect dialect)
+    : QsciScintilla(parent)
+{
+    setUtf8(true);
+    m_highlighting = createSqlHighlighting(this, dialect);
+
+    setMarginType(lineNumberMargin, NumberMargin);
+    setMarginLineNumbers(lineNumberMargin, true);
+    setMarginWidth(lineNumberMargin, QStringLiteral("00000"));
+    setMarginType(markerMargin, SymbolMargin);
+    setMarginWidth(markerMargin, 14);
+    setMarginSensitivity(markerMargin, false);
+    setMarginMarkerMask(markerMargin, 1 << FailureMarker);
+    setFolding(BoxedTreeFoldStyle, foldMargin);
+    setBraceMatching(SloppyBraceMatch);
+    setAutoIndent(true);
+    setIndentationsUseTabs(false);
+    setTabWidth(4);
+    setCaretLineVisible(true);
+    setAnnotationDisplay(AnnotationBoxed);
+    setWrapMode(WrapNone);
+
+    markerDefine(RightArrow, FailureMarker);
+    markerDefine(Background, AddedMarker);
+    markerDefine(Background, RemovedMarker);
+    markerDefine(Background, ChangedMarker);
+    m_failureIndicator = indicatorDefine(SquiggleIndicator);
+
+    auto addShortcut = [this](const QKeySequence &keys, auto slot) {
+        auto *action = new QAction(this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+    };
+    addShortcut(QKeySequence::Find, [this] { showFind(false); });
+    addShortcut(QKeySequence(Qt::CTRL | Qt::Key_H), [this] { showFind(true); });
+    addShortcut(QKeySequence::FindNext, [this] { findNextMatch(); });
+
+    applyPalette();
+}
+
+SqlEditor::~SqlEditor() = default;
+
+SqlDialect SqlEditor::dialect() const
+{
+    return m_highlighting->dialect();
+}
+
+void SqlEditor::setDialect(SqlDialect dialect)
+{
+    m_highlighting->setDialect(dialect);
+    applyPalette(); // setting the lexer again resets margins and caret colours
+}
+
+QString SqlEditor::highlightingBackend() const
+{
+    return m_highlighting->backendName();
+}
+
+void SqlEditor::markFailure(int line, const QString &message)
+{
+    clearFailure();
+    if (line < 1)
+        return;
+    m_failureLine = line;
+    m_failureMessage = message;
+    const int index = line - 1;
+    markerAdd(index, FailureMarker);
+    placeFailureIndicator();
+    if (!message.isEmpty())
+        annotate(index, message, m_failureStyle);
+    setCursorPosition(index, 0);
+    ensureLineVisible(index);
+}
+
+void SqlEditor::clearFailure()
+{
+    markerDeleteAll(FailureMarker);
+    clearIndicatorRange(0, 0, qMax(0, lines() - 1), lineLength(qMax(0, lines() - 1)),
+                        m_failureIndicator);
+    clearAnnotations();
+    m_failureLine = 0;
+    m_failureMessage.clear();
+}
+
+void SqlEditor::placeFailureIndicator()
+{
+    const int index = m_failureLine - 1;
+    fillIndicatorRange(index, 0, index, qMax(1, lineLength(index)), m_failureIndicator);
+}
+
+void SqlEditor::setLineMark(int line, LineMark mark)
+{
+    const int marker = mark == LineMark::Added     ? AddedMarker
+                       : mark == LineMark::Removed ? RemovedMarker
+                                                   : ChangedMarker;
+    markerAdd(line - 1, marker);
+}
+
+void SqlEditor::clearLineMarks()
+{
+    markerDeleteAll(AddedMarker);
+    markerDeleteAll(RemovedMarker);
+    markerDeleteAll(ChangedMarker);
+}
+
+bool SqlEditor::hasLineMark(int line, LineMark mark) const
+{
+    const int marker = mark == LineMark::Added     ? AddedMarker
+                       : mark == LineMark::Removed ? RemovedMarker
+                                                   : ChangedMarker;
+    return (const_cast<SqlEditor *>(this)->markersAtLine(line - 1) & (1 << marker)) != 0;
+}
+
+QColor SqlEditor::paperColor() const
+{
+    return lexer() ? lexer()->paper(QsciLexerSQL::Default) : paper();
+}
+
+void SqlEditor::showFind(bool replace)
+{
+    if (!m_findDialog)
+        m_findDialog = new FindReplaceDialog(this);
+    m_findDialog->showFor(replace, hasSelectedText() ? selectedText() : QString());
+}
+
+bool SqlEditor::findNextMatch()
+{
+    if (!m_findDialog) {
+        showFind(false);
+        return false;
+    }
+    return m_findDialog->findNext();
+}
+
+void SqlEditor::changeEvent(QEvent *event)
+{
+    QsciScintilla::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && !m_applyingPalette)
+        applyPalette();
+}
+
+void SqlEditor::applyPalette()
+{
+    m_applyingPalette = true;
+    const QPalette pal = palette();
+    m_highlighting->applyPalette(pal);
+    const bool dark = isDarkPalette(pal);
+    const QColor base = pal.color(QPalette::Base);
+    const QColor text = pal.color(QPalette::Text);
+    setMarginsBackgroundColor(pal.color(QPalette::Window));
+    setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
+    setFoldMarginColors(pal.color(QPalette::Window), pal.color(QPalette::Window));
+    setCaretForegroundColor(text);
+    setCaretLineBackgroundColor(blend(base, text, 0.06));
+    setSelectionBackgroundColor(pal.color(QPalette::Highlight));
+    setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
+    setMatchedBraceBackgroundColor(blend(base, QColor(0x3d, 0xae, 0xe9), 0.35));
+    setMatchedBraceForegroundColor(text);
+    setUnmatchedBraceForegroundColor(QColor(0xda, 0x44, 0x53));
+    setMarkerBackgroundColor(blend(base, QColor(0x27, 0xae, 0x60), dark ? 0.30 : 0.22),
+                             AddedMarker);
+    setMarkerBackgroundColor(blend(base, QColor(0xda, 0x44, 0x53), dark ? 0.30 : 0.22),
+                             RemovedMarker);
+    setMarkerBackgroundColor(blend(base, QColor(0xf6, 0x74, 0x00), dark ? 0.30 : 0.22),
+                             ChangedMarker);
+    setMarkerBackgroundColor(QColor(0xda, 0x44, 0x53), FailureMarker);
+    setMarkerForegroundColor(QColor(0xda, 0x44, 0x53), FailureMarker);
+    setIndicatorForegroundColor(QColor(0xda, 0x44, 0x53), m_failureIndicator);
+
+    // The annotation's style: the message in the error colour on a tinted paper.
+    if (m_failureStyle < 0)
+        m_failureStyle = STYLE_LASTPREDEFINED + 1 + 64; // clear of the lexer's styles
+    SendScintilla(SCI_STYLESETFORE, m_failureStyle,
+                  dark ? QColor(0xff, 0xb4, 0xb4) : QColor(0x9f, 0x1d, 0x2a));
+    SendScintilla(SCI_STYLESETBACK, m_failureStyle, blend(base, QColor(0xda, 0x44, 0x53), 0.15));
+    if (m_failureLine > 0)
+        annotate(m_failureLine - 1, m_failureMessage, m_failureStyle);
+    m_applyingPalette = false;
+}
+
+} // namespace tidemark::ui
