@@ -8,6 +8,7 @@
 #include "newmigrationdialog.h"
 #include "operations.h"
 #include "recentprojects.h"
+#include "review/reviewdialog.h"
 #include "runpanel.h"
 #include "statusbarwidget.h"
 
@@ -123,6 +124,13 @@ void MainWindow::createActions()
          [this] { refresh(); });
     make("newMigrationAction", tr("&New Migration…"), Key::New, QStyle::SP_FileIcon,
          [this] { newMigration(); });
+    make("generateMigrationAction", tr("&Generate Migration…"), Key(Qt::CTRL | Qt::Key_G), None,
+         [this] { generateMigration(false); });
+    make("generateFromFileAction", tr("Generate Migration from Schema &File…"), {}, None,
+         [this] { generateMigration(true); });
+    m_actions.value(QStringLiteral("generateMigrationAction"))
+        ->setToolTip(tr("Compare the database with the project's SQLAlchemy models or "
+                        "jetbase/schema.sql and review the migration that closes the gap"));
     make("upgradeAction", tr("&Upgrade All Pending…"), Key(Qt::CTRL | Qt::Key_U),
          QStyle::SP_ArrowUp, [ops] { ops->upgrade(); });
     make("upgradeToSelectedAction", tr("Upgrade &to Selected…"),
@@ -160,6 +168,8 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
     file->addAction(a("newMigrationAction"));
+    file->addAction(a("generateMigrationAction"));
+    file->addAction(a("generateFromFileAction"));
     file->addSeparator();
     file->addAction(a("quitAction"));
 
@@ -180,9 +190,9 @@ void MainWindow::createMenus()
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     addNamedActions(toolbar, m_actions,
-                    {"openAction", "refreshAction", "newMigrationAction", nullptr, "upgradeAction",
-                     "rollbackLastAction", "dryRunAction", "stopAction", nullptr, "validateAction",
-                     "journalAction"});
+                    {"openAction", "refreshAction", "newMigrationAction", "generateMigrationAction",
+                     nullptr, "upgradeAction", "rollbackLastAction", "dryRunAction", "stopAction",
+                     nullptr, "validateAction", "journalAction"});
     view->addAction(toolbar->toggleViewAction());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -255,6 +265,34 @@ void MainWindow::newMigration()
         return;
     m_runPanel->log(tr("Created %1").arg(QDir::toNativeSeparators(dialog.createdFile())));
     refresh();
+}
+
+void MainWindow::generateMigration(bool pickFile)
+{
+    const ProjectSnapshot &snapshot = m_operations->snapshot();
+    GenerateOptions options;
+    if (pickFile) {
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Desired Schema"), snapshot.jetbaseDir, tr("SQL files (*.sql)"));
+        if (file.isEmpty())
+            return;
+        options.source.schemaPath = file;
+    }
+    ProjectOptions projectOptions;
+    projectOptions.projectDir = snapshot.jetbaseDir;
+    Result<Project> project = Project::open(projectOptions); // reads files only, no connection
+    if (!project) {
+        QMessageBox::warning(this, tr("Generate Migration"), project.error().fullText());
+        return;
+    }
+    auto *review = new ReviewDialog(project.value(), options, this);
+    review->setObjectName(QStringLiteral("reviewDialog"));
+    review->setAttribute(Qt::WA_DeleteOnClose);
+    connect(review, &ReviewDialog::saved, this, [this](const QString &path) {
+        m_runPanel->log(tr("Created %1").arg(QDir::toNativeSeparators(path)));
+        refresh();
+    });
+    review->open();
 }
 
 void MainWindow::upgradeToSelected()

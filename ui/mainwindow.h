@@ -45,6 +45,9 @@ private:
     void chooseProject();
     void fillRecentMenu();
     void newMigration();
+    // The review of a generated migration: from the project's default desired schema, or
+    // from a schema file the user picks.
+    void generateMigration(bool pickFile);
     void upgradeToSelected();
     void rollbackToSelected();
     void showJournal();

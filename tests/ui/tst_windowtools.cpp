@@ -4,6 +4,7 @@
 
 #include "journaldialog.h"
 #include "recentprojects.h"
+#include "review/reviewdialog.h"
 
 #include <QStandardItemModel>
 
@@ -19,7 +20,34 @@ private Q_SLOTS:
     void newMigration();
     void openFromCurrentDirectoryAndSwitch();
     void fixChecksumsLockAndJournal();
+    void generateMigration();
 };
+
+// Generate Migration: the review opens on the project's jetbase/schema.sql, Save writes the
+// file, and the list shows it as pending.
+void TestWindowTools::generateMigration()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    QFile schema(project.jetbaseDir() + QStringLiteral("/schema.sql"));
+    QVERIFY(schema.open(QIODevice::WriteOnly));
+    schema.write("CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(200) NOT NULL);\n");
+    schema.close();
+    auto window = openWindow(project);
+    QTRY_VERIFY(window->operations()->hasProject());
+    QCOMPARE(rowsOf(*window)->rowCount(), 0);
+
+    clickAction(*window, "generateMigrationAction");
+    auto *review = window->findChild<ui::ReviewDialog *>(QStringLiteral("reviewDialog"));
+    QVERIFY(review);
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy() && review->migration().has_value(), 20000);
+    QCOMPARE(review->changes().size(), 1);
+    QCOMPARE(review->changes().first().kind, SchemaChange::Kind::AddTable);
+    QVERIFY(review->saveAsMigration());
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(*window)->rowCount(), 1, 20000);
+    QCOMPARE(rowsOf(*window)->row(0).entry.state, MigrationState::Pending);
+    QVERIFY(rowsOf(*window)->row(0).entry.fileName.endsWith(u"__auto_generated.sql"));
+}
 
 void TestWindowTools::newMigration()
 {
