@@ -28,152 +28,153 @@
     <name>tidemark::ui::ChangeList</name>
     <message>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen</translation>
     </message>
     <message>
         <source>Possible renames</source>
-        <translation type="unfinished"></translation>
+        <translation>Mögliche Umbenennungen</translation>
     </message>
     <message>
         <source>Data loss: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenverlust: %1</translation>
     </message>
     <message>
         <source>%1
 Data loss: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Datenverlust: %2</translation>
     </message>
     <message>
         <source>Changes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen (%1)</translation>
     </message>
     <message>
         <source>Ticked: rename instead of dropping and adding (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehakt: umbenennen statt löschen und neu anlegen (%1)</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::ConfirmDialog</name>
     <message>
         <source>Will run, in this order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird in dieser Reihenfolge ausgeführt:</translation>
     </message>
     <message>
         <source>Will be lost or overwritten:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geht verloren oder wird überschrieben:</translation>
     </message>
     <message>
         <source>The exact SQL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Das genaue SQL:</translation>
     </message>
     <message>
         <source>This connection is marked production. Type the database name “%1” to go ahead:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Verbindung ist als Produktion markiert. Geben Sie zum Fortfahren den Datenbanknamen „%1“ ein:</translation>
     </message>
     <message numerus="yes">
         <source>%n statement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anweisung</numerusform>
+            <numerusform>%n Anweisungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade</translation>
     </message>
     <message numerus="yes">
         <source>Apply %n migration(s) to %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Migration auf %1 anwenden?</numerusform>
+            <numerusform>%n Migrationen auf %1 anwenden?</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: runs again; what its last run did is replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: läuft erneut; was ihr letzter Lauf bewirkt hat, wird ersetzt</translation>
     </message>
     <message>
         <source>%1: applied, but the file changed since (checksum differs)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: angewendet, aber die Datei wurde seitdem geändert (Prüfsumme weicht ab)</translation>
     </message>
     <message>
         <source>Roll back</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback</translation>
     </message>
     <message numerus="yes">
         <source>Roll back %n migration(s) on %1? Their rollback sections run and whatever those drop is lost.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rollback von %n Migration auf %1 ausführen? Ihr Rollback-Abschnitt wird ausgeführt, und alles, was er löscht, geht verloren.</numerusform>
+            <numerusform>Rollback von %n Migrationen auf %1 ausführen? Ihre Rollback-Abschnitte werden ausgeführt, und alles, was diese löschen, geht verloren.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: undone (its tables, columns and data as its rollback drops)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: rückgängig gemacht (ihre Tabellen, Spalten und Daten, soweit ihr Rollback sie löscht)</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::EditorLink</name>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>Save the changes to %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen an %1 speichern?</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::FindReplaceDialog</name>
     <message>
         <source>Replace &amp;with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen &amp;durch:</translation>
     </message>
     <message>
         <source>&amp;Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Groß-/Kleinschreibung beachten</translation>
     </message>
     <message>
         <source>Whole &amp;words</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ganze &amp;Wörter</translation>
     </message>
     <message>
         <source>Regular e&amp;xpression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regulärer &amp;Ausdruck</translation>
     </message>
     <message>
         <source>&amp;Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ersetzen</translation>
     </message>
     <message>
         <source>Replace &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lle ersetzen</translation>
     </message>
     <message>
         <source>Find and Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen und Ersetzen</translation>
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen:</translation>
     </message>
     <message>
         <source>Find &amp;Next</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächstes suchen</translation>
     </message>
     <message>
         <source>Find &amp;Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorheriges suchen</translation>
     </message>
     <message>
         <source>Not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n replacement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ersetzung</numerusform>
+            <numerusform>%n Ersetzungen</numerusform>
         </translation>
     </message>
 </context>
@@ -182,62 +183,66 @@ Data loss: %2</source>
     <message>
         <source>Batch %1, tool %2, checksum %3
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Batch %1, Werkzeug %2, Prüfsumme %3
+</translation>
     </message>
     <message>
         <source>Error: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: %1
+</translation>
     </message>
     <message>
         <source>Failing statement (line %1):
 %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Anweisung (Zeile %1):
+%2
+</translation>
     </message>
     <message>
         <source>Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgang</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished">Datei</translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Host</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Filter by file, version, outcome, user…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Datei, Version, Ergebnis, Benutzer filtern…</translation>
     </message>
 </context>
 <context>
@@ -268,579 +273,607 @@ Data loss: %2</source>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführung</translation>
     </message>
     <message>
         <source>&amp;Open Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt &amp;öffnen…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;New Migration…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Migration…</translation>
     </message>
     <message>
         <source>&amp;Upgrade All Pending…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Upgrade aller ausstehenden Migrationen…</translation>
     </message>
     <message>
         <source>Upgrade &amp;to Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade bis zur Aus&amp;wahl…</translation>
     </message>
     <message>
         <source>Roll Back &amp;Last…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback der &amp;letzten Migration…</translation>
     </message>
     <message>
         <source>Roll Back Last &amp;Batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback des letzten &amp;Batches…</translation>
     </message>
     <message>
         <source>Roll Back to &amp;Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback bis &amp;zur Auswahl…</translation>
     </message>
     <message>
         <source>Roll back everything applied after the selected version; it stays</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback aller nach der ausgewählten Version angewendeten Migrationen; diese Version selbst bleibt bestehen</translation>
     </message>
     <message>
         <source>&amp;Dry Run</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Probelauf</translation>
     </message>
     <message>
         <source>&amp;Validate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Validieren</translation>
     </message>
     <message>
         <source>Fix &amp;Checksums…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfsummen korrigieren…</translation>
     </message>
     <message>
         <source>Fix &amp;Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateien korrigieren…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperren</translation>
     </message>
     <message>
         <source>U&amp;nlock…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entsperren…</translation>
     </message>
     <message>
         <source>&amp;Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Journal</translation>
     </message>
     <message>
         <source>&amp;Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projekt</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Migrate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Migrieren</translation>
     </message>
     <message>
         <source>&amp;Database</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenbank</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>Busy: wait for the current operation to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschäftigt: Warten Sie, bis der aktuelle Vorgang abgeschlossen ist.</translation>
     </message>
     <message>
         <source>Open Project (the jetbase folder or the folder holding it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen (der jetbase-Ordner oder der Ordner, der ihn enthält)</translation>
     </message>
     <message>
         <source>No recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Projekte</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erstellt</translation>
     </message>
     <message>
         <source>%1 — %2 — Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — Tidemark</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) block an upgrade; see Validate.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Problem verhindert ein Upgrade; siehe Validieren.</numerusform>
+            <numerusform>%n Probleme verhindern ein Upgrade; siehe Validieren.</numerusform>
         </translation>
     </message>
     <message>
         <source>Open a project with Project › Open Project… (Ctrl+O) or a recent one, or start tidemark with the project&apos;s folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie ein Projekt mit Projekt › Projekt öffnen… (Strg+O) oder ein zuletzt geöffnetes, oder starten Sie tidemark mit dem Ordner des Projekts.</translation>
     </message>
     <message>
         <source>No project</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt</translation>
     </message>
     <message>
         <source>Stop and Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten und beenden</translation>
     </message>
     <message>
         <source>A run is in progress. Stop it (the current file is rolled back) and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lauf ist im Gange. Anhalten (für die aktuelle Datei wird ein Rollback ausgeführt) und beenden?</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Migration…</source>
+        <translation>Migration &amp;generieren…</translation>
+    </message>
+    <message>
+        <source>Generate Migration from Schema &amp;File…</source>
+        <translation>Migration aus Schema-&amp;Datei generieren…</translation>
+    </message>
+    <message>
+        <source>Compare the database with the project&apos;s SQLAlchemy models or jetbase/schema.sql and review the migration that closes the gap</source>
+        <translation>Die Datenbank mit den SQLAlchemy-Modellen des Projekts oder jetbase/schema.sql vergleichen und die Migration prüfen, die den Unterschied schließt</translation>
+    </message>
+    <message>
+        <source>Desired Schema</source>
+        <translation>Gewünschtes Schema</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql)</source>
+        <translation>SQL-Dateien (*.sql)</translation>
+    </message>
+    <message>
+        <source>Generate Migration</source>
+        <translation>Migration generieren</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::MigrationEditor</name>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Save the migration file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrationsdatei speichern (Strg+S)</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Save an applied migration?</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendete Migration speichern?</translation>
     </message>
     <message>
         <source>%1 has already been applied. If you save it, its checksum will change and validate will report it.
 
 Save anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde bereits angewendet. Wenn Sie sie speichern, ändert sich ihre Prüfsumme und Validieren meldet sie.
+
+Trotzdem speichern?</translation>
     </message>
     <message>
         <source>Cannot save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern nicht möglich</translation>
     </message>
     <message>
         <source>%1 could not be saved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <source>No migration selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Migration ausgewählt</translation>
     </message>
     <message>
         <source>%1 (modified)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (geändert)</translation>
     </message>
     <message>
         <source>Cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen nicht möglich: %1</translation>
     </message>
     <message>
         <source>Applied: saving changes its checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendet: Speichern ändert ihre Prüfsumme</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::MigrationListWidget</name>
     <message>
         <source>Filter by version, description or file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Version, Beschreibung oder Datei filtern…</translation>
     </message>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zustände</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::MigrationTableModel</name>
     <message>
         <source>versioned</source>
-        <translation type="unfinished">versioniert</translation>
+        <translation>versioniert</translation>
     </message>
     <message>
         <source>runs always</source>
-        <translation type="unfinished">läuft immer</translation>
+        <translation>läuft immer</translation>
     </message>
     <message>
         <source>runs on change</source>
-        <translation type="unfinished">läuft bei Änderung</translation>
+        <translation>läuft bei Änderung</translation>
     </message>
     <message>
         <source>&lt; 1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 1 ms</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>applied</source>
-        <translation type="unfinished">angewendet</translation>
+        <translation>angewendet</translation>
     </message>
     <message>
         <source>pending</source>
-        <translation type="unfinished">ausstehend</translation>
+        <translation>ausstehend</translation>
     </message>
     <message>
         <source>changed since applied</source>
-        <translation type="unfinished">seit der Anwendung geändert</translation>
+        <translation>seit der Anwendung geändert</translation>
     </message>
     <message>
         <source>file missing</source>
-        <translation type="unfinished">Datei fehlt</translation>
+        <translation>Datei fehlt</translation>
     </message>
     <message>
         <source>out of order</source>
-        <translation type="unfinished">außer der Reihe</translation>
+        <translation>außer der Reihe</translation>
     </message>
     <message>
         <source>failed in the last run</source>
-        <translation type="unfinished"></translation>
+        <translation>im letzten Lauf fehlgeschlagen</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">Version</translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Beschreibung</translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Applied at</source>
-        <translation type="unfinished">Angewendet am</translation>
+        <translation>Angewendet am</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Applied by</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendet von</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::NewMigrationDialog</name>
     <message>
         <source>New Migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Migration</translation>
     </message>
     <message>
         <source>e.g. create users table</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Tabelle users anlegen</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>&amp;Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Version:</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::Operations</name>
     <message>
         <source>Busy: wait for the current operation to finish.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschäftigt: Warten Sie, bis der aktuelle Vorgang abgeschlossen ist.</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren</translation>
     </message>
     <message>
         <source>Release the migration lock of %1? Do this only when no run holds it (a run that died left it behind): two runs at once can corrupt the schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrationssperre von %1 freigeben? Tun Sie das nur, wenn kein Lauf sie hält (ein abgebrochener Lauf hat sie zurückgelassen): Zwei gleichzeitige Läufe können das Schema beschädigen.</translation>
     </message>
     <message>
         <source>Stop requested: stopping after the current statement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten angefordert: Es wird nach der aktuellen Anweisung angehalten.</translation>
     </message>
     <message>
         <source>Upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade</translation>
     </message>
     <message>
         <source>Roll back</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback</translation>
     </message>
     <message>
         <source>-- Nothing to run: no pending migrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>-- Nichts auszuführen: keine ausstehenden Migrationen.</translation>
     </message>
     <message>
         <source>Dry Run: the SQL an upgrade would run</source>
-        <translation type="unfinished"></translation>
+        <translation>Probelauf: das SQL, das ein Upgrade ausführen würde</translation>
     </message>
     <message>
         <source>Migrations are up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migrationen sind auf dem neuesten Stand.</translation>
     </message>
     <message>
         <source>Nothing to roll back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts für ein Rollback vorhanden.</translation>
     </message>
     <message>
         <source>Cancelled by the user before anything ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Benutzer abgebrochen, bevor etwas ausgeführt wurde.</translation>
     </message>
     <message numerus="yes">
         <source>Upgrading %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Upgrade von %n Datei…</numerusform>
+            <numerusform>Upgrade von %n Dateien…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Rolling back %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rollback von %n Datei…</numerusform>
+            <numerusform>Rollback von %n Dateien…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Upgrade finished: %n file(s) applied.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Upgrade abgeschlossen: %n Datei angewendet.</numerusform>
+            <numerusform>Upgrade abgeschlossen: %n Dateien angewendet.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Rollback finished: %n file(s) rolled back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rollback abgeschlossen: %n Datei zurückgenommen.</numerusform>
+            <numerusform>Rollback abgeschlossen: %n Dateien zurückgenommen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Stopped: %1 was rolled back; %n earlier file(s) stay done.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Angehalten: Für %1 wurde ein Rollback ausgeführt; %n frühere Datei bleibt angewendet.</numerusform>
+            <numerusform>Angehalten: Für %1 wurde ein Rollback ausgeführt; %n frühere Dateien bleiben angewendet.</numerusform>
         </translation>
     </message>
     <message>
         <source>Failed in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen in %1.</translation>
     </message>
     <message>
         <source>Upgrade failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Upgrade fehlgeschlagen</translation>
     </message>
     <message>
         <source>Rollback failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollback fehlgeschlagen</translation>
     </message>
     <message>
         <source>Tidemark</source>
-        <translation type="unfinished">Tidemark</translation>
+        <translation>Tidemark</translation>
     </message>
     <message>
         <source>Validate</source>
-        <translation type="unfinished"></translation>
+        <translation>Validieren</translation>
     </message>
     <message>
         <source>No problems: applied files match the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Probleme: Die angewendeten Dateien stimmen mit der Datenbank überein.</translation>
     </message>
     <message>
         <source>Problems found:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme gefunden:
+%1</translation>
     </message>
     <message>
         <source>Fix Checksums</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfsummen korrigieren</translation>
     </message>
     <message>
         <source>Fix Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien korrigieren</translation>
     </message>
     <message>
         <source>Every applied file matches its stored checksum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede angewendete Datei stimmt mit ihrer gespeicherten Prüfsumme überein.</translation>
     </message>
     <message>
         <source>No applied file is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es fehlt keine angewendete Datei.</translation>
     </message>
     <message>
         <source>Store today&apos;s checksums for these applied files? The record of what originally ran is lost; the SQL itself does not run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuellen Prüfsummen dieser angewendeten Dateien speichern? Die Aufzeichnung dessen, was ursprünglich ausgeführt wurde, geht verloren; das SQL selbst wird nicht erneut ausgeführt.</translation>
     </message>
     <message>
         <source>Remove the tracking rows of these applied files whose files are gone? Their changes stay in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tracking-Einträge dieser angewendeten Dateien entfernen, deren Dateien nicht mehr vorhanden sind? Ihre Änderungen bleiben in der Datenbank erhalten.</translation>
     </message>
     <message>
         <source>Fixed:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigiert:
+%1</translation>
     </message>
     <message>
         <source>Locked (process %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt (Prozess %1).</translation>
     </message>
     <message>
         <source>Unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperrt.</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::ReviewDialog</name>
     <message>
         <source>&amp;Save as Migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Migration &amp;speichern</translation>
     </message>
     <message>
         <source>Review Generated Migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Generierte Migration prüfen</translation>
     </message>
     <message>
         <source>&amp;Upgrade SQL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Upgrade-SQL</translation>
     </message>
     <message>
         <source>&amp;Rollback SQL</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rollback-SQL</translation>
     </message>
     <message>
         <source>Schema &amp;Before and After</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema &amp;vorher und nachher</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
         <source>Comparing the schemas…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schemas werden verglichen…</translation>
     </message>
     <message>
         <source>Generating the SQL…</source>
-        <translation type="unfinished"></translation>
+        <translation>SQL wird generiert…</translation>
     </message>
     <message>
         <source>Cannot generate the migration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migration kann nicht generiert werden: %1</translation>
     </message>
     <message>
         <source>Desired schema: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewünschtes Schema: %1</translation>
     </message>
     <message>
         <source>The database already matches the desired schema.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank entspricht bereits dem gewünschten Schema.</translation>
     </message>
     <message>
         <source>Every change is unticked: nothing to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderung angehakt: nichts zu speichern.</translation>
     </message>
     <message>
         <source>%1 of %2 changes ticked; the file will be %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Änderungen angehakt; die Datei wird %3</translation>
     </message>
     <message>
         <source>Cannot save the migration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migration kann nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::RunPanel</name>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten</translation>
     </message>
     <message>
         <source>Stop between statements; the current file is rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen Anweisungen anhalten; für die aktuelle Datei wird ein Rollback ausgeführt</translation>
     </message>
     <message>
         <source>%v of %m files</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von %m Dateien</translation>
     </message>
     <message>
         <source>File %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1 von %2: %3</translation>
     </message>
     <message>
         <source>Started %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gestartet</translation>
     </message>
     <message>
         <source>Statement %1 of %2 (line %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisung %1 von %2 (Zeile %3): %4</translation>
     </message>
     <message>
         <source>Finished %1 in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 ms abgeschlossen</translation>
     </message>
     <message>
         <source>Failed %1 after %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 ms fehlgeschlagen</translation>
     </message>
     <message>
         <source>Stopped %1 after %2 ms; its changes were rolled back</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nach %2 ms angehalten; für ihre Änderungen wurde ein Rollback ausgeführt</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::SchemaDiffView</name>
     <message>
         <source>Schema now</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelles Schema</translation>
     </message>
     <message>
         <source>Schema after the ticked changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema nach den angehakten Änderungen</translation>
     </message>
     <message>
         <source>No difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Unterschied</translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) differ: red removed, green added, orange changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile unterscheidet sich: rot entfernt, grün hinzugefügt, orange geändert</numerusform>
+            <numerusform>%n Zeilen unterscheiden sich: rot entfernt, grün hinzugefügt, orange geändert</numerusform>
         </translation>
     </message>
 </context>
@@ -848,49 +881,49 @@ Save anyway?</source>
     <name>tidemark::ui::ServiceWorker</name>
     <message>
         <source>Still in effect (line %1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch wirksam (Zeile %1): %2</translation>
     </message>
     <message>
         <source>%1 (stored %2, file %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (gespeichert %2, Datei %3)</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::StatusBarWidget</name>
     <message>
         <source>Current version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Version: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
         </translation>
     </message>
     <message>
         <source>Lock: unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperre: unbekannt</translation>
     </message>
     <message>
         <source>Locked since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt seit %1</translation>
     </message>
     <message>
         <source>Unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperrt</translation>
     </message>
     <message>
         <source>Held by %1@%2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehalten von %1@%2 (%3)</translation>
     </message>
 </context>
 </TS>

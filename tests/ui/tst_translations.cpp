@@ -48,8 +48,8 @@ void TestTranslations::germanFromSystemLocale()
     QCOMPARE(QLocale::system().language(), QLocale::German);
     m_installed = installTranslators(qApp, QLocale::system());
     QVERIFY(!m_installed.isEmpty());
-    QCOMPARE(QCoreApplication::translate("tidemark::ui::MainWindow", "Refresh"),
-             QStringLiteral("Aktualisieren"));
+    QCOMPARE(QCoreApplication::translate("tidemark::ui::MainWindow", "&Refresh"),
+             QStringLiteral("&Aktualisieren"));
 }
 
 void TestTranslations::germanWindow()
@@ -66,7 +66,7 @@ void TestTranslations::germanWindow()
     QStringList actions;
     for (QAction *action : toolbar->actions())
         actions << action->text();
-    QVERIFY2(actions.contains(QStringLiteral("Aktualisieren")), qPrintable(actions.join(u',')));
+    QVERIFY2(actions.contains(QStringLiteral("&Aktualisieren")), qPrintable(actions.join(u',')));
 
     QStringList menus;
     for (QAction *action : window.menuBar()->actions())
@@ -98,8 +98,8 @@ void TestTranslations::englishNeedsNoTranslator()
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_installed = installTranslators(qApp);
     QVERIFY(m_installed.isEmpty());
-    QCOMPARE(QCoreApplication::translate("tidemark::ui::MainWindow", "Refresh"),
-             QStringLiteral("Refresh"));
+    QCOMPARE(QCoreApplication::translate("tidemark::ui::MainWindow", "&Refresh"),
+             QStringLiteral("&Refresh"));
 }
 
 QTEST_MAIN(TestTranslations)
