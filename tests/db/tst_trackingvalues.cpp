@@ -37,8 +37,8 @@ void TestTrackingValues::hostileValuesRoundTrip()
     // stored value is the same single backslash everywhere.
     const QByteArray backslash = dialect == SqlDialect::MySql ? "\\\\" : "\\";
     const QByteArray sql = "CREATE TABLE notes (body VARCHAR(200));\n"
-                           "INSERT INTO notes VALUES ('O''Brien ? -- not a comment; "
-                           + backslash + " end é 東');\n";
+                           "INSERT INTO notes VALUES ('O''Brien ? -- not a comment; " +
+                           backslash + " end é 東');\n";
     project.write("V1__o'brien_? notes.sql", sql);
 
     ProjectOptions options;
@@ -56,10 +56,11 @@ void TestTrackingValues::hostileValuesRoundTrip()
              QStringList{QStringLiteral("V1__o'brien_? notes.sql")});
     QCOMPARE(db.query("SELECT description FROM jetbase_migrations"),
              QStringList{QStringLiteral("o'brien ? notes")});
-    QCOMPARE(db.query("SELECT sql_text FROM tidemark_journal"),
-             QStringList{QStringLiteral("CREATE TABLE notes (body VARCHAR(200));\n") +
-                         QString::fromUtf8("INSERT INTO notes VALUES ('O''Brien ? -- not a comment; " +
-                                           backslash + " end é 東');\n")});
+    QCOMPARE(
+        db.query("SELECT sql_text FROM tidemark_journal"),
+        QStringList{QStringLiteral("CREATE TABLE notes (body VARCHAR(200));\n") +
+                    QString::fromUtf8("INSERT INTO notes VALUES ('O''Brien ? -- not a comment; " +
+                                      backslash + " end é 東');\n")});
     // NULLs stay NULL (no "NULL" strings, no empty strings).
     QCOMPARE(db.query("SELECT COUNT(*) FROM tidemark_journal WHERE error_text IS NULL AND "
                       "failing_line IS NULL"),
