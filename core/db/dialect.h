@@ -52,6 +52,11 @@ public:
     virtual QString falseLiteral() const { return QStringLiteral("FALSE"); }
     // applied_at / locked_at as text "YYYY-MM-DD HH:MM:SS.ffffff" (SQLite keeps Jetbase's text).
     virtual QString timestampTextSql(const QString &column) const = 0;
+    // The number of characters of a text expression (make-migrations' narrowing warnings).
+    virtual QString characterLengthSql(const QString &expression) const
+    {
+        return QStringLiteral("char_length(%1)").arg(expression);
+    }
 
     // A session-level lock beside the jetbase_lock row, so that two Tidemark runs never
     // interleave even before the row is written. Empty where the database has none. The try

@@ -9,6 +9,10 @@ class SqliteDialect final : public Dialect
 public:
     SqlDialect kind() const override { return SqlDialect::Sqlite; }
     bool transactionalDdl() const override { return true; }
+    QString characterLengthSql(const QString &expression) const override
+    {
+        return QStringLiteral("length(%1)").arg(expression);
+    }
     QString tableExistsSql() const override;
     QString createMigrationsTableSql() const override;
     QString createLockTableSql() const override;

@@ -155,10 +155,7 @@ public:
     QString column(const QString &name) const { return sqlName(m_dialect, name); }
     QString lengthOf(const QString &column) const
     {
-        return (m_dialect == SqlDialect::Sqlite  ? QStringLiteral("length(%1)")
-                : m_dialect == SqlDialect::MySql ? QStringLiteral("CHAR_LENGTH(%1)")
-                                                 : QStringLiteral("char_length(%1)"))
-            .arg(column);
+        return m_connection.dialect().characterLengthSql(column);
     }
 
 private:

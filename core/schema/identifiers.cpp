@@ -1,5 +1,7 @@
 #include "identifiers.h"
 
+#include "db/dialect.h"
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -233,8 +235,12 @@ QString sqlName(SqlDialect dialect, const QString &name)
     static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_]*$"));
     if (plain.match(name).hasMatch() && !isReservedWord(name))
         return name;
-    const QChar quote = dialect == SqlDialect::MySql ? QChar(u'`') : QChar(u'"');
-    return quote + QString(name).replace(quote, QString(2, quote)) + quote;
+    // The dialects' own quoting, one instance each for the life of the program.
+    static const std::unique_ptr<Dialect> dialects[] = {
+        Dialect::create(SqlDialect::Sqlite), Dialect::create(SqlDialect::Postgres),
+        Dialect::create(SqlDialect::MySql), Dialect::create(SqlDialect::Snowflake),
+        Dialect::create(SqlDialect::Databricks)};
+    return dialects[int(dialect)]->quoteIdentifier(name);
 }
 
 } // namespace tidemark

@@ -20,6 +20,22 @@ inline void addDialectColumnRows()
     QTest::newRow("mariadb") << SqlDialect::MySql;
 }
 
+// Schemas or databases whose name says they are Tidemark's scratch spaces (diff and
+// make-migrations must drop theirs, also after an error).
+inline QStringList leftoverScratch(const ScratchDatabase &db)
+{
+    switch (db.dialect()) {
+    case SqlDialect::Postgres:
+        return db.query(QStringLiteral("SELECT nspname FROM pg_namespace WHERE nspname LIKE "
+                                       "'tidemark_scratch_%'"));
+    case SqlDialect::MySql:
+        return db.query(QStringLiteral("SELECT schema_name FROM information_schema.schemata WHERE "
+                                       "schema_name LIKE 'tidemark_scratch_%'"));
+    default:
+        return {};
+    }
+}
+
 inline int rowCount(const ScratchDatabase &db, const QString &tableAndWhere)
 {
     return db.query(QStringLiteral("SELECT COUNT(*) FROM ") + tableAndWhere).value(0).toInt();

@@ -25,21 +25,6 @@ QString writeSchema(const TempProject &project, const QByteArray &sql)
     return path;
 }
 
-// Schemas or databases whose name says they are Tidemark's scratch spaces.
-QStringList leftoverScratch(const ScratchDatabase &db)
-{
-    switch (db.dialect()) {
-    case SqlDialect::Postgres:
-        return db.query(QStringLiteral("SELECT nspname FROM pg_namespace WHERE nspname LIKE "
-                                       "'tidemark_scratch_%'"));
-    case SqlDialect::MySql:
-        return db.query(QStringLiteral("SELECT schema_name FROM information_schema.schemata WHERE "
-                                       "schema_name LIKE 'tidemark_scratch_%'"));
-    default:
-        return {};
-    }
-}
-
 } // namespace
 
 class TestCliDiff : public QObject
