@@ -34,21 +34,6 @@ QString writeSchema(const TempProject &project, const QByteArray &sql)
     return path;
 }
 
-// Schemas or databases whose name says they are Tidemark's scratch spaces.
-QStringList leftoverScratch(const ScratchDatabase &db)
-{
-    switch (db.dialect()) {
-    case SqlDialect::Postgres:
-        return db.query(QStringLiteral("SELECT nspname FROM pg_namespace WHERE nspname LIKE "
-                                       "'tidemark_scratch_%'"));
-    case SqlDialect::MySql:
-        return db.query(QStringLiteral("SELECT schema_name FROM information_schema.schemata WHERE "
-                                       "schema_name LIKE 'tidemark_scratch_%'"));
-    default:
-        return {};
-    }
-}
-
 // The columns of every table, so that "unchanged" covers more than the row counts.
 QStringList columnsOf(const ScratchDatabase &db)
 {
@@ -126,6 +111,8 @@ private Q_SLOTS:
     void noChanges();
     void refusesWhileMigrationsArePending_data() { addDialectColumnRows(); }
     void refusesWhileMigrationsArePending();
+    void warningsCountLiveRows_data() { addDialectColumnRows(); }
+    void warningsCountLiveRows();
     void json_data() { addDialectColumnRows(); }
     void json();
 };
@@ -350,6 +337,54 @@ void TestCliMakeMigrations::json()
     QVERIFY2(warning.contains(QStringLiteral("legacy")) &&
                  QRegularExpression(QStringLiteral("\\b2\\b")).match(warning).hasMatch(),
              qPrintable(warning));
+}
+
+// Changes that fail or cut values on the rows the database holds now: each warning gives the
+// count read from the live database; --strict refuses and leaves everything as it was.
+void TestCliMakeMigrations::warningsCountLiveRows()
+{
+    QFETCH(SqlDialect, dialect);
+    Fixture f(dialect);
+    TIDEMARK_REQUIRE(f.db);
+    QVERIFY(f.prepare(
+        {QStringLiteral("CREATE TABLE items (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(20), "
+                        "note VARCHAR(10), qty BIGINT)"),
+         QStringLiteral("INSERT INTO items (id, code, note, qty) VALUES (1, 'ABCDEFGHIJ', NULL, "
+                        "5000000000), (2, 'AB', 'x', 3), (3, 'ABC', 'y', 4)")}));
+    const QString schema = writeSchema(
+        f.project, "CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT "
+                   "NULL);\nCREATE TABLE items (id INTEGER NOT NULL PRIMARY KEY, code "
+                   "VARCHAR(5), note VARCHAR(10) NOT NULL, qty INTEGER, label VARCHAR(10) NOT "
+                   "NULL);\n");
+    const CliResult r = CliRunner(Binary::Cli, f.project.root())
+                            .run(QStringList{QStringLiteral("--json")} +
+                                 makeMigrations(schema, {QStringLiteral("--strict")}));
+    CLI_EXPECT_EXIT(r, 1);
+    QString why;
+    const QJsonObject o = r.json(&why);
+    QVERIFY2(!o.isEmpty(), qPrintable(why + u'\n' + r.describe()));
+    QMap<QString, qint64> counts; // "kind table.object" -> count
+    QStringList messages;
+    for (const QJsonValue &w : o.value(QStringLiteral("warnings")).toArray()) {
+        const QJsonObject warning = w.toObject();
+        counts.insert(warning.value(QStringLiteral("kind")).toString() + u' ' +
+                          warning.value(QStringLiteral("table")).toString() + u'.' +
+                          warning.value(QStringLiteral("object")).toString(),
+                      qint64(warning.value(QStringLiteral("count")).toDouble()));
+        messages.append(warning.value(QStringLiteral("message")).toString());
+    }
+    const QMap<QString, qint64> expected{
+        {QStringLiteral("change_column_type items.code"), 1},        // 10 characters > 5
+        {QStringLiteral("change_column_nullability items.note"), 1}, // one NULL
+        {QStringLiteral("change_column_type items.qty"), 1},         // 5,000,000,000 > int
+        {QStringLiteral("add_column items.label"), 3},               // no default, 3 rows
+    };
+    QVERIFY2(counts == expected, r.describe().constData());
+    const QString text = messages.join(u'\n');
+    CLI_EXPECT_CONTAINS(r, text, QStringLiteral("1 value is longer than 5 characters"));
+    CLI_EXPECT_CONTAINS(r, text, QStringLiteral("1 row holds NULL"));
+    CLI_EXPECT_CONTAINS(r, text, QStringLiteral("to 3 rows"));
+    QVERIFY2(f.unchanged(), r.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliMakeMigrations)
