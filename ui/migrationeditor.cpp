@@ -2,6 +2,8 @@
 
 #include "sqleditor.h"
 
+#include "migration/migrationtext.h"
+
 #include <QAction>
 #include <QFile>
 #include <QFileInfo>
@@ -10,31 +12,81 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSplitter>
+#include <QStringDecoder>
 #include <QVBoxLayout>
 
 namespace tidemark::ui {
 
+namespace {
+
+bool endsWithLineBreak(const QString &text)
+{
+    return text.endsWith(u'\n') || text.endsWith(u'\r');
+}
+
+// The line break the file uses, for the ones the editor adds.
+QString lineBreakOf(const QString &text)
+{
+    if (text.contains(QStringLiteral("\r\n")))
+        return QStringLiteral("\r\n");
+    return text.contains(u'\r') && !text.contains(u'\n') ? QStringLiteral("\r")
+                                                         : QStringLiteral("\n");
+}
+
+// A caption above an editor, with the editor as its buddy.
+QWidget *section(QLabel *caption, SqlEditor *editor, QWidget *parent)
+{
+    auto *widget = new QWidget(parent);
+    auto *layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(1);
+    caption->setContentsMargins(4, 2, 4, 0);
+    caption->setBuddy(editor);
+    layout->addWidget(caption);
+    layout->addWidget(editor, 1);
+    return widget;
+}
+
+} // namespace
+
 MigrationEditor::MigrationEditor(QWidget *parent)
     : QWidget(parent)
-    , m_editor(new SqlEditor(this))
+    , m_upgrade(new SqlEditor(this))
+    , m_rollback(new SqlEditor(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_title(new QLabel(this))
     , m_state(new QLabel(this))
+    , m_rollbackLabel(new QLabel(this))
     , m_saveButton(new QPushButton(tr("&Save"), this))
 {
+    m_upgrade->setObjectName(QStringLiteral("upgradeEditor"));
+    m_rollback->setObjectName(QStringLiteral("rollbackEditor"));
+    m_upgrade->setAccessibleName(tr("Upgrade SQL"));
+    m_rollback->setAccessibleName(tr("Rollback SQL"));
+    m_splitter->setObjectName(QStringLiteral("sectionSplitter"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setTextFormat(Qt::PlainText);
     m_state->setTextFormat(Qt::PlainText);
+    m_rollbackLabel->setTextFormat(Qt::PlainText);
     m_saveButton->setToolTip(tr("Save the migration file (Ctrl+S)"));
     auto *header = new QHBoxLayout;
     header->setContentsMargins(4, 2, 4, 2);
     header->addWidget(m_title, 1);
     header->addWidget(m_state);
     header->addWidget(m_saveButton);
+
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(section(new QLabel(tr("&Upgrade"), this), m_upgrade, m_splitter));
+    m_splitter->addWidget(section(m_rollbackLabel, m_rollback, m_splitter));
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 1);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(header);
-    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_splitter, 1);
 
     auto *saveAction = new QAction(tr("Save"), this);
     saveAction->setShortcut(QKeySequence::Save);
@@ -42,10 +94,13 @@ MigrationEditor::MigrationEditor(QWidget *parent)
     connect(saveAction, &QAction::triggered, this, &MigrationEditor::save);
     addAction(saveAction);
     connect(m_saveButton, &QPushButton::clicked, this, &MigrationEditor::save);
-    connect(m_editor, &QsciScintilla::modificationChanged, this, [this](bool modified) {
-        updateHeader();
-        Q_EMIT modificationChanged(modified);
-    });
+    for (SqlEditor *editor : {m_upgrade, m_rollback}) {
+        connect(editor, &QsciScintilla::modificationChanged, this, [this] {
+            updateHeader();
+            Q_EMIT modificationChanged(isModified());
+        });
+    }
+    connect(m_upgrade, &QsciScintilla::linesChanged, this, &MigrationEditor::renumberRollback);
     clear();
 }
 
@@ -54,20 +109,41 @@ bool MigrationEditor::setMigration(const QString &path, bool applied)
     m_path = path;
     m_applied = applied;
     m_loadError.clear();
-    m_editor->clearFailure();
+    clearFailure();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_loadError = file.errorString();
-        m_editor->clear();
-        m_editor->setReadOnly(true);
+        setSections({});
+        setEditable(false);
     } else {
-        m_editor->setReadOnly(false);
-        m_editor->setText(QString::fromUtf8(file.readAll()));
-        m_editor->setCursorPosition(0, 0);
+        // As parseMigrationText decodes: a byte-order mark stays, so saving writes it back.
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+        setSections(decoder.decode(file.readAll()));
+        setEditable(true);
     }
-    m_editor->setModified(false);
     updateHeader();
     return m_loadError.isEmpty();
+}
+
+void MigrationEditor::setSections(const QString &text)
+{
+    // QScintilla drops a byte-order mark; it is kept here and written back by text().
+    m_byteOrderMark = text.startsWith(QChar::ByteOrderMark);
+    const MigrationSections sections = cutAtRollbackMarker(m_byteOrderMark ? text.sliced(1) : text);
+    m_marker = sections.marker;
+    m_upgrade->setText(sections.upgrade);
+    m_rollback->setText(sections.rollback);
+    for (SqlEditor *editor : {m_upgrade, m_rollback}) {
+        editor->setCursorPosition(0, 0);
+        editor->setModified(false);
+    }
+    renumberRollback();
+}
+
+void MigrationEditor::setEditable(bool editable)
+{
+    m_upgrade->setReadOnly(!editable);
+    m_rollback->setReadOnly(!editable);
 }
 
 void MigrationEditor::clear()
@@ -75,10 +151,9 @@ void MigrationEditor::clear()
     m_path.clear();
     m_applied = false;
     m_loadError.clear();
-    m_editor->clearFailure();
-    m_editor->clear();
-    m_editor->setModified(false);
-    m_editor->setReadOnly(true);
+    clearFailure();
+    setSections({});
+    setEditable(false);
     updateHeader();
 }
 
@@ -90,29 +165,79 @@ void MigrationEditor::setApplied(bool applied)
 
 void MigrationEditor::setDialect(SqlDialect dialect)
 {
-    m_editor->setDialect(dialect);
+    m_upgrade->setDialect(dialect);
+    m_rollback->setDialect(dialect);
 }
 
 bool MigrationEditor::isModified() const
 {
-    return m_editor->isModified();
+    return m_upgrade->isModified() || m_rollback->isModified();
+}
+
+// The file line of the rollback editor's first line: after the upgrade section and the marker
+// line (which save() puts on a line of its own when the upgrade text does not end with a break).
+int MigrationEditor::rollbackFirstLine() const
+{
+    const QString upgrade = m_upgrade->text();
+    const bool ownLine = upgrade.isEmpty() || endsWithLineBreak(upgrade);
+    return m_upgrade->lines() + (ownLine ? 1 : 2);
+}
+
+void MigrationEditor::renumberRollback()
+{
+    const int first = rollbackFirstLine();
+    m_rollback->setFirstLineNumber(first);
+    m_rollbackLabel->setText(
+        m_marker.isEmpty()
+            ? tr("&Rollback (none in this file: text typed here is saved "
+                 "after a new \"-- rollback\" line)")
+            : tr("&Rollback (after the \"-- rollback\" line, file line %1)").arg(first - 1));
+}
+
+QString MigrationEditor::text() const
+{
+    QString upgrade = m_upgrade->text();
+    const QString rollback = m_rollback->text();
+    const QString byteOrderMark = m_byteOrderMark ? QString(QChar::ByteOrderMark) : QString();
+    if (m_marker.isEmpty() && rollback.isEmpty())
+        return byteOrderMark + upgrade;
+    const QString lineBreak = lineBreakOf(upgrade + m_marker + rollback);
+    QString marker = m_marker.isEmpty() ? QStringLiteral("-- rollback") + lineBreak : m_marker;
+    if (!upgrade.isEmpty() && !endsWithLineBreak(upgrade))
+        upgrade += lineBreak;
+    if (!rollback.isEmpty() && !endsWithLineBreak(marker))
+        marker += lineBreak;
+    return byteOrderMark + upgrade + marker + rollback;
 }
 
 void MigrationEditor::markFailure(int line, const QString &message)
 {
-    m_editor->markFailure(line, message);
+    clearFailure();
+    const int rollbackFirst = rollbackFirstLine();
+    if (line >= rollbackFirst)
+        m_rollback->markFailure(line - rollbackFirst + 1, message);
+    else
+        m_upgrade->markFailure(line, message);
 }
 
 void MigrationEditor::clearFailure()
 {
-    m_editor->clearFailure();
+    m_upgrade->clearFailure();
+    m_rollback->clearFailure();
+}
+
+int MigrationEditor::failureLine() const
+{
+    if (m_rollback->failureLine() > 0)
+        return m_rollback->failureLine() + rollbackFirstLine() - 1;
+    return m_upgrade->failureLine();
 }
 
 bool MigrationEditor::save()
 {
     if (m_path.isEmpty() || !m_loadError.isEmpty())
         return false;
-    if (!m_editor->isModified())
+    if (!isModified())
         return true; // nothing to write
     const QString name = QFileInfo(m_path).fileName();
     if (m_applied) {
@@ -125,14 +250,25 @@ bool MigrationEditor::save()
         if (answer != QMessageBox::Yes)
             return false;
     }
+    const QString text = this->text();
     QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_editor->text().toUtf8()) < 0 ||
-        !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
         QMessageBox::critical(this, tr("Cannot save"),
                               tr("%1 could not be saved: %2").arg(name, file.errorString()));
         return false;
     }
-    m_editor->setModified(false);
+    const QString byteOrderMark = m_byteOrderMark ? QString(QChar::ByteOrderMark) : QString();
+    if (text == byteOrderMark + m_upgrade->text() + m_marker + m_rollback->text()) {
+        m_upgrade->setModified(false);
+        m_rollback->setModified(false);
+    } else {
+        // save() added a marker line or a line break: show the sections as the file now is.
+        int line = 0, index = 0;
+        QsciScintilla *focused = m_rollback->hasFocus() ? m_rollback : m_upgrade;
+        focused->getCursorPosition(&line, &index);
+        setSections(text);
+        focused->setCursorPosition(line, index);
+    }
     updateHeader();
     Q_EMIT saved(m_path);
     return true;
@@ -147,13 +283,13 @@ void MigrationEditor::updateHeader()
         return;
     }
     const QString name = QFileInfo(m_path).fileName();
-    m_title->setText(m_editor->isModified() ? tr("%1 (modified)").arg(name) : name);
+    m_title->setText(isModified() ? tr("%1 (modified)").arg(name) : name);
     m_title->setToolTip(m_path);
     if (!m_loadError.isEmpty())
         m_state->setText(tr("Cannot read: %1").arg(m_loadError));
     else
         m_state->setText(m_applied ? tr("Applied: saving changes its checksum") : tr("Pending"));
-    m_saveButton->setEnabled(m_loadError.isEmpty() && m_editor->isModified());
+    m_saveButton->setEnabled(m_loadError.isEmpty() && isModified());
 }
 
 } // namespace tidemark::ui

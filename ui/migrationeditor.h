@@ -6,14 +6,18 @@
 
 class QLabel;
 class QPushButton;
+class QSplitter;
 
 namespace tidemark::ui {
 
 class SqlEditor;
 
 // The pane that shows and edits one migration file: a header (file name, applied or not, a Save
-// button) above ONE SqlEditor on the whole file, so the upgrade and the rollback section are both
-// there and the editor's line numbers are the file's (the runner's errors name file lines).
+// button) above two SqlEditors, the upgrade section and the rollback section, cut at the file's
+// `-- rollback` line (core's cutAtRollbackMarker). Both number their lines as the file does,
+// since the runner's errors name file lines; saving joins the two with the marker line again,
+// so a file saved without edits is the same bytes. Text typed into the rollback editor of a file
+// without a rollback section is saved after a new `-- rollback` line.
 //
 // Saving an applied file asks first: its checksum will change and validate will report it.
 // Line numbers are 1-based file lines.
@@ -23,7 +27,7 @@ class MigrationEditor : public QWidget
 public:
     explicit MigrationEditor(QWidget *parent = nullptr);
 
-    // Loads the file; false (and the editor emptied, the error shown in the header) when it
+    // Loads the file; false (and the editors emptied, the error shown in the header) when it
     // cannot be read. Unsaved changes of the previous file are dropped: check isModified().
     bool setMigration(const QString &path, bool applied);
     // Empties the pane (no file).
@@ -35,11 +39,16 @@ public:
 
     void setDialect(SqlDialect dialect);
     bool isModified() const;
-    SqlEditor *editor() const { return m_editor; }
+    SqlEditor *upgradeEditor() const { return m_upgrade; }
+    SqlEditor *rollbackEditor() const { return m_rollback; }
+    // The whole file as it would be saved.
+    QString text() const;
 
-    // The failed statement of a run, marked in the editor (see SqlEditor::markFailure).
+    // The failed statement of a run, marked in the editor holding that file line (see
+    // SqlEditor::markFailure).
     void markFailure(int line, const QString &message);
     void clearFailure();
+    int failureLine() const; // the file line, 0 when none
 
 public Q_SLOTS:
     // Writes the text to the file (Ctrl+S) when modified. For an applied file a warning comes
@@ -52,14 +61,23 @@ Q_SIGNALS:
     void modificationChanged(bool modified);
 
 private:
+    void setSections(const QString &text);
+    void setEditable(bool editable);
+    void renumberRollback();
+    int rollbackFirstLine() const;
     void updateHeader();
 
-    SqlEditor *m_editor;
+    SqlEditor *m_upgrade;
+    SqlEditor *m_rollback;
+    QSplitter *m_splitter;
     QLabel *m_title;
     QLabel *m_state;
+    QLabel *m_rollbackLabel;
     QPushButton *m_saveButton;
     QString m_path;
     QString m_loadError;
+    QString m_marker; // the rollback marker line as read, with its line break; empty: none
+    bool m_byteOrderMark = false; // the file starts with one (QScintilla would drop it)
     bool m_applied = false;
 };
 

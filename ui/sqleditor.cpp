@@ -62,10 +62,36 @@ SqlEditor::SqlEditor(QWidget *parent, SqlDialect dialect)
     addShortcut(QKeySequence(Qt::CTRL | Qt::Key_H), [this] { showFind(true); });
     addShortcut(QKeySequence::FindNext, [this] { findNextMatch(); });
 
+    connect(this, &QsciScintilla::linesChanged, this, &SqlEditor::numberLines);
     applyPalette();
 }
 
 SqlEditor::~SqlEditor() = default;
+
+void SqlEditor::setFirstLineNumber(int number)
+{
+    if (number == m_firstLineNumber)
+        return;
+    m_firstLineNumber = number;
+    if (number == 1) {
+        clearMarginText();
+        setMarginType(lineNumberMargin, NumberMargin);
+        setMarginLineNumbers(lineNumberMargin, true);
+    } else {
+        setMarginType(lineNumberMargin, TextMarginRightJustified);
+    }
+    numberLines();
+}
+
+// Scintilla numbers lines from 1 only; other numbers are the margin's text, line by line.
+void SqlEditor::numberLines()
+{
+    if (m_firstLineNumber == 1)
+        return;
+    const int count = lines();
+    for (int line = 0; line < count; ++line)
+        setMarginText(line, QString::number(m_firstLineNumber + line), STYLE_LINENUMBER);
+}
 
 SqlDialect SqlEditor::dialect() const
 {

@@ -45,6 +45,11 @@ public:
     void clearLineMarks();
     bool hasLineMark(int line, LineMark mark) const;
 
+    // The number the margin shows beside the first line (1 by default): an editor that shows
+    // a later part of a file numbers its lines as the file does.
+    void setFirstLineNumber(int number);
+    int firstLineNumber() const { return m_firstLineNumber; }
+
     // The colour the text is drawn on (from the palette's Base).
     QColor paperColor() const;
 
@@ -60,9 +65,11 @@ protected:
 private:
     void applyPalette();
     void placeFailureIndicator();
+    void numberLines();
 
     std::unique_ptr<SqlHighlighting> m_highlighting;
     FindReplaceDialog *m_findDialog = nullptr;
+    int m_firstLineNumber = 1;
     int m_failureLine = 0;
     QString m_failureMessage;
     int m_failureStyle = -1;

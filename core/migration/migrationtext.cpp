@@ -214,4 +214,24 @@ Result<MigrationText> parseMigrationText(const QByteArray &bytes)
     return result;
 }
 
+MigrationSections cutAtRollbackMarker(const QString &text)
+{
+    const QList<QStringView> lines = splitLines(text);
+    MigrationSections sections;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (!isRollbackMarker(pythonStrip(lines.at(i))))
+            continue;
+        const qsizetype begin = lines.at(i).data() - text.data();
+        const qsizetype end =
+            i + 1 < lines.size() ? lines.at(i + 1).data() - text.data() : text.size();
+        sections.upgrade = text.first(begin);
+        sections.marker = text.sliced(begin, end - begin);
+        sections.rollback = text.sliced(end);
+        sections.markerLine = int(i) + 1;
+        return sections;
+    }
+    sections.upgrade = text;
+    return sections;
+}
+
 } // namespace tidemark

@@ -29,6 +29,19 @@ Result<MigrationText> parseMigrationText(const QByteArray &bytes);
 // Reads the file and parses it as above; errors carry the file's path.
 Result<MigrationText> readMigrationTextFile(const QString &path);
 
+// A file's text cut at its rollback marker line (the rule parseMigrationText follows), so that
+// upgrade + marker + rollback is the text again, character for character: for editors that show
+// the two sections apart and save them back. Without a rollback section, marker and rollback are
+// empty and markerLine is 0; otherwise markerLine is the marker's 1-based file line.
+struct MigrationSections
+{
+    QString upgrade;  // up to the marker line, with its last line break
+    QString marker;   // the marker line as written, with its line break
+    QString rollback; // everything after the marker line
+    int markerLine = 0;
+};
+MigrationSections cutAtRollbackMarker(const QString &text);
+
 // SHA-256 of the statements joined with '\n', lower-case hex.
 QString jetbaseChecksum(const QStringList &statements);
 

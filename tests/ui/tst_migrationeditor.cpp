@@ -1,5 +1,7 @@
-// MigrationEditor: loading a file, saving it, the warning before saving an applied file (No
-// leaves the file as it was, Yes saves), the failure marker. Real widgets, offscreen.
+// MigrationEditor: loading a file into its upgrade and rollback editors, saving it (byte for
+// byte when nothing changed, a rollback section added where there was none), the warning before
+// saving an applied file (No leaves the file as it was, Yes saves), file line numbers and the
+// failure marker in either section. Real widgets, offscreen.
 
 #include "migrationeditor.h"
 #include "sqleditor.h"
@@ -52,6 +54,11 @@ private Q_SLOTS:
     void saveAppliedAsksFirst();
     void unreadableFile();
     void failureMarked();
+    void sectionsKeepBytes_data();
+    void sectionsKeepBytes();
+    void rollbackAddedToFileWithoutOne();
+    void rollbackNumberedAsFileLines();
+    void failureInRollbackSection();
 
 private:
     QTemporaryDir m_dir;
@@ -70,10 +77,13 @@ void TestMigrationEditor::loadAndSavePending()
 {
     MigrationEditor pane;
     QVERIFY(pane.setMigration(m_path, false));
-    QCOMPARE(pane.editor()->text().toUtf8(), original);
+    QCOMPARE(pane.upgradeEditor()->text(),
+             QStringLiteral("-- upgrade\nCREATE TABLE a (id int);\n\n"));
+    QCOMPARE(pane.rollbackEditor()->text(), QStringLiteral("DROP TABLE a;\n"));
+    QCOMPARE(pane.text().toUtf8(), original);
     QVERIFY(!pane.isModified());
     QSignalSpy saved(&pane, &MigrationEditor::saved);
-    pane.editor()->append(QStringLiteral("-- more\n"));
+    pane.rollbackEditor()->append(QStringLiteral("-- more\n"));
     QVERIFY(pane.isModified());
     QVERIFY(pane.save()); // no question for a pending file
     QCOMPARE(readAll(m_path), original + "-- more\n");
@@ -86,7 +96,7 @@ void TestMigrationEditor::saveAppliedAsksFirst()
     MigrationEditor pane;
     pane.show();
     QVERIFY(pane.setMigration(m_path, true));
-    pane.editor()->append(QStringLiteral("-- changed\n"));
+    pane.rollbackEditor()->append(QStringLiteral("-- changed\n"));
 
     QString question;
     answerNextMessageBox(QMessageBox::No, &question);
@@ -101,9 +111,9 @@ void TestMigrationEditor::saveAppliedAsksFirst()
     QSignalSpy saved(&pane, &MigrationEditor::saved);
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     pane.activateWindow();
-    pane.editor()->setFocus();
-    QTRY_VERIFY(pane.editor()->hasFocus());
-    QTest::keySequence(pane.editor(), QKeySequence::Save);
+    pane.upgradeEditor()->setFocus();
+    QTRY_VERIFY(pane.upgradeEditor()->hasFocus());
+    QTest::keySequence(pane.upgradeEditor(), QKeySequence::Save);
     QTRY_COMPARE(saved.count(), 1);
     QVERIFY(!question.isEmpty());
     QCOMPARE(readAll(m_path), original + "-- changed\n");
@@ -113,7 +123,8 @@ void TestMigrationEditor::unreadableFile()
 {
     MigrationEditor pane;
     QVERIFY(!pane.setMigration(m_dir.filePath(QStringLiteral("missing.sql")), false));
-    QVERIFY(pane.editor()->isReadOnly());
+    QVERIFY(pane.upgradeEditor()->isReadOnly());
+    QVERIFY(pane.rollbackEditor()->isReadOnly());
     QVERIFY(!pane.save());
 }
 
@@ -122,10 +133,90 @@ void TestMigrationEditor::failureMarked()
     MigrationEditor pane;
     QVERIFY(pane.setMigration(m_path, true));
     pane.markFailure(2, QStringLiteral("table a already exists"));
-    QVERIFY(pane.editor()->markersAtLine(1) & (1 << SqlEditor::FailureMarker));
+    QVERIFY(pane.upgradeEditor()->markersAtLine(1) & (1 << SqlEditor::FailureMarker));
+    QCOMPARE(pane.failureLine(), 2);
     QVERIFY(!pane.isModified()); // a mark is no edit
     QVERIFY(pane.setMigration(m_path, true));
-    QCOMPARE(pane.editor()->failureLine(), 0); // another load clears it
+    QCOMPARE(pane.failureLine(), 0); // another load clears it
+    QCOMPARE(pane.upgradeEditor()->failureLine(), 0);
+}
+
+// A file saved after an edit that is undone again is the same bytes, whatever its line breaks,
+// marker spelling or byte-order mark.
+void TestMigrationEditor::sectionsKeepBytes_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("template") << QByteArray("-- upgrade\n\n-- rollback\n");
+    QTest::newRow("crlf") << QByteArray("CREATE TABLE a (\r\n id INT\r\n);\r\n  --ROLLBACK \r\n"
+                                        "DROP TABLE a;\r\n");
+    QTest::newRow("bom, no final break")
+        << QByteArray("\xEF\xBB\xBFSELECT 1;\n--rollback\nSELECT 2;");
+    QTest::newRow("marker last") << QByteArray("SELECT 1;\n-- rollback");
+    QTest::newRow("no rollback") << QByteArray("SELECT 1;\n");
+    QTest::newRow("empty") << QByteArray();
+}
+
+void TestMigrationEditor::sectionsKeepBytes()
+{
+    QFETCH(QByteArray, content);
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(content);
+    }
+    MigrationEditor pane;
+    QVERIFY(pane.setMigration(m_path, false));
+    QCOMPARE(pane.text().toUtf8(), content);
+    // An edit in each section, taken back: modified, saved, the same bytes.
+    pane.upgradeEditor()->append(QStringLiteral("x"));
+    pane.rollbackEditor()->append(QStringLiteral("y"));
+    QVERIFY(pane.isModified());
+    pane.upgradeEditor()->setText(pane.upgradeEditor()->text().chopped(1));
+    pane.rollbackEditor()->setText(pane.rollbackEditor()->text().chopped(1));
+    QVERIFY(pane.isModified());
+    QVERIFY(pane.save());
+    QCOMPARE(readAll(m_path), content);
+}
+
+void TestMigrationEditor::rollbackAddedToFileWithoutOne()
+{
+    {
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("CREATE TABLE b (id int);"); // no final line break
+    }
+    MigrationEditor pane;
+    QVERIFY(pane.setMigration(m_path, false));
+    QCOMPARE(pane.rollbackEditor()->text(), QString());
+    QCOMPARE(pane.rollbackEditor()->firstLineNumber(), 3); // after a marker on line 2
+    pane.rollbackEditor()->setText(QStringLiteral("DROP TABLE b;\n"));
+    QVERIFY(pane.save());
+    QCOMPARE(readAll(m_path), QByteArray("CREATE TABLE b (id int);\n-- rollback\nDROP TABLE b;\n"));
+    // The editors show the file as it now is; the core reads the new section.
+    QCOMPARE(pane.upgradeEditor()->text(), QStringLiteral("CREATE TABLE b (id int);\n"));
+    QVERIFY(!pane.isModified());
+}
+
+void TestMigrationEditor::rollbackNumberedAsFileLines()
+{
+    MigrationEditor pane;
+    QVERIFY(pane.setMigration(m_path, false)); // the marker is file line 4
+    QCOMPARE(pane.upgradeEditor()->firstLineNumber(), 1);
+    QCOMPARE(pane.rollbackEditor()->firstLineNumber(), 5);
+    // Lines typed into the upgrade section move the rollback's numbers with them.
+    pane.upgradeEditor()->insertAt(QStringLiteral("-- one\n-- two\n"), 0, 0);
+    QCOMPARE(pane.rollbackEditor()->firstLineNumber(), 7);
+}
+
+void TestMigrationEditor::failureInRollbackSection()
+{
+    MigrationEditor pane;
+    QVERIFY(pane.setMigration(m_path, true));
+    pane.markFailure(5, QStringLiteral("no such table: a")); // DROP TABLE a; is file line 5
+    QCOMPARE(pane.upgradeEditor()->failureLine(), 0);
+    QCOMPARE(pane.rollbackEditor()->failureLine(), 1);
+    QVERIFY(pane.rollbackEditor()->markersAtLine(0) & (1 << SqlEditor::FailureMarker));
+    QCOMPARE(pane.failureLine(), 5);
 }
 
 QTEST_MAIN(TestMigrationEditor)

@@ -254,7 +254,7 @@ void TestWindow::editorShowsSelectedFileAndFailure()
     QVERIFY(editor->path().isEmpty());
     QVERIFY(clickRowOf(*window, QStringLiteral("V2__create_books.sql")));
     QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V2__create_books.sql"));
-    QVERIFY(editor->editor()->text().contains(QStringLiteral("CREATE TABLE books")));
+    QVERIFY(editor->upgradeEditor()->text().contains(QStringLiteral("CREATE TABLE books")));
 
     // A failed upgrade selects the failing file and marks its statement's line.
     auto upgrade = answerNextConfirmation();
@@ -266,7 +266,8 @@ void TestWindow::editorShowsSelectedFileAndFailure()
     QApplication::activeModalWidget()->close();
     QTRY_VERIFY_WITH_TIMEOUT(idle(*window), 20000);
     QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V4__broken.sql"));
-    QCOMPARE(editor->editor()->failureLine(), 4);
+    QCOMPARE(editor->failureLine(), 4);
+    QCOMPARE(editor->upgradeEditor()->failureLine(), 4);
     QTRY_COMPARE_WITH_TIMEOUT(statesOf(*window).last(), QStringLiteral("failed in the last run"),
                               20000);
     QCOMPARE(appliedVersions(db), (QStringList{"1", "2", "3"}));

@@ -15,6 +15,8 @@ private Q_SLOTS:
     void sections();
     void invalidUtf8();
     void pythonWhitespace();
+    void cutAtMarker_data();
+    void cutAtMarker();
 };
 
 void TestChecksum::goldenVectors_data()
@@ -164,6 +166,47 @@ void TestChecksum::pythonWhitespace()
     Result<MigrationText> a = parseMigrationText(QByteArray("SELECT 1;\n"));
     Result<MigrationText> b = parseMigrationText(QByteArray("\x1fSELECT 1;\x1f\n"));
     QCOMPARE(a->checksum, b->checksum);
+}
+
+// The editors' cut: the same marker as parseMigrationText, and the parts give the text back.
+void TestChecksum::cutAtMarker_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("upgrade");
+    QTest::addColumn<QString>("marker");
+    QTest::addColumn<int>("markerLine");
+    QTest::newRow("no marker") << QStringLiteral("CREATE TABLE a (id INT);\n")
+                               << QStringLiteral("CREATE TABLE a (id INT);\n") << QString() << 0;
+    QTest::newRow("template") << QStringLiteral("-- upgrade\n\n-- rollback\n")
+                              << QStringLiteral("-- upgrade\n\n") << QStringLiteral("-- rollback\n")
+                              << 3;
+    QTest::newRow("crlf") << QStringLiteral("A;\r\n  --ROLLBACK  \r\nB;\r\n")
+                          << QStringLiteral("A;\r\n") << QStringLiteral("  --ROLLBACK  \r\n") << 2;
+    QTest::newRow("lone cr") << QStringLiteral("A;\r-- rollback\rB;") << QStringLiteral("A;\r")
+                             << QStringLiteral("-- rollback\r") << 2;
+    QTest::newRow("marker last, no break")
+        << QStringLiteral("A;\n--rollback") << QStringLiteral("A;\n")
+        << QStringLiteral("--rollback") << 2;
+    QTest::newRow("not a marker") << QStringLiteral("A;\n-- rollback: later\n")
+                                  << QStringLiteral("A;\n-- rollback: later\n") << QString() << 0;
+    QTest::newRow("first of two") << QStringLiteral("-- rollback\nB;\n-- rollback\nC;") << QString()
+                                  << QStringLiteral("-- rollback\n") << 1;
+}
+
+void TestChecksum::cutAtMarker()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, upgrade);
+    QFETCH(QString, marker);
+    QFETCH(int, markerLine);
+    const MigrationSections sections = cutAtRollbackMarker(text);
+    QCOMPARE(sections.upgrade, upgrade);
+    QCOMPARE(sections.marker, marker);
+    QCOMPARE(sections.markerLine, markerLine);
+    QCOMPARE(sections.upgrade + sections.marker + sections.rollback, text);
+    const Result<MigrationText> parsed = parseMigrationText(text.toUtf8());
+    QVERIFY(parsed);
+    QCOMPARE(parsed.value().rollbackFirstLine, markerLine ? markerLine + 1 : 0);
 }
 
 QTEST_GUILESS_MAIN(TestChecksum)
