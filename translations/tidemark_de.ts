@@ -493,6 +493,26 @@ Trotzdem speichern?</translation>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
+    <message>
+        <source>Upgrade SQL</source>
+        <translation>Upgrade-SQL</translation>
+    </message>
+    <message>
+        <source>Rollback SQL</source>
+        <translation>Rollback-SQL</translation>
+    </message>
+    <message>
+        <source>&amp;Upgrade</source>
+        <translation>&amp;Upgrade</translation>
+    </message>
+    <message>
+        <source>&amp;Rollback (none in this file: text typed here is saved after a new &quot;-- rollback&quot; line)</source>
+        <translation>&amp;Rollback (keiner in dieser Datei: hier eingegebener Text wird nach einer neuen Zeile „-- rollback“ gespeichert)</translation>
+    </message>
+    <message>
+        <source>&amp;Rollback (after the &quot;-- rollback&quot; line, file line %1)</source>
+        <translation>&amp;Rollback (nach der Zeile „-- rollback“, Dateizeile %1)</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MigrationListWidget</name>
