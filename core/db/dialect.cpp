@@ -38,6 +38,16 @@ QString Dialect::createLockHolderTableSql() const
                           ")");
 }
 
+std::optional<bool> Dialect::foreignKeysSwitch(const QString &) const
+{
+    return std::nullopt;
+}
+
+bool Dialect::isForeignKeyCheck(const QString &) const
+{
+    return false;
+}
+
 bool Dialect::causesImplicitCommit(const QString &statement) const
 {
     if (transactionalDdl())

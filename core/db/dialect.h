@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace tidemark {
 
@@ -30,6 +31,12 @@ public:
     // cannot tell (MariaDB's @@in_transaction). A DDL statement that fails before it starts (a
     // syntax error) has not committed implicitly: this tells the two cases apart.
     virtual QString transactionOpenSql() const { return {}; }
+    // The foreign-key enforcement a statement switches to when it is the dialect's switch that
+    // does nothing inside a transaction (SQLite's PRAGMA foreign_keys); nullopt for any other.
+    virtual std::optional<bool> foreignKeysSwitch(const QString &statement) const;
+    // A statement that returns one row per broken foreign key (SQLite's PRAGMA
+    // foreign_key_check): the runner fails the file when it returns any.
+    virtual bool isForeignKeyCheck(const QString &statement) const;
 
     // Statements run once after connecting (PostgreSQL search_path, MySQL sql_mode).
     virtual QStringList sessionSetup(const ConnectionSpec &spec) const;

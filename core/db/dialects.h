@@ -22,6 +22,8 @@ public:
     QString trueLiteral() const override { return QStringLiteral("1"); }
     QString falseLiteral() const override { return QStringLiteral("0"); }
     QString timestampTextSql(const QString &column) const override { return column; }
+    std::optional<bool> foreignKeysSwitch(const QString &statement) const override;
+    bool isForeignKeyCheck(const QString &statement) const override;
 };
 
 class PostgresDialect final : public Dialect

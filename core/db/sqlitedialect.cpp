@@ -1,5 +1,7 @@
 #include "db/dialects.h"
 
+#include <QRegularExpression>
+
 namespace tidemark {
 
 QString SqliteDialect::tableExistsSql() const
@@ -61,6 +63,26 @@ QString SqliteDialect::createJournalTableSql() const
 QString SqliteDialect::nowSql() const
 {
     return QStringLiteral("STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')");
+}
+
+std::optional<bool> SqliteDialect::foreignKeysSwitch(const QString &statement) const
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*PRAGMA\\s+(main\\s*\\.\\s*)?foreign_keys\\s*=\\s*(\\w+)\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = pattern.match(statement);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString value = m.captured(2).toLower();
+    return value == u"on" || value == u"1" || value == u"true" || value == u"yes";
+}
+
+bool SqliteDialect::isForeignKeyCheck(const QString &statement) const
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\s*PRAGMA\\s+(main\\s*\\.\\s*)?foreign_key_check\\s*(\\(.*\\))?\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(statement).hasMatch();
 }
 
 } // namespace tidemark

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/sqldialect.h"
+#include "db/dialect.h"
 #include "migration/sqllexer.h"
 
 #include <QList>
@@ -18,10 +18,8 @@ struct OutsideTransaction
     int leading = 0;  // statements at the start that run before BEGIN
     int trailing = 0; // statements at the end that stand for "restore the setting" (not run)
 };
-OutsideTransaction statementsOutsideTransaction(SqlDialect dialect,
+// (The statements are recognised by Dialect::foreignKeysSwitch.)
+OutsideTransaction statementsOutsideTransaction(const Dialect &dialect,
                                                 const QList<SqlStatement> &statements);
-
-// `PRAGMA foreign_key_check` on SQLite: the runner fails the file when it returns a row.
-bool isForeignKeyCheck(SqlDialect dialect, const QString &statement);
 
 } // namespace tidemark

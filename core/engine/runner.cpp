@@ -127,7 +127,7 @@ RunResult Runner::run(const Plan &plan)
         timer.start();
 
         const OutsideTransaction outside =
-            statementsOutsideTransaction(m_connection.dialect().kind(), file.statements);
+            statementsOutsideTransaction(m_connection.dialect(), file.statements);
         const int insideEnd = int(file.statements.size()) - outside.trailing;
         // SQLite: foreign-key enforcement as it was before the file, whatever happened.
         QVariant foreignKeysBefore;
@@ -206,7 +206,7 @@ RunResult Runner::run(const Plan &plan)
                                 .arg(e.dbText);
                 return fail(e, j, RunEvent::Type::FileFailed);
             }
-            if (isForeignKeyCheck(m_connection.dialect().kind(), statement.text) && done->next()) {
+            if (m_connection.dialect().isForeignKeyCheck(statement.text) && done->next()) {
                 Error e = Error::make(Error::Code::Database,
                                       QStringLiteral("Migration %1 failed at line %2: the foreign "
                                                      "key check found violations: %3")

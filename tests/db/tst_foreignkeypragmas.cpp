@@ -110,17 +110,20 @@ private Q_SLOTS:
         const Statements leading{statement(u"PRAGMA foreign_keys = OFF"_s),
                                  statement(u"DROP TABLE t"_s),
                                  statement(u"PRAGMA foreign_keys=on"_s)};
-        OutsideTransaction outside = statementsOutsideTransaction(SqlDialect::Sqlite, leading);
+        const auto sqlite = Dialect::create(SqlDialect::Sqlite);
+        const auto postgres = Dialect::create(SqlDialect::Postgres);
+        OutsideTransaction outside = statementsOutsideTransaction(*sqlite, leading);
         QCOMPARE(outside.leading, 1);
         QCOMPARE(outside.trailing, 1);
-        outside = statementsOutsideTransaction(SqlDialect::Postgres, leading);
+        outside = statementsOutsideTransaction(*postgres, leading);
         QCOMPARE(outside.leading, 0);
         const Statements later{statement(u"DROP TABLE t"_s),
                                statement(u"PRAGMA foreign_keys = OFF"_s)};
-        QCOMPARE(statementsOutsideTransaction(SqlDialect::Sqlite, later).leading, 0);
-        QVERIFY(isForeignKeyCheck(SqlDialect::Sqlite, u"pragma Foreign_Key_Check"_s));
-        QVERIFY(isForeignKeyCheck(SqlDialect::Sqlite, u"PRAGMA foreign_key_check(child)"_s));
-        QVERIFY(!isForeignKeyCheck(SqlDialect::Sqlite, u"PRAGMA foreign_keys"_s));
+        QCOMPARE(statementsOutsideTransaction(*sqlite, later).leading, 0);
+        QVERIFY(sqlite->isForeignKeyCheck(u"pragma Foreign_Key_Check"_s));
+        QVERIFY(sqlite->isForeignKeyCheck(u"PRAGMA foreign_key_check(child)"_s));
+        QVERIFY(!sqlite->isForeignKeyCheck(u"PRAGMA foreign_keys"_s));
+        QVERIFY(!postgres->isForeignKeyCheck(u"PRAGMA foreign_key_check"_s));
     }
 };
 
