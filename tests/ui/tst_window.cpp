@@ -123,8 +123,11 @@ void TestWindow::dryRunChangesNothing()
                                  QApplication::activeModalWidget()->objectName() == u"textDialog",
                              20000);
     QWidget *dialog = QApplication::activeModalWidget();
-    const QString sql =
-        dialog->findChild<QPlainTextEdit *>(QStringLiteral("sqlText"))->toPlainText();
+    auto *editor = dialog->findChild<ui::SqlEditor *>(QStringLiteral("sqlText"));
+    QVERIFY(editor);
+    QVERIFY(editor->isReadOnly());
+    QCOMPARE(editor->dialect(), SqlDialect::Sqlite); // highlighted for the connection
+    const QString sql = editor->text();
     QVERIFY2(sql.contains(QStringLiteral("CREATE TABLE authors (id INT)")), qPrintable(sql));
     QVERIFY(sql.contains(QStringLiteral("V3__create_sales.sql")));
     dialog->close();
