@@ -102,6 +102,10 @@ void TestWindow::upgradeAndRollBackToSelected()
                               20000);
     QCOMPARE(rollback->willRun, QStringLiteral("V3__create_sales.sql\nV2__create_books.sql"));
     QVERIFY(rollback->willBeLost.contains(QStringLiteral("V2__create_books.sql")));
+    // Named from the rollback statements: what exactly is lost.
+    QVERIFY2(rollback->willBeLost.contains(
+                 QStringLiteral("V3__create_sales.sql: drops table sales and its rows")),
+             qPrintable(rollback->willBeLost));
     QVERIFY(rollback->sql.contains(QStringLiteral("DROP TABLE sales")));
     QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && statesOf(*window) ==
                                                   (QStringList{"applied", "pending", "pending"}),
