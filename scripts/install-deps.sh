@@ -5,6 +5,8 @@
 #   scripts/install-deps.sh --test   also the test servers (PostgreSQL 15, MariaDB), Xvfb and
 #                                    the tools the packaging and screenshot checks use
 #   scripts/install-deps.sh --bench  --test's, and what bench/makemigrations.sh compares with
+#   scripts/install-deps.sh --screenshots  also what scripts/screenshots.sh needs (Xvfb,
+#                                    Openbox, ImageMagick, optipng, fonts)
 #
 # Only packages that are not installed yet are installed, and `apt-get update` runs only when
 # something is missing, so a second run takes about a second. Works as root, or through sudo
@@ -34,12 +36,17 @@ TEST_PACKAGES=(
     xvfb xauth imagemagick desktop-file-utils appstream librsvg2-bin time
 )
 
+# Screenshots only (scripts/screenshots.sh): a virtual X screen for the real window, a window
+# manager for the title bars (and xprop to see it is up), ImageMagick and optipng to shrink the
+# PNGs, and the fonts the committed pictures were rendered with.
+SCREENSHOT_PACKAGES=(xvfb xauth openbox x11-utils imagemagick optipng fonts-dejavu-core)
+
 # Benchmarks only (bench/makemigrations.sh): Alembic's autogenerate, on SQLite and, through
 # psycopg2, on PostgreSQL. (migra comes from npm, like run.sh's dbmate.)
 BENCH_PACKAGES=(python3-alembic python3-psycopg2)
 
 usage() {
-    echo "usage: $0 [--test | --bench]" >&2
+    echo "usage: $0 [--test | --bench | --screenshots]" >&2
     exit 2
 }
 
@@ -82,11 +89,12 @@ check_candidates() {
 }
 
 main() {
-    local with_tests=0 with_bench=0
+    local with_tests=0 with_bench=0 with_screenshots=0
     while (($#)); do
         case $1 in
             --test) with_tests=1 ;;
             --bench) with_tests=1 with_bench=1 ;;
+            --screenshots) with_screenshots=1 ;;
             -h | --help) usage ;;
             *) usage ;;
         esac
@@ -99,6 +107,9 @@ main() {
     fi
     if ((with_bench)); then
         wanted+=("${BENCH_PACKAGES[@]}")
+    fi
+    if ((with_screenshots)); then
+        wanted+=("${SCREENSHOT_PACKAGES[@]}")
     fi
 
     local pkg missing=()

@@ -112,6 +112,30 @@ Datenverlust: %2</translation>
         <source>%1: undone (its tables, columns and data as its rollback drops)</source>
         <translation>%1: rückgängig gemacht (ihre Tabellen, Spalten und Daten, soweit ihr Rollback sie löscht)</translation>
     </message>
+    <message>
+        <source>drops table %1 and its rows</source>
+        <translation>löscht die Tabelle %1 mit ihren Zeilen</translation>
+    </message>
+    <message>
+        <source>drops view %1</source>
+        <translation>löscht die Sicht %1</translation>
+    </message>
+    <message>
+        <source>drops column %1 and its values</source>
+        <translation>löscht die Spalte %1 mit ihren Werten</translation>
+    </message>
+    <message>
+        <source>drops index %1</source>
+        <translation>löscht den Index %1</translation>
+    </message>
+    <message>
+        <source>drops trigger %1</source>
+        <translation>löscht den Trigger %1</translation>
+    </message>
+    <message>
+        <source>deletes rows from %1</source>
+        <translation>löscht Zeilen aus %1</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::EditorLink</name>
@@ -873,6 +897,10 @@ Trotzdem speichern?</translation>
     <message>
         <source>Stopped %1 after %2 ms; its changes were rolled back</source>
         <translation>%1 nach %2 ms angehalten; für ihre Änderungen wurde ein Rollback ausgeführt</translation>
+    </message>
+    <message>
+        <source>No run yet: Upgrade (Ctrl+U) or Roll Back (Ctrl+R) starts one.</source>
+        <translation>Noch kein Lauf: Upgrade (Strg+U) oder Rollback (Strg+R) startet einen.</translation>
     </message>
 </context>
 <context>

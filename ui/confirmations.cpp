@@ -1,5 +1,8 @@
 #include "confirmations.h"
 
+#include "migration/statementeffects.h"
+#include "sqleditor.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -11,13 +14,55 @@ namespace tidemark::ui {
 
 namespace {
 
-QPlainTextEdit *readOnlyText(const QString &text, QWidget *parent)
+// A short list (file names, what is lost): wrapped, so nothing hides behind a scroll bar.
+QPlainTextEdit *readOnlyList(const QString &text, QWidget *parent)
 {
     auto *edit = new QPlainTextEdit(text, parent);
     edit->setReadOnly(true);
-    edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+    edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     edit->setFont(QFont(QStringLiteral("monospace")));
     return edit;
+}
+
+SqlEditor *readOnlySql(const QString &sql, SqlDialect dialect, QWidget *parent)
+{
+    auto *editor = new SqlEditor(parent, dialect);
+    editor->setText(sql);
+    editor->setReadOnly(true);
+    editor->setObjectName(QStringLiteral("sqlText"));
+    return editor;
+}
+
+QString effectText(const StatementEffect &effect)
+{
+    using Kind = StatementEffect::Kind;
+    switch (effect.kind) {
+    case Kind::DropTable:
+        return ConfirmDialog::tr("drops table %1 and its rows").arg(effect.object);
+    case Kind::DropView:
+        return ConfirmDialog::tr("drops view %1").arg(effect.object);
+    case Kind::DropColumn:
+        return ConfirmDialog::tr("drops column %1 and its values").arg(effect.object);
+    case Kind::DropIndex:
+        return ConfirmDialog::tr("drops index %1").arg(effect.object);
+    case Kind::DropTrigger:
+        return ConfirmDialog::tr("drops trigger %1").arg(effect.object);
+    case Kind::DeleteRows:
+        return ConfirmDialog::tr("deletes rows from %1").arg(effect.object);
+    }
+    return {};
+}
+
+// What the file's statements destroy, named ("drops table sales and its rows, …"); empty when
+// none of them is recognised as destructive.
+QString lossesOf(const PlannedFileView &file)
+{
+    QStringList losses;
+    for (const QString &statement : file.statements) {
+        for (const StatementEffect &effect : destructiveEffects(statement))
+            losses.append(effectText(effect));
+    }
+    return losses.join(QStringLiteral(", "));
 }
 
 QString target(const ProjectSnapshot &snapshot)
@@ -47,7 +92,7 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
     layout->addWidget(question);
     if (!text.willRun.isEmpty()) {
         layout->addWidget(new QLabel(tr("Will run, in this order:"), this));
-        QPlainTextEdit *list = readOnlyText(text.willRun.join(u'\n'), this);
+        QPlainTextEdit *list = readOnlyList(text.willRun.join(u'\n'), this);
         list->setObjectName(QStringLiteral("willRunList"));
         list->setMaximumHeight(140);
         layout->addWidget(list);
@@ -56,16 +101,14 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         auto *lostLabel = new QLabel(tr("Will be lost or overwritten:"), this);
         lostLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
         layout->addWidget(lostLabel);
-        QPlainTextEdit *lost = readOnlyText(text.willBeLost.join(u'\n'), this);
+        QPlainTextEdit *lost = readOnlyList(text.willBeLost.join(u'\n'), this);
         lost->setObjectName(QStringLiteral("willBeLostList"));
         lost->setMaximumHeight(140);
         layout->addWidget(lost);
     }
     if (!text.sql.isEmpty()) {
         layout->addWidget(new QLabel(tr("The exact SQL:"), this));
-        QPlainTextEdit *sql = readOnlyText(text.sql, this);
-        sql->setObjectName(QStringLiteral("sqlText"));
-        layout->addWidget(sql, 1);
+        layout->addWidget(readOnlySql(text.sql, text.dialect, this), 1);
     }
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
     if (!text.acceptText.isEmpty())
@@ -90,7 +133,7 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(640, text.sql.isEmpty() ? 320 : 520);
+    resize(820, text.sql.isEmpty() ? 360 : 640);
 }
 
 QString planSql(const QList<PlannedFileView> &plan)
@@ -114,8 +157,11 @@ ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
     text.title = ConfirmDialog::tr("Upgrade");
     text.question = ConfirmDialog::tr("Apply %n migration(s) to %1?", nullptr, int(plan.size()))
                         .arg(target(snapshot));
-    for (const PlannedFileView &file : plan)
+    for (const PlannedFileView &file : plan) {
         text.willRun.append(file.fileName);
+        if (const QString losses = lossesOf(file); !losses.isEmpty())
+            text.willBeLost.append(file.fileName + QStringLiteral(": ") + losses);
+    }
     for (const StatusEntry &entry : snapshot.status.entries) {
         const bool rerun = entry.kind == MigrationKind::RunsOnChange &&
                            text.willRun.contains(entry.fileName) && entry.applied();
@@ -129,6 +175,7 @@ ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
                     .arg(entry.fileName));
     }
     text.sql = planSql(plan);
+    text.dialect = snapshot.dialect;
     text.acceptText = ConfirmDialog::tr("Upgrade");
     text.requiredName = productionName(snapshot);
     return text;
@@ -146,11 +193,16 @@ ConfirmationText rollbackConfirmation(const ProjectSnapshot &snapshot,
             .arg(target(snapshot));
     for (const PlannedFileView &file : plan) {
         text.willRun.append(file.fileName);
+        const QString losses = lossesOf(file);
         text.willBeLost.append(
-            ConfirmDialog::tr("%1: undone (its tables, columns and data as its rollback drops)")
-                .arg(file.fileName));
+            losses.isEmpty()
+                ? ConfirmDialog::tr("%1: undone (its tables, columns and data as its rollback "
+                                    "drops)")
+                      .arg(file.fileName)
+                : file.fileName + QStringLiteral(": ") + losses);
     }
     text.sql = planSql(plan);
+    text.dialect = snapshot.dialect;
     text.acceptText = ConfirmDialog::tr("Roll back");
     text.requiredName = productionName(snapshot);
     return text;
@@ -162,20 +214,18 @@ bool confirm(QWidget *parent, const ConfirmationText &text)
     return dialog.exec() == QDialog::Accepted;
 }
 
-void showText(QWidget *parent, const QString &title, const QString &text)
+void showSql(QWidget *parent, const QString &title, const QString &sql, SqlDialect dialect)
 {
     auto *dialog = new QDialog(parent);
     dialog->setObjectName(QStringLiteral("textDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(title);
     auto *layout = new QVBoxLayout(dialog);
-    QPlainTextEdit *edit = readOnlyText(text, dialog);
-    edit->setObjectName(QStringLiteral("sqlText"));
-    layout->addWidget(edit);
+    layout->addWidget(readOnlySql(sql, dialect, dialog));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);
-    dialog->resize(720, 520);
+    dialog->resize(960, 680);
     dialog->open();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/sqldialect.h"
 #include "servicetypes.h"
 
 #include <QDialog>
@@ -20,6 +21,7 @@ struct ConfirmationText
     QString sql;            // the exact SQL, shown below the lists (may be empty)
     QString acceptText;     // the OK button's text
     QString requiredName;   // non-empty: typed confirmation (production)
+    SqlDialect dialect = SqlDialect::Sqlite; // how sql is highlighted
 };
 
 // A modal confirmation. OK stays disabled until the typed name matches requiredName.
@@ -50,7 +52,8 @@ QString planSql(const QList<PlannedFileView> &plan);
 // Shows the dialog; true when the user accepted.
 bool confirm(QWidget *parent, const ConfirmationText &text);
 
-// A read-only text (the dry run's SQL) in a window-modal dialog that deletes itself.
-void showText(QWidget *parent, const QString &title, const QString &text);
+// Read-only SQL (the dry run's), highlighted for the dialect, in a window-modal dialog that
+// deletes itself.
+void showSql(QWidget *parent, const QString &title, const QString &sql, SqlDialect dialect);
 
 } // namespace tidemark::ui

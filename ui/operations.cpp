@@ -181,7 +181,8 @@ void Operations::onPlanned(const ServiceReply &reply)
     if (m_purpose == Purpose::Preview) {
         const QString sql = reply.plan.isEmpty() ? tr("-- Nothing to run: no pending migrations.")
                                                  : planSql(reply.plan);
-        return showText(m_window, tr("Dry Run: the SQL an upgrade would run"), sql);
+        return showSql(m_window, tr("Dry Run: the SQL an upgrade would run"), sql,
+                       m_snapshot.dialect);
     }
     if (reply.plan.isEmpty())
         return inform(upgrading ? tr("Upgrade") : tr("Roll back"),

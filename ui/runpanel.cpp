@@ -5,6 +5,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QTime>
 
 namespace tidemark::ui {
@@ -25,6 +26,8 @@ RunPanel::RunPanel(QWidget *parent)
     m_progress->setValue(0);
     m_progress->setFormat(tr("%v of %m files"));
     m_progress->setTextVisible(false);
+    m_file->setObjectName(QStringLiteral("fileLabel"));
+    m_file->setText(tr("No run yet: Upgrade (Ctrl+U) or Roll Back (Ctrl+R) starts one."));
     m_statement->setObjectName(QStringLiteral("statementLabel"));
     m_statement->setTextFormat(Qt::PlainText);
     m_statement->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -62,7 +65,7 @@ void RunPanel::startRun(const QString &title, int fileCount)
     m_progress->setValue(0);
     m_progress->setTextVisible(true);
     m_file->setText(title);
-    m_statement->clear();
+    showStatement({});
     m_stop->setEnabled(true);
     log(title);
 }
@@ -80,11 +83,11 @@ void RunPanel::handleEvent(const RunEvent &event)
         log(tr("Started %1").arg(event.fileName));
         break;
     case RunEvent::Type::StatementStarted:
-        m_statement->setText(tr("Statement %1 of %2 (line %3): %4")
-                                 .arg(event.statementIndex + 1)
-                                 .arg(event.statementCount)
-                                 .arg(event.line)
-                                 .arg(event.statement.simplified().left(300)));
+        showStatement(tr("Statement %1 of %2 (line %3): %4")
+                          .arg(event.statementIndex + 1)
+                          .arg(event.statementCount)
+                          .arg(event.line)
+                          .arg(event.statement.simplified().left(2000)));
         break;
     case RunEvent::Type::FileSucceeded:
         m_progress->setValue(event.fileIndex + 1);
@@ -101,10 +104,24 @@ void RunPanel::handleEvent(const RunEvent &event)
     }
 }
 
+void RunPanel::showStatement(const QString &text)
+{
+    m_statementText = text;
+    m_statement->setToolTip(text);
+    m_statement->setText(
+        m_statement->fontMetrics().elidedText(text, Qt::ElideRight, m_statement->width()));
+}
+
+void RunPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    showStatement(m_statementText); // the label has its new width by now
+}
+
 void RunPanel::finishRun(const QString &summary)
 {
     m_stop->setEnabled(false);
-    m_statement->clear();
+    showStatement({});
     m_file->setText(summary);
     log(summary);
 }

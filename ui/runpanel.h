@@ -27,12 +27,19 @@ public:
 Q_SIGNALS:
     void stopRequested();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Shows the statement on one line, elided to the panel's width; the whole in the tooltip.
+    void showStatement(const QString &text);
+
     QLabel *m_file = nullptr;
     QLabel *m_statement = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_stop = nullptr;
     QPlainTextEdit *m_log = nullptr;
+    QString m_statementText;
 };
 
 } // namespace tidemark::ui

@@ -102,6 +102,10 @@ void TestWindow::upgradeAndRollBackToSelected()
                               20000);
     QCOMPARE(rollback->willRun, QStringLiteral("V3__create_sales.sql\nV2__create_books.sql"));
     QVERIFY(rollback->willBeLost.contains(QStringLiteral("V2__create_books.sql")));
+    // Named from the rollback statements: what exactly is lost.
+    QVERIFY2(rollback->willBeLost.contains(
+                 QStringLiteral("V3__create_sales.sql: drops table sales and its rows")),
+             qPrintable(rollback->willBeLost));
     QVERIFY(rollback->sql.contains(QStringLiteral("DROP TABLE sales")));
     QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && statesOf(*window) ==
                                                   (QStringList{"applied", "pending", "pending"}),
@@ -123,8 +127,11 @@ void TestWindow::dryRunChangesNothing()
                                  QApplication::activeModalWidget()->objectName() == u"textDialog",
                              20000);
     QWidget *dialog = QApplication::activeModalWidget();
-    const QString sql =
-        dialog->findChild<QPlainTextEdit *>(QStringLiteral("sqlText"))->toPlainText();
+    auto *editor = dialog->findChild<ui::SqlEditor *>(QStringLiteral("sqlText"));
+    QVERIFY(editor);
+    QVERIFY(editor->isReadOnly());
+    QCOMPARE(editor->dialect(), SqlDialect::Sqlite); // highlighted for the connection
+    const QString sql = editor->text();
     QVERIFY2(sql.contains(QStringLiteral("CREATE TABLE authors (id INT)")), qPrintable(sql));
     QVERIFY(sql.contains(QStringLiteral("V3__create_sales.sql")));
     dialog->close();

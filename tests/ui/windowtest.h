@@ -10,6 +10,7 @@
 #include "migrationlistwidget.h"
 #include "operations.h"
 #include "runpanel.h"
+#include "sqleditor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -100,6 +101,8 @@ inline std::shared_ptr<DialogSeen> answerNextConfirmation(bool accept = true,
         timer->deleteLater();
         seen->seen = true;
         const auto text = [dialog](const char *name) {
+            if (auto *sql = dialog->findChild<ui::SqlEditor *>(QLatin1String(name)))
+                return sql->text();
             auto *edit = dialog->findChild<QPlainTextEdit *>(QLatin1String(name));
             return edit ? edit->toPlainText() : QString();
         };

@@ -58,7 +58,7 @@ ReviewDialog::ReviewDialog(const Project &project, const GenerateOptions &option
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({380, 700});
+    splitter->setSizes({480, 720});
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Description:"), m_description);
@@ -80,7 +80,7 @@ ReviewDialog::ReviewDialog(const Project &project, const GenerateOptions &option
         if (m_description->text() != m_options.description)
             startGeneration(false);
     });
-    resize(1100, 700);
+    resize(1240, 760);
     startGeneration(true);
 }
 

@@ -1,0 +1,227 @@
+// tidemark-screenshots PROJECT OUTPUT_DIR: opens the real window on PROJECT, drives it through
+// its actions to each screen the README shows and saves the screen as OUTPUT_DIR/<screen>.png.
+// scripts/screenshots.sh prepares PROJECT (a copy of examples/demo) and runs this under Xvfb.
+// Exit code 1 names the screen that could not be reached.
+#include "shooter.h"
+
+#include "appicon.h"
+#include "confirmations.h"
+#include "mainwindow.h"
+#include "migrationeditor.h"
+#include "migrationlistwidget.h"
+#include "operations.h"
+#include "review/changelist.h"
+#include "review/reviewdialog.h"
+#include "review/schemadiffview.h"
+#include "runpanel.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+namespace tidemark::screenshots {
+namespace {
+
+using ui::MainWindow;
+
+constexpr int LoadTimeoutMs = 20000;
+constexpr int RunTimeoutMs = 120000;
+
+bool idle(MainWindow *window)
+{
+    return !window->operations()->isBusy();
+}
+
+bool selectFile(MainWindow *window, const QString &fileName)
+{
+    if (!window->list()->selectFile(fileName))
+        return Shooter::fail(QStringLiteral("%1 is not in the list").arg(fileName));
+    return Shooter::waitFor([&] { return window->editor()->path().endsWith(u'/' + fileName); },
+                            5000) ||
+           Shooter::fail(QStringLiteral("the editor did not show %1").arg(fileName));
+}
+
+// An applied migration selected: its file, highlighted, in the editor beside the list.
+bool listAndEditor(Shooter &shooter)
+{
+    return selectFile(shooter.window(), QStringLiteral("V4__create_sales.sql")) &&
+           shooter.shoot(QStringLiteral("list-and-editor"));
+}
+
+// Dry Run: the SQL an upgrade would run, in a window-modal dialog.
+bool dryRun(Shooter &shooter)
+{
+    MainWindow *window = shooter.window();
+    if (!shooter.click("dryRunAction"))
+        return false;
+    QPointer<QDialog> dialog;
+    const bool shown = Shooter::waitFor(
+        [&] {
+            dialog = window->findChild<QDialog *>(QStringLiteral("textDialog"));
+            return dialog && dialog->isVisible();
+        },
+        LoadTimeoutMs);
+    if (!shown)
+        return Shooter::fail(QStringLiteral("the dry run's dialog did not open"));
+    const bool shot = shooter.shoot(QStringLiteral("dry-run"));
+    dialog->close();
+    return shot && Shooter::waitFor([&] { return !dialog; }, 5000);
+}
+
+// Upgrade all pending: OK in the confirmation, then the run panel while the slow file runs.
+bool runInProgress(Shooter &shooter, const QString &slowMarker)
+{
+    MainWindow *window = shooter.window();
+    shooter.onModal<ui::ConfirmDialog>([](ui::ConfirmDialog *dialog) {
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    if (!shooter.click("upgradeAction"))
+        return false;
+    auto *statement = window->runPanel()->findChild<QLabel *>(QStringLiteral("statementLabel"));
+    const bool running =
+        statement &&
+        Shooter::waitFor([&] { return statement->toolTip().contains(slowMarker); }, RunTimeoutMs);
+    if (!running)
+        return Shooter::fail(
+            QStringLiteral("the run never reached the slow statement (%1)").arg(slowMarker));
+    if (!shooter.shoot(QStringLiteral("run-in-progress")))
+        return false;
+    if (!Shooter::waitFor([&] { return idle(window); }, RunTimeoutMs))
+        return Shooter::fail(QStringLiteral("the upgrade did not finish"));
+    const QString log = window->runPanel()->logText();
+    if (!log.contains(QStringLiteral("Upgrade finished")))
+        return Shooter::fail(QStringLiteral("the upgrade failed:\n%1").arg(log));
+    return Shooter::waitFor([&] { return idle(window); }, LoadTimeoutMs); // the refresh after it
+}
+
+// Generate Migration from the project's jetbase/schema.sql: the changes with their warnings
+// and the upgrade SQL, then the schema before and after.
+bool review(Shooter &shooter)
+{
+    MainWindow *window = shooter.window();
+    if (!shooter.click("generateMigrationAction"))
+        return false;
+    QPointer<ui::ReviewDialog> dialog;
+    const bool ready = Shooter::waitFor(
+        [&] {
+            dialog = window->findChild<ui::ReviewDialog *>(QStringLiteral("reviewDialog"));
+            return dialog && dialog->isVisible() && !dialog->isBusy() &&
+                   (!dialog->errorText().isEmpty() || dialog->changeList()->changeCount() > 0);
+        },
+        RunTimeoutMs);
+    if (!ready)
+        return Shooter::fail(QStringLiteral("the review of a generated migration did not open"));
+    if (!dialog->errorText().isEmpty())
+        return Shooter::fail(QStringLiteral("generating failed: %1").arg(dialog->errorText()));
+    dialog->changeList()->expandAll();
+    dialog->tabs()->setCurrentIndex(0);
+    if (!shooter.shoot(QStringLiteral("review")))
+        return false;
+    dialog->tabs()->setCurrentWidget(dialog->schemaView());
+    const bool shot = shooter.shoot(QStringLiteral("review-schema"));
+    dialog->reject();
+    return shot && Shooter::waitFor([&] { return !dialog; }, 5000);
+}
+
+// Roll Back to Selected on an early version: the confirmation naming what will be lost,
+// captured and then cancelled.
+bool destructiveConfirmation(Shooter &shooter)
+{
+    MainWindow *window = shooter.window();
+    if (!selectFile(window, QStringLiteral("V3__seed_authors.sql")))
+        return false;
+    bool answered = false;
+    bool shot = false;
+    shooter.onModal<ui::ConfirmDialog>([&](ui::ConfirmDialog *dialog) {
+        auto *lost = dialog->findChild<QPlainTextEdit *>(QStringLiteral("willBeLostList"));
+        if (lost && !lost->toPlainText().isEmpty())
+            shot = shooter.shoot(QStringLiteral("destructive-confirmation"));
+        else
+            Shooter::fail(QStringLiteral("the rollback confirmation lists nothing lost"));
+        answered = true;
+        dialog->reject();
+    });
+    if (!shooter.click("rollbackToSelectedAction"))
+        return false;
+    if (!Shooter::waitFor([&] { return answered && idle(window); }, LoadTimeoutMs))
+        return Shooter::fail(QStringLiteral("the rollback confirmation did not open"));
+    return shot;
+}
+
+} // namespace
+} // namespace tidemark::screenshots
+
+int main(int argc, char *argv[])
+{
+    using namespace tidemark;
+    using screenshots::Shooter;
+    QApplication app(argc, argv);
+    const QStringList arguments = QApplication::arguments();
+    if (arguments.size() != 3) {
+        std::fprintf(stderr, "usage: tidemark-screenshots PROJECT OUTPUT_DIR\n");
+        return 2;
+    }
+    // The same look on every machine: Fusion and its light palette, not the desktop's.
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    QApplication::setApplicationName(QStringLiteral("Tidemark"));
+    QApplication::setOrganizationName(QStringLiteral("TidemarkScreenshots"));
+    QApplication::setWindowIcon(ui::appIcon());
+    // Settings of its own: no recent projects or window layout of the user's.
+    QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+
+    const QString project = arguments.at(1);
+    ui::MainWindow window(project, project);
+    // Maximised under the window manager scripts/screenshots.sh starts (its title bar shows
+    // the project and the URL); the screen's size where there is none.
+    window.setGeometry(QGuiApplication::primaryScreen()->availableGeometry());
+    window.showMaximized();
+    window.activateWindow();
+    Shooter shooter(&window, arguments.at(2));
+    const bool loaded = Shooter::waitFor(
+        [&] {
+            return window.isActiveWindow() && window.operations()->hasProject() &&
+                   !window.operations()->isBusy();
+        },
+        20000);
+    if (!loaded) {
+        Shooter::fail(QStringLiteral("the project %1 did not load").arg(project));
+        return 1;
+    }
+
+    struct Screen
+    {
+        const char *name;
+        std::function<bool(Shooter &)> reach;
+    };
+    const QString slowMarker = QStringLiteral("WITH RECURSIVE");
+    const Screen steps[] = {
+        {"list and editor", screenshots::listAndEditor},
+        {"dry run", screenshots::dryRun},
+        {"run in progress", [&](Shooter &s) { return screenshots::runInProgress(s, slowMarker); }},
+        {"review", screenshots::review},
+        {"destructive confirmation", screenshots::destructiveConfirmation},
+    };
+    for (const Screen &step : steps) {
+        if (!step.reach(shooter)) {
+            Shooter::fail(
+                QStringLiteral("could not reach the screen \"%1\"").arg(QLatin1String(step.name)));
+            return 1;
+        }
+    }
+    window.close();
+    return 0;
+}
