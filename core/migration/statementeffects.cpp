@@ -36,7 +36,9 @@ QList<StatementEffect> destructiveEffects(const QString &statement)
     static const QRegularExpression remove(
         QStringLiteral(R"(^(?:DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+)") + identifier, options);
     static const QRegularExpression constraintWord(
-        QStringLiteral(R"(^(?:CONSTRAINT|PRIMARY|FOREIGN|INDEX|KEY|CHECK|UNIQUE|DEFAULT)$)"),
+        QStringLiteral(
+            R"(^(?:CONSTRAINT|PRIMARY|FOREIGN|INDEX|KEY|CHECK|UNIQUE|DEFAULT|NOT|IDENTITY|)"
+            R"(EXPRESSION|PARTITION|SYSTEM)$)"),
         options);
 
     const QString text = withoutLeadingComments(statement);

@@ -42,6 +42,11 @@ void TestStatementEffects::effects_data()
                                              << "";
     QTest::newRow("primary key is no column") << "ALTER TABLE books DROP PRIMARY KEY"
                                               << "";
+    QTest::newRow("drop not null is no column")
+        << "ALTER TABLE books ALTER COLUMN isbn DROP NOT NULL, ALTER COLUMN id DROP IDENTITY"
+        << "";
+    QTest::newRow("drop default is no column") << "ALTER TABLE books ALTER isbn DROP DEFAULT"
+                                               << "";
     QTest::newRow("add column") << "ALTER TABLE books ADD COLUMN isbn TEXT"
                                 << "";
     QTest::newRow("delete") << "DELETE FROM authors WHERE name = 'x'"
