@@ -1,5 +1,7 @@
 #include "confirmations.h"
 
+#include "layoutmemory.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -49,6 +51,7 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         layout->addWidget(new QLabel(tr("Will run, in this order:"), this));
         QPlainTextEdit *list = readOnlyText(text.willRun.join(u'\n'), this);
         list->setObjectName(QStringLiteral("willRunList"));
+        list->setAccessibleName(tr("Will run"));
         list->setMaximumHeight(140);
         layout->addWidget(list);
     }
@@ -58,6 +61,7 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         layout->addWidget(lostLabel);
         QPlainTextEdit *lost = readOnlyText(text.willBeLost.join(u'\n'), this);
         lost->setObjectName(QStringLiteral("willBeLostList"));
+        lost->setAccessibleName(tr("Will be lost or overwritten"));
         lost->setMaximumHeight(140);
         layout->addWidget(lost);
     }
@@ -65,12 +69,15 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         layout->addWidget(new QLabel(tr("The exact SQL:"), this));
         QPlainTextEdit *sql = readOnlyText(text.sql, this);
         sql->setObjectName(QStringLiteral("sqlText"));
+        sql->setAccessibleName(tr("The exact SQL"));
         layout->addWidget(sql, 1);
     }
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    // Alt and the first letter accept; Enter alone cancels (Cancel is the default button).
     if (!text.acceptText.isEmpty())
-        ok->setText(text.acceptText);
-    m_buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+        ok->setText(text.acceptText.contains(u'&') ? text.acceptText : u'&' + text.acceptText);
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setDefault(true);
     if (!text.requiredName.isEmpty()) {
         auto *prompt = new QLabel(
             tr("This connection is marked production. Type the database name “%1” to go ahead:")
@@ -80,17 +87,23 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         layout->addWidget(prompt);
         m_typedName = new QLineEdit(this);
         m_typedName->setObjectName(QStringLiteral("typedName"));
+        prompt->setBuddy(m_typedName);
         layout->addWidget(m_typedName);
+        m_typedName->setFocus();
         ok->setEnabled(false);
+        // The typed name is the deliberate step: once it matches, Enter goes ahead.
         connect(m_typedName, &QLineEdit::textChanged, this,
-                [ok, name = text.requiredName](const QString &typed) {
+                [ok, cancel, name = text.requiredName](const QString &typed) {
                     ok->setEnabled(typed == name);
+                    (typed == name ? ok : cancel)->setDefault(true);
                 });
     }
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(640, text.sql.isEmpty() ? 320 : 520);
+    keepLayout(this, text.sql.isEmpty() ? QStringLiteral("confirmDialog")
+                                        : QStringLiteral("confirmSqlDialog"));
 }
 
 QString planSql(const QList<PlannedFileView> &plan)
@@ -171,11 +184,13 @@ void showText(QWidget *parent, const QString &title, const QString &text)
     auto *layout = new QVBoxLayout(dialog);
     QPlainTextEdit *edit = readOnlyText(text, dialog);
     edit->setObjectName(QStringLiteral("sqlText"));
+    edit->setAccessibleName(title);
     layout->addWidget(edit);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);
     dialog->resize(720, 520);
+    keepLayout(dialog, QStringLiteral("textDialog"));
     dialog->open();
 }
 

@@ -25,6 +25,7 @@ MigrationEditor::MigrationEditor(QWidget *parent)
     m_title->setTextFormat(Qt::PlainText);
     m_state->setTextFormat(Qt::PlainText);
     m_saveButton->setToolTip(tr("Save the migration file (Ctrl+S)"));
+    m_editor->setAccessibleName(tr("SQL of the selected migration"));
     auto *header = new QHBoxLayout;
     header->setContentsMargins(4, 2, 4, 2);
     header->addWidget(m_title, 1);

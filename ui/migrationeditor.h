@@ -36,6 +36,7 @@ public:
     void setDialect(SqlDialect dialect);
     bool isModified() const;
     SqlEditor *editor() const { return m_editor; }
+    QPushButton *saveButton() const { return m_saveButton; }
 
     // The failed statement of a run, marked in the editor (see SqlEditor::markFailure).
     void markFailure(int line, const QString &message);
