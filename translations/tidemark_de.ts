@@ -52,6 +52,10 @@ Datenverlust: %2</translation>
         <source>Ticked: rename instead of dropping and adding (%1)</source>
         <translation>Angehakt: umbenennen statt löschen und neu anlegen (%1)</translation>
     </message>
+    <message>
+        <source>Changes to include</source>
+        <translation>Einzuschließende Änderungen</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ConfirmDialog</name>
@@ -111,6 +115,18 @@ Datenverlust: %2</translation>
     <message>
         <source>%1: undone (its tables, columns and data as its rollback drops)</source>
         <translation>%1: rückgängig gemacht (ihre Tabellen, Spalten und Daten, soweit ihr Rollback sie löscht)</translation>
+    </message>
+    <message>
+        <source>Will run</source>
+        <translation>Wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Will be lost or overwritten</source>
+        <translation>Geht verloren oder wird überschrieben</translation>
+    </message>
+    <message>
+        <source>The exact SQL</source>
+        <translation>Das genaue SQL</translation>
     </message>
 </context>
 <context>
@@ -244,6 +260,18 @@ Datenverlust: %2</translation>
         <source>Filter by file, version, outcome, user…</source>
         <translation>Nach Datei, Version, Ergebnis, Benutzer filtern…</translation>
     </message>
+    <message>
+        <source>Filter the journal</source>
+        <translation>Journal filtern</translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation>Journaleinträge</translation>
+    </message>
+    <message>
+        <source>Details of the selected entry</source>
+        <translation>Details des ausgewählten Eintrags</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MainWindow</name>
@@ -340,10 +368,6 @@ Datenverlust: %2</translation>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Anhalten</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -378,10 +402,6 @@ Datenverlust: %2</translation>
     <message>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
-    </message>
-    <message>
-        <source>Clear List</source>
-        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>Created %1</source>
@@ -438,6 +458,22 @@ Datenverlust: %2</translation>
         <source>Generate Migration</source>
         <translation>Migration generieren</translation>
     </message>
+    <message>
+        <source>Run &amp;Panel</source>
+        <translation>Ausführungs&amp;bereich</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MigrationEditor</name>
@@ -493,6 +529,10 @@ Trotzdem speichern?</translation>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
+    <message>
+        <source>SQL of the selected migration</source>
+        <translation>SQL der ausgewählten Migration</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MigrationListWidget</name>
@@ -503,6 +543,18 @@ Trotzdem speichern?</translation>
     <message>
         <source>All states</source>
         <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Filter migrations</source>
+        <translation>Migrationen filtern</translation>
+    </message>
+    <message>
+        <source>Show migrations in state</source>
+        <translation>Migrationen im Zustand anzeigen</translation>
+    </message>
+    <message>
+        <source>Migrations</source>
+        <translation>Migrationen</translation>
     </message>
 </context>
 <context>
@@ -758,6 +810,21 @@ Trotzdem speichern?</translation>
     </message>
 </context>
 <context>
+    <name>tidemark::ui::PaneNavigation</name>
+    <message>
+        <source>Go to &amp;Filter</source>
+        <translation>Zum &amp;Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Next Pane</source>
+        <translation>&amp;Nächster Bereich</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pane</source>
+        <translation>&amp;Vorheriger Bereich</translation>
+    </message>
+</context>
+<context>
     <name>tidemark::ui::ReviewDialog</name>
     <message>
         <source>&amp;Save as Migration</source>
@@ -815,6 +882,18 @@ Trotzdem speichern?</translation>
         <source>Cannot save the migration: %1</source>
         <translation>Die Migration kann nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Upgrade SQL</source>
+        <translation>Upgrade-SQL</translation>
+    </message>
+    <message>
+        <source>Rollback SQL</source>
+        <translation>Rollback-SQL</translation>
+    </message>
+    <message>
+        <source>&amp;Changes to include:</source>
+        <translation>&amp;Einzuschließende Änderungen:</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::RunPanel</name>
@@ -853,6 +932,14 @@ Trotzdem speichern?</translation>
     <message>
         <source>Stopped %1 after %2 ms; its changes were rolled back</source>
         <translation>%1 nach %2 ms angehalten; für ihre Änderungen wurde ein Rollback ausgeführt</translation>
+    </message>
+    <message>
+        <source>Run log</source>
+        <translation>Ausführungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Run progress</source>
+        <translation>Ausführungsfortschritt</translation>
     </message>
 </context>
 <context>

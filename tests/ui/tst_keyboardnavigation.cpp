@@ -91,7 +91,7 @@ std::shared_ptr<Seen> answerWithKey(Qt::Key key, Qt::KeyboardModifiers modifiers
         QWidget *focus = QApplication::focusWidget();
         QTest::keyClick(focus && dialog->isAncestorOf(focus) ? focus : dialog, key, modifiers);
         // A mnemonic clicks the button animated, a moment later.
-        QTest::qWaitFor([dialog] { return !dialog->isVisible(); }, 2000);
+        (void)QTest::qWaitFor([dialog] { return !dialog->isVisible(); }, 2000);
         if (dialog->isVisible()) { // the key did nothing: fail the test, do not hang it
             seen->text += QStringLiteral(" (still open)");
             static_cast<QDialog *>(dialog)->reject();
