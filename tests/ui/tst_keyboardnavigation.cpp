@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 
@@ -126,6 +127,7 @@ private Q_SLOTS:
     void upgradeToSelectedWithKeysOnly();
     void panesAndEditor();
     void layoutSurvivesReopening();
+    void menusHaveDistinctMnemonics();
 
 private:
     static void writeFour(const TempProject &project);
@@ -308,6 +310,43 @@ void TestKeyboardNavigation::layoutSurvivesReopening()
     QCOMPARE(proxy->index(0, description).data().toString(), QStringLiteral("index authors"));
     auto *splitter = window->findChild<QSplitter *>(QStringLiteral("listEditorSplitter"));
     QCOMPARE(splitter->sizes(), splitterSizes);
+}
+
+// Every menu title and every item has an Alt letter, and no two in one menu share it.
+void TestKeyboardNavigation::menusHaveDistinctMnemonics()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeFour(project);
+    auto window = openWindow(project);
+    const auto mnemonic = [](const QString &text) {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) == u'&') {
+                if (text.at(i + 1) != u'&')
+                    return text.at(i + 1).toLower();
+                ++i;
+            }
+        }
+        return QChar();
+    };
+    const auto check = [&mnemonic](const QString &menuName, const QList<QAction *> &actions) {
+        QHash<QChar, QString> seen;
+        for (QAction *action : actions) {
+            if (action->isSeparator() || action->text().isEmpty())
+                continue;
+            const QChar key = mnemonic(action->text());
+            QVERIFY2(!key.isNull(), qPrintable(menuName + u": " + action->text()));
+            QVERIFY2(!seen.contains(key),
+                     qPrintable(menuName + u": " + action->text() + u" and " + seen.value(key)));
+            seen.insert(key, action->text());
+        }
+    };
+    const QList<QAction *> menus = window->menuBar()->actions();
+    check(QStringLiteral("menu bar"), menus);
+    for (QAction *menuAction : menus) {
+        QVERIFY(menuAction->menu());
+        check(menuAction->text(), menuAction->menu()->actions());
+    }
 }
 
 QTEST_MAIN(TestKeyboardNavigation)
