@@ -52,6 +52,10 @@ Datenverlust: %2</translation>
         <source>Ticked: rename instead of dropping and adding (%1)</source>
         <translation>Angehakt: umbenennen statt löschen und neu anlegen (%1)</translation>
     </message>
+    <message>
+        <source>Changes to include</source>
+        <translation>Einzuschließende Änderungen</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ConfirmDialog</name>
@@ -135,6 +139,18 @@ Datenverlust: %2</translation>
     <message>
         <source>deletes rows from %1</source>
         <translation>löscht Zeilen aus %1</translation>
+    </message>
+    <message>
+        <source>Will run</source>
+        <translation>Wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Will be lost or overwritten</source>
+        <translation>Geht verloren oder wird überschrieben</translation>
+    </message>
+    <message>
+        <source>The exact SQL</source>
+        <translation>Das genaue SQL</translation>
     </message>
 </context>
 <context>
@@ -268,6 +284,18 @@ Datenverlust: %2</translation>
         <source>Filter by file, version, outcome, user…</source>
         <translation>Nach Datei, Version, Ergebnis, Benutzer filtern…</translation>
     </message>
+    <message>
+        <source>Filter the journal</source>
+        <translation>Journal filtern</translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation>Journaleinträge</translation>
+    </message>
+    <message>
+        <source>Details of the selected entry</source>
+        <translation>Details des ausgewählten Eintrags</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MainWindow</name>
@@ -364,10 +392,6 @@ Datenverlust: %2</translation>
         <translation>&amp;Journal</translation>
     </message>
     <message>
-        <source>&amp;Stop</source>
-        <translation>&amp;Anhalten</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -402,10 +426,6 @@ Datenverlust: %2</translation>
     <message>
         <source>No recent projects</source>
         <translation>Keine zuletzt geöffneten Projekte</translation>
-    </message>
-    <message>
-        <source>Clear List</source>
-        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>Created %1</source>
@@ -461,6 +481,22 @@ Datenverlust: %2</translation>
     <message>
         <source>Generate Migration</source>
         <translation>Migration generieren</translation>
+    </message>
+    <message>
+        <source>Run &amp;Panel</source>
+        <translation>Ausführungs&amp;bereich</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Toolbar</source>
+        <translation>&amp;Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
     </message>
 </context>
 <context>
@@ -547,6 +583,18 @@ Trotzdem speichern?</translation>
     <message>
         <source>All states</source>
         <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Filter migrations</source>
+        <translation>Migrationen filtern</translation>
+    </message>
+    <message>
+        <source>Show migrations in state</source>
+        <translation>Migrationen im Zustand anzeigen</translation>
+    </message>
+    <message>
+        <source>Migrations</source>
+        <translation>Migrationen</translation>
     </message>
 </context>
 <context>
@@ -802,6 +850,21 @@ Trotzdem speichern?</translation>
     </message>
 </context>
 <context>
+    <name>tidemark::ui::PaneNavigation</name>
+    <message>
+        <source>Go to &amp;Filter</source>
+        <translation>Zum &amp;Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Next Pane</source>
+        <translation>&amp;Nächster Bereich</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Pane</source>
+        <translation>&amp;Vorheriger Bereich</translation>
+    </message>
+</context>
+<context>
     <name>tidemark::ui::ReviewDialog</name>
     <message>
         <source>&amp;Save as Migration</source>
@@ -859,6 +922,18 @@ Trotzdem speichern?</translation>
         <source>Cannot save the migration: %1</source>
         <translation>Die Migration kann nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Upgrade SQL</source>
+        <translation>Upgrade-SQL</translation>
+    </message>
+    <message>
+        <source>Rollback SQL</source>
+        <translation>Rollback-SQL</translation>
+    </message>
+    <message>
+        <source>&amp;Changes to include:</source>
+        <translation>&amp;Einzuschließende Änderungen:</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::RunPanel</name>
@@ -901,6 +976,14 @@ Trotzdem speichern?</translation>
     <message>
         <source>No run yet: Upgrade (Ctrl+U) or Roll Back (Ctrl+R) starts one.</source>
         <translation>Noch kein Lauf: Upgrade (Strg+U) oder Rollback (Strg+R) startet einen.</translation>
+    </message>
+    <message>
+        <source>Run log</source>
+        <translation>Ausführungsprotokoll</translation>
+    </message>
+    <message>
+        <source>Run progress</source>
+        <translation>Ausführungsfortschritt</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "confirmations.h"
 
+#include "layoutmemory.h"
 #include "migration/statementeffects.h"
 #include "sqleditor.h"
 
@@ -94,6 +95,7 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         layout->addWidget(new QLabel(tr("Will run, in this order:"), this));
         QPlainTextEdit *list = readOnlyList(text.willRun.join(u'\n'), this);
         list->setObjectName(QStringLiteral("willRunList"));
+        list->setAccessibleName(tr("Will run"));
         list->setMaximumHeight(140);
         layout->addWidget(list);
     }
@@ -103,17 +105,22 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         layout->addWidget(lostLabel);
         QPlainTextEdit *lost = readOnlyList(text.willBeLost.join(u'\n'), this);
         lost->setObjectName(QStringLiteral("willBeLostList"));
+        lost->setAccessibleName(tr("Will be lost or overwritten"));
         lost->setMaximumHeight(140);
         layout->addWidget(lost);
     }
     if (!text.sql.isEmpty()) {
         layout->addWidget(new QLabel(tr("The exact SQL:"), this));
-        layout->addWidget(readOnlySql(text.sql, text.dialect, this), 1);
+        SqlEditor *sql = readOnlySql(text.sql, text.dialect, this);
+        sql->setAccessibleName(tr("The exact SQL"));
+        layout->addWidget(sql, 1);
     }
     QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    // Alt and the first letter accept; Enter alone cancels (Cancel is the default button).
     if (!text.acceptText.isEmpty())
-        ok->setText(text.acceptText);
-    m_buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+        ok->setText(text.acceptText.contains(u'&') ? text.acceptText : u'&' + text.acceptText);
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setDefault(true);
     if (!text.requiredName.isEmpty()) {
         auto *prompt = new QLabel(
             tr("This connection is marked production. Type the database name “%1” to go ahead:")
@@ -123,17 +130,23 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         layout->addWidget(prompt);
         m_typedName = new QLineEdit(this);
         m_typedName->setObjectName(QStringLiteral("typedName"));
+        prompt->setBuddy(m_typedName);
         layout->addWidget(m_typedName);
+        m_typedName->setFocus();
         ok->setEnabled(false);
+        // The typed name is the deliberate step: once it matches, Enter goes ahead.
         connect(m_typedName, &QLineEdit::textChanged, this,
-                [ok, name = text.requiredName](const QString &typed) {
+                [ok, cancel, name = text.requiredName](const QString &typed) {
                     ok->setEnabled(typed == name);
+                    (typed == name ? ok : cancel)->setDefault(true);
                 });
     }
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     resize(820, text.sql.isEmpty() ? 360 : 640);
+    keepLayout(this, text.sql.isEmpty() ? QStringLiteral("confirmDialog")
+                                        : QStringLiteral("confirmSqlDialog"));
 }
 
 QString planSql(const QList<PlannedFileView> &plan)
@@ -221,11 +234,14 @@ void showSql(QWidget *parent, const QString &title, const QString &sql, SqlDiale
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(title);
     auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(readOnlySql(sql, dialect, dialog));
+    SqlEditor *edit = readOnlySql(sql, dialect, dialog);
+    edit->setAccessibleName(title);
+    layout->addWidget(edit);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     layout->addWidget(buttons);
     dialog->resize(960, 680);
+    keepLayout(dialog, QStringLiteral("textDialog"));
     dialog->open();
 }
 

@@ -1,5 +1,7 @@
 #include "journaldialog.h"
 
+#include "layoutmemory.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -61,11 +63,16 @@ JournalDialog::JournalDialog(const QList<JournalEntry> &entries, QWidget *parent
     filter->setObjectName(QStringLiteral("journalFilter"));
     filter->setPlaceholderText(tr("Filter by file, version, outcome, user…"));
     filter->setClearButtonEnabled(true);
+    filter->setAccessibleName(tr("Filter the journal"));
     connect(filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("journalSplitter"));
     auto *view = new QTableView(splitter);
     view->setObjectName(QStringLiteral("journalView"));
+    view->setAccessibleName(tr("Journal entries"));
+    view->setTabKeyNavigation(false);
+    view->horizontalHeader()->setObjectName(QStringLiteral("journalHeader"));
     view->setModel(m_proxy);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -76,6 +83,8 @@ JournalDialog::JournalDialog(const QList<JournalEntry> &entries, QWidget *parent
     view->resizeColumnsToContents();
     auto *details = new QPlainTextEdit(splitter);
     details->setReadOnly(true);
+    details->setAccessibleName(tr("Details of the selected entry"));
+    details->setTabChangesFocus(true);
     details->setFont(QFont(QStringLiteral("monospace")));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -91,6 +100,7 @@ JournalDialog::JournalDialog(const QList<JournalEntry> &entries, QWidget *parent
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
     resize(900, 560);
+    keepLayout(this, QStringLiteral("journalDialog"));
 }
 
 } // namespace tidemark::ui

@@ -3,10 +3,12 @@
 #include "aboutdialog.h"
 #include "editorlink.h"
 #include "journaldialog.h"
+#include "layoutmemory.h"
 #include "migrationeditor.h"
 #include "migrationlistwidget.h"
 #include "newmigrationdialog.h"
 #include "operations.h"
+#include "panenavigation.h"
 #include "recentprojects.h"
 #include "review/reviewdialog.h"
 #include "runpanel.h"
@@ -21,7 +23,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -75,9 +76,13 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
 
     createActions();
     createMenus();
-    menuBar()
-        ->findChild<QMenu *>(QStringLiteral("viewMenu"))
-        ->addAction(runDock->toggleViewAction());
+    auto *navigation = new PaneNavigation(this, m_list, m_editor, m_runPanel, runDock);
+    auto *viewMenu = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    runDock->toggleViewAction()->setText(tr("Run &Panel"));
+    viewMenu->addActions({navigation->focusFilterAction(), navigation->nextPaneAction(),
+                          navigation->previousPaneAction()});
+    viewMenu->addSeparator();
+    viewMenu->addAction(runDock->toggleViewAction());
 
     connect(m_operations, &Operations::loaded, this, &MainWindow::onLoaded);
     connect(m_operations, &Operations::loadFailed, this, &MainWindow::onLoadFailed);
@@ -86,9 +91,7 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
     connect(m_list, &MigrationListWidget::contextMenuRequested, this, &MainWindow::showContextMenu);
 
     resize(1280, 800);
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    restoreLayout(this, QStringLiteral("window"));
     m_operations->setProject(projectDir, startDir);
     updateActions();
     refresh();
@@ -153,7 +156,7 @@ void MainWindow::createActions()
     make("unlockAction", tr("U&nlock…"), {}, None, [ops] { ops->unlock(); });
     make("journalAction", tr("&Journal"), Key(Qt::CTRL | Qt::Key_J), None,
          [this] { showJournal(); });
-    make("stopAction", tr("&Stop"), Key(Qt::Key_Escape), QStyle::SP_BrowserStop,
+    make("stopAction", tr("St&op"), Key(Qt::Key_Escape), QStyle::SP_BrowserStop,
          [ops] { ops->stop(); });
     make("quitAction", tr("&Quit"), Key::Quit, None, [this] { close(); });
 }
@@ -193,6 +196,7 @@ void MainWindow::createMenus()
                     {"openAction", "refreshAction", "newMigrationAction", "generateMigrationAction",
                      nullptr, "upgradeAction", "rollbackLastAction", "dryRunAction", "stopAction",
                      nullptr, "validateAction", "journalAction"});
+    toolbar->toggleViewAction()->setText(tr("&Toolbar"));
     view->addAction(toolbar->toggleViewAction());
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -246,13 +250,13 @@ void MainWindow::fillRecentMenu()
     m_recentMenu->clear();
     const QStringList dirs = RecentProjects::list();
     for (const QString &dir : dirs)
-        m_recentMenu->addAction(QDir::toNativeSeparators(dir), this,
-                                [this, dir] { openProject(dir); });
+        m_recentMenu->addAction(QDir::toNativeSeparators(dir).replace(u'&', QStringLiteral("&&")),
+                                this, [this, dir] { openProject(dir); });
     if (dirs.isEmpty())
         m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
     else {
         m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear List"), this, [] { RecentProjects::clear(); });
+        m_recentMenu->addAction(tr("&Clear List"), this, [] { RecentProjects::clear(); });
     }
 }
 
@@ -365,16 +369,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_operations->isBusy()) {
         const auto answer = QMessageBox::question(
             this, tr("Stop and Quit"),
-            tr("A run is in progress. Stop it (the current file is rolled back) and quit?"));
+            tr("A run is in progress. Stop it (the current file is rolled back) and quit?"),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
         if (answer != QMessageBox::Yes) {
             event->ignore();
             return;
         }
         m_operations->stop();
     }
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    saveLayout(this, QStringLiteral("window"));
     QMainWindow::closeEvent(event);
 }
 

@@ -43,6 +43,7 @@ public:
     SqlEditor *rollbackEditor() const { return m_rollback; }
     // The whole file as it would be saved.
     QString text() const;
+    QPushButton *saveButton() const { return m_saveButton; }
 
     // The failed statement of a run, marked in the editor holding that file line (see
     // SqlEditor::markFailure).

@@ -1,11 +1,14 @@
 #include "migrationlistwidget.h"
 
+#include "layoutmemory.h"
 #include "migrationfilterproxy.h"
 
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -26,7 +29,11 @@ MigrationListWidget::MigrationListWidget(QWidget *parent)
     m_filter->setObjectName(QStringLiteral("migrationFilter"));
     m_filter->setPlaceholderText(tr("Filter by version, description or file…"));
     m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Filter migrations"));
+    m_filter->installEventFilter(this);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+    m_stateFilter->setAccessibleName(tr("Show migrations in state"));
+    rememberChoice(m_stateFilter);
     m_stateFilter->addItem(tr("All states"), -1);
     for (int i = 0; i < int(RowState::Count); ++i)
         m_stateFilter->addItem(rowStateText(RowState(i)), i);
@@ -43,7 +50,12 @@ MigrationListWidget::MigrationListWidget(QWidget *parent)
     m_banner->hide();
 
     m_view->setObjectName(QStringLiteral("migrationView"));
+    m_view->setAccessibleName(tr("Migrations"));
+    m_view->horizontalHeader()->setObjectName(QStringLiteral("migrationHeader"));
     m_view->setModel(m_proxy);
+    // Tab leaves the list (for the editor); the arrows move between rows.
+    m_view->setTabKeyNavigation(false);
+    m_view->installEventFilter(this);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSortingEnabled(true);
@@ -61,6 +73,7 @@ MigrationListWidget::MigrationListWidget(QWidget *parent)
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         Q_EMIT contextMenuRequested(m_view->viewport()->mapToGlobal(pos));
     });
+    connect(m_view, &QAbstractItemView::activated, this, &MigrationListWidget::rowActivated);
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_filter, 1);
@@ -77,8 +90,19 @@ void MigrationListWidget::setRows(QList<MigrationRow> rows)
     const MigrationRow *selected = selectedRow();
     const QString selectedFile = selected ? selected->entry.fileName : QString();
     m_model->setRows(std::move(rows));
+    if (!m_columnsFitted && m_model->rowCount() > 0) {
+        m_columnsFitted = true;
+        if (!wasRestored(m_view->horizontalHeader())) // remembered widths are the user's
+            fitColumns();
+    }
+    if (!selectedFile.isEmpty())
+        selectFile(selectedFile);
+}
+
+void MigrationListWidget::fitColumns()
+{
     // Columns grow to the text of the first rows (resizeColumnsToContents would measure every
-    // row); they never shrink, so a width the user chose stays.
+    // row), once: after that a width the user chose stays.
     QHeaderView *header = m_view->horizontalHeader();
     const QFontMetrics metrics = m_view->fontMetrics();
     const int measured = qMin(m_model->rowCount(), 50);
@@ -91,8 +115,6 @@ void MigrationListWidget::setRows(QList<MigrationRow> rows)
         if (width > header->sectionSize(column))
             header->resizeSection(column, qMin(width, 420));
     }
-    if (!selectedFile.isEmpty())
-        selectFile(selectedFile);
 }
 
 void MigrationListWidget::showProblem(const QString &text)
@@ -120,6 +142,70 @@ bool MigrationListWidget::selectFile(const QString &fileName)
         }
     }
     return false;
+}
+
+bool MigrationListWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::ContextMenu &&
+        static_cast<QContextMenuEvent *>(event)->reason() == QContextMenuEvent::Keyboard) {
+        showMenuAtCurrentRow(); // where the platform turns a key into a menu request
+        return true;
+    }
+    if (watched == m_view && event->type() == QEvent::FocusIn &&
+        static_cast<QFocusEvent *>(event)->reason() != Qt::MouseFocusReason &&
+        !m_view->selectionModel()->hasSelection() && m_proxy->rowCount() > 0) {
+        // Arriving by keyboard, the arrows start from a selected row, not from nothing.
+        const QModelIndex current = m_view->currentIndex();
+        m_view->selectRow(current.isValid() ? current.row() : 0);
+    }
+    const bool override = event->type() == QEvent::ShortcutOverride;
+    if (!override && event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    if (watched == m_filter)
+        return filterKey(key, override);
+    // Qt makes no menu request of these keys on every platform (offscreen, X11's Shift+F10).
+    const bool menuKey = key->key() == Qt::Key_Menu ||
+                         (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier);
+    if (watched == m_view && menuKey && !override) {
+        showMenuAtCurrentRow();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool MigrationListWidget::filterKey(QKeyEvent *event, bool override)
+{
+    switch (event->key()) {
+    case Qt::Key_Escape:
+        // An empty filter leaves Escape to the window (Stop during a run).
+        if (m_filter->text().isEmpty())
+            return false;
+        if (override) {
+            event->accept(); // the key press comes here, not to the Stop shortcut
+            return true;
+        }
+        m_filter->clear();
+        return true;
+    case Qt::Key_Down:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (override || m_proxy->rowCount() == 0)
+            return false;
+        m_view->setFocus(Qt::ShortcutFocusReason); // selects the first row when none is
+        return true;
+    default:
+        return false;
+    }
+}
+
+void MigrationListWidget::showMenuAtCurrentRow()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const QRect row = current.isValid() ? m_view->visualRect(current) : QRect();
+    const QPoint pos =
+        row.isValid() ? QPoint(m_view->viewport()->width() / 4, row.bottom()) : QPoint(0, 0);
+    Q_EMIT contextMenuRequested(m_view->viewport()->mapToGlobal(pos));
 }
 
 void MigrationListWidget::changeEvent(QEvent *event)

@@ -35,6 +35,9 @@ RunPanel::RunPanel(QWidget *parent)
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
     m_log->setFont(QFont(QStringLiteral("monospace")));
+    m_log->setAccessibleName(tr("Run log"));
+    m_log->setTabChangesFocus(true); // read-only: Tab moves on
+    m_progress->setAccessibleName(tr("Run progress"));
     auto *layout = new QGridLayout(this);
     layout->addWidget(m_file, 0, 0);
     layout->addWidget(m_progress, 0, 1);

@@ -23,6 +23,8 @@ public:
     void finishRun(const QString &summary);
     void log(const QString &text);
     QString logText() const;
+    QPushButton *stopButton() const { return m_stop; }
+    QPlainTextEdit *logView() const { return m_log; }
 
 Q_SIGNALS:
     void stopRequested();

@@ -3,7 +3,7 @@
 // "after" schema, the side-by-side view marks the changed lines, Save writes the file, and after
 // the upgrade the unticked change is still a difference. Real widgets, offscreen.
 
-#include "../db/dbtest.h"
+#include "windowtest.h"
 
 #include "engine/schemadiff.h"
 #include "review/changelist.h"
@@ -14,6 +14,7 @@
 
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTabWidget>
 
 using namespace tidemark;
@@ -76,9 +77,11 @@ class TestReviewDialog : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { useTestSettings(); }
     void sideBySidePairsLines();
     void reviewUntickAndSave();
     void acceptRename();
+    void keyboardAndRememberedLayout();
 };
 
 void TestReviewDialog::sideBySidePairsLines()
@@ -226,6 +229,89 @@ void TestReviewDialog::acceptRename()
     QCOMPARE(list->renameCount(), 1); // still listed, to be refused again
     QVERIFY2(dialog.upgradeEditor()->text().contains(QStringLiteral("RENAME"), Qt::CaseInsensitive),
              qPrintable(dialog.upgradeEditor()->text()));
+}
+
+// Space ticks, the arrows move, Tab goes round the dialog and back to the change list; the size
+// and the splitter come back in the next dialog.
+void TestReviewDialog::keyboardAndRememberedLayout()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")));
+    TempProject project(db.url());
+    writeSchema(project, "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, age INTEGER);\n"
+                         "CREATE TABLE posts (id INTEGER PRIMARY KEY, title TEXT);\n");
+    const auto press = [](Qt::Key key, Qt::KeyboardModifiers modifiers = {}) {
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY2(focus, "no widget has the focus");
+        QTest::keyClick(focus, key, modifiers);
+    };
+    QSize size;
+    QList<int> splitterSizes;
+    {
+        ReviewDialog dialog(openProject(project), optionsFor(project));
+        QSignalSpy finished(&dialog, &ReviewDialog::generationFinished);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+        ChangeList *list = dialog.changeList();
+        // The first result puts the focus on the list, on the first change.
+        QCOMPARE(QApplication::focusWidget(), list);
+        QCOMPARE(list->currentItem(), list->changeItem(0));
+        const qsizetype addPosts =
+            findChange(dialog.changes(), SchemaChange::Kind::AddTable, QStringLiteral("posts"));
+        QVERIFY(addPosts >= 0);
+        for (qsizetype i = 0; i < addPosts; ++i)
+            press(Qt::Key_Down);
+        QCOMPARE(list->currentItem(), list->changeItem(addPosts));
+
+        // Space unticks "add table posts": generated again without it; Space ticks it again.
+        press(Qt::Key_Space);
+        QCOMPARE(list->changeItem(addPosts)->checkState(0), Qt::Unchecked);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(list->excluded(), (QSet<qsizetype>{addPosts}));
+        QVERIFY(!dialog.upgradeEditor()->text().contains(QStringLiteral("posts")));
+        QVERIFY(dialog.upgradeEditor()->text().contains(QStringLiteral("age")));
+        press(Qt::Key_Space);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(list->excluded(), QSet<qsizetype>{});
+        QVERIFY(dialog.upgradeEditor()->text().contains(QStringLiteral("posts")));
+        QCOMPARE(QApplication::focusWidget(), list);
+
+        // Tab goes through the SQL tabs, the description and the buttons, back to the list
+        // (the read-only SQL editors do not keep it).
+        QList<QWidget *> visited;
+        do {
+            press(Qt::Key_Tab);
+            visited.append(QApplication::focusWidget());
+        } while (QApplication::focusWidget() != list && visited.size() < 20);
+        QCOMPARE(QApplication::focusWidget(), list);
+        QVERIFY(visited.contains(dialog.findChild<QLineEdit *>()));
+        QVERIFY(visited.contains(dialog.tabs()->tabBar()));
+        // Alt+D to the description, Alt+C back to the changes.
+        press(Qt::Key_D, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget(), dialog.findChild<QLineEdit *>());
+        press(Qt::Key_C, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget(), list);
+
+        dialog.resize(930, 610);
+        auto *splitter = dialog.findChild<QSplitter *>(QStringLiteral("reviewSplitter"));
+        QVERIFY(splitter);
+        const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+        splitter->setSizes({total / 2, total - total / 2});
+        size = dialog.size();
+        splitterSizes = splitter->sizes();
+        press(Qt::Key_Escape); // closes it: Close is the reject button
+        QVERIFY(!dialog.isVisible());
+    }
+    ReviewDialog again(openProject(project), optionsFor(project));
+    QSignalSpy finished(&again, &ReviewDialog::generationFinished);
+    QCOMPARE(again.size(), size);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("reviewSplitter"))->sizes(),
+             splitterSizes);
+    QVERIFY(finished.wait(60000));
 }
 
 QTEST_MAIN(TestReviewDialog)

@@ -17,6 +17,7 @@ ChangeList::ChangeList(QWidget *parent)
     , m_changes(new QTreeWidgetItem(this, {tr("Changes")}))
     , m_renames(new QTreeWidgetItem(this, {tr("Possible renames")}))
 {
+    setAccessibleName(tr("Changes to include"));
     setHeaderHidden(true);
     setRootIsDecorated(true);
     setUniformRowHeights(false);
@@ -69,6 +70,9 @@ void ChangeList::setChanges(const QList<SchemaChange> &changes,
         }
     }
     m_changes->setText(0, tr("Changes (%1)").arg(changes.size()));
+    // The keyboard starts on the first change: Space ticks it, the arrows move on.
+    if (m_changes->childCount() > 0)
+        setCurrentItem(m_changes->child(0));
     m_filling = false;
 }
 

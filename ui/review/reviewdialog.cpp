@@ -2,6 +2,7 @@
 
 #include "changelist.h"
 #include "generationrunner.h"
+#include "layoutmemory.h"
 #include "schema/schemaedit.h"
 #include "schemadiffview.h"
 #include "sqleditor.h"
@@ -43,6 +44,8 @@ ReviewDialog::ReviewDialog(const Project &project, const GenerateOptions &option
     }
     m_upgrade->setReadOnly(true);
     m_rollback->setReadOnly(true);
+    m_upgrade->setAccessibleName(tr("Upgrade SQL"));
+    m_rollback->setAccessibleName(tr("Rollback SQL"));
     m_tabs->addTab(m_upgrade, tr("&Upgrade SQL"));
     m_tabs->addTab(m_rollback, tr("&Rollback SQL"));
     m_tabs->addTab(m_schemaView, tr("Schema &Before and After"));
@@ -52,8 +55,17 @@ ReviewDialog::ReviewDialog(const Project &project, const GenerateOptions &option
     m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    // The change list under a label whose mnemonic (Alt+C) reaches it.
+    auto *changesPane = new QWidget(this);
+    auto *changesLabel = new QLabel(tr("&Changes to include:"), changesPane);
+    changesLabel->setBuddy(m_changeList);
+    auto *changesLayout = new QVBoxLayout(changesPane);
+    changesLayout->setContentsMargins(0, 0, 0, 0);
+    changesLayout->addWidget(changesLabel);
+    changesLayout->addWidget(m_changeList, 1);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_changeList);
+    splitter->setObjectName(QStringLiteral("reviewSplitter"));
+    splitter->addWidget(changesPane);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -64,6 +76,9 @@ ReviewDialog::ReviewDialog(const Project &project, const GenerateOptions &option
     form->addRow(tr("&Description:"), m_description);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_saveButton, QDialogButtonBox::ActionRole);
+    // Enter saves once the SQL is current; Enter in the description regenerates first, which
+    // disables the button until the new SQL is shown.
+    m_saveButton->setDefault(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_source);
     layout->addWidget(splitter, 1);
@@ -80,7 +95,12 @@ ReviewDialog::ReviewDialog(const Project &project, const GenerateOptions &option
         if (m_description->text() != m_options.description)
             startGeneration(false);
     });
+    // Keyboard order: the changes, the SQL tabs, the description, the buttons.
+    setTabOrder(m_changeList, m_tabs);
+    setTabOrder(m_tabs, m_description);
+    setTabOrder(m_description, m_saveButton);
     resize(1240, 760);
+    keepLayout(this, QStringLiteral("reviewDialog"));
     startGeneration(true);
 }
 
@@ -100,6 +120,8 @@ void ReviewDialog::startGeneration(bool full)
     options.excluded = full ? QSet<qsizetype>() : m_changeList->excluded();
     m_fullPending = full;
     m_waiting = true;
+    // Disabling drops the focus; it comes back when the list is enabled again.
+    m_listHadFocus = m_listHadFocus || (full && m_changeList->hasFocus());
     m_changeList->setEnabled(!full);
     m_status->setText(full ? tr("Comparing the schemas…") : tr("Generating the SQL…"));
     updateButtons();
@@ -112,6 +134,12 @@ void ReviewDialog::onFinished(int ticket, const Result<GeneratedMigration> &resu
         return; // superseded
     m_waiting = false;
     m_changeList->setEnabled(true);
+    // The first result takes the focus to the list (unless the user is typing the
+    // description); later the focus stays where the user put it.
+    const bool firstResult = m_fullPending && !m_candidatesShown;
+    if (m_listHadFocus || (firstResult && focusWidget() != m_description))
+        m_changeList->setFocus(Qt::OtherFocusReason);
+    m_listHadFocus = false;
     if (!result) {
         m_error = result.error().fullText();
         m_current.reset();

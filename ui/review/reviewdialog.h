@@ -83,7 +83,8 @@ private:
     bool m_fullPending = false;
     bool m_waiting = false;
     bool m_candidatesShown = false;
-    QStringList m_fixedRenames; // the caller's renames that no candidate names
+    bool m_listHadFocus = false; // the list had the focus when a full generation disabled it
+    QStringList m_fixedRenames;  // the caller's renames that no candidate names
     QString m_error;
     QString m_savedPath;
 };

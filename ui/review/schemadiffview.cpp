@@ -16,8 +16,14 @@ SchemaDiffView::SchemaDiffView(QWidget *parent)
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Schema now"), this), 0, 0);
-    layout->addWidget(new QLabel(tr("Schema after the ticked changes"), this), 0, 1);
+    auto *beforeLabel = new QLabel(tr("Schema now"), this);
+    beforeLabel->setBuddy(m_before);
+    auto *afterLabel = new QLabel(tr("Schema after the ticked changes"), this);
+    afterLabel->setBuddy(m_after);
+    m_before->setAccessibleName(beforeLabel->text());
+    m_after->setAccessibleName(afterLabel->text());
+    layout->addWidget(beforeLabel, 0, 0);
+    layout->addWidget(afterLabel, 0, 1);
     layout->addWidget(m_before, 1, 0);
     layout->addWidget(m_after, 1, 1);
     layout->addWidget(m_summary, 2, 0, 1, 2);
