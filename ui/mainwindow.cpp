@@ -127,8 +127,8 @@ void MainWindow::createActions()
          [this] { refresh(); });
     make("newMigrationAction", tr("&New Migration…"), Key::New, QStyle::SP_FileIcon,
          [this] { newMigration(); });
-    make("generateMigrationAction", tr("&Generate Migration…"), Key(Qt::CTRL | Qt::Key_G), None,
-         [this] { generateMigration(false); });
+    make("generateMigrationAction", tr("&Generate Migration…"), Key(Qt::CTRL | Qt::Key_G),
+         QStyle::SP_DriveHDIcon, [this] { generateMigration(false); });
     make("generateFromFileAction", tr("Generate Migration from Schema &File…"), {}, None,
          [this] { generateMigration(true); });
     m_actions.value(QStringLiteral("generateMigrationAction"))
@@ -154,8 +154,8 @@ void MainWindow::createActions()
     make("fixFilesAction", tr("Fix &Files…"), {}, None, [ops] { ops->fixFiles(); });
     make("lockAction", tr("&Lock"), {}, None, [ops] { ops->lock(); });
     make("unlockAction", tr("U&nlock…"), {}, None, [ops] { ops->unlock(); });
-    make("journalAction", tr("&Journal"), Key(Qt::CTRL | Qt::Key_J), None,
-         [this] { showJournal(); });
+    make("journalAction", tr("&Journal"), Key(Qt::CTRL | Qt::Key_J),
+         QStyle::SP_FileDialogDetailedView, [this] { showJournal(); });
     make("stopAction", tr("St&op"), Key(Qt::Key_Escape), QStyle::SP_BrowserStop,
          [ops] { ops->stop(); });
     make("quitAction", tr("&Quit"), Key::Quit, None, [this] { close(); });
