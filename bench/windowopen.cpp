@@ -6,12 +6,15 @@
 // by which time the window's backing store has been flushed to the screen). Then it prints
 // one line and exits:
 //
-//   <ms since launch> <ms since main> <ms since main when the rows were set> <rows> <peak RSS KiB>
+//   <painted> <filled> <main> <rows> <peak RSS KiB>
 //
-// "Launch" is LAUNCHED_AT_US (microseconds since the epoch, e.g. bash's $EPOCHREALTIME taken
-// just before starting this program), so that the figure includes exec, loading the shared
-// libraries and creating QApplication, like a wall time of the whole command; without it,
-// "since launch" is "since main". Peak RSS is getrusage(RUSAGE_SELF).ru_maxrss at that moment.
+// painted: ms from launch until the list was painted with its rows; filled: ms from launch
+// until the list held them (MainWindow's handler of Operations::loaded has run); main: ms from
+// launch until main() began (exec and loading the shared libraries). "Launch" is
+// LAUNCHED_AT_US, the time just before this program was started (microseconds since the
+// epoch, or bash's $EPOCHREALTIME as it is), so that the figures compare with the wall time of
+// a whole command; without it, launch is the start of main(). Peak RSS is
+// getrusage(RUSAGE_SELF).ru_maxrss at that moment.
 // Settings go to a temporary folder, so a user's saved geometry or recent projects change
 // nothing. Exit code 1 when the list ends up with a different number of rows, or nothing is
 // painted within two minutes.
@@ -89,9 +92,10 @@ private:
         const qint64 done = nowUs();
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        std::printf("%.1f %.1f %.1f %d %ld\n", double(done - m_launchedUs) / 1000.0,
-                    double(done - m_mainUs) / 1000.0, double(m_rowsSetUs - m_mainUs) / 1000.0,
-                    m_window->list()->view()->model()->rowCount(), usage.ru_maxrss);
+        const auto sinceLaunch = [this](qint64 us) { return double(us - m_launchedUs) / 1000.0; };
+        std::printf("%.1f %.1f %.1f %d %ld\n", sinceLaunch(done), sinceLaunch(m_rowsSetUs),
+                    sinceLaunch(m_mainUs), m_window->list()->view()->model()->rowCount(),
+                    usage.ru_maxrss);
         std::fflush(stdout);
         QCoreApplication::exit(0);
     }
