@@ -8,14 +8,27 @@ PG=postgresql://tidemark:tidemark-pw@127.0.0.1:55432
 
 # build_tidemark [EXTRA_TARGET...]: a release tidemark-cli (the same code as `tidemark --cli`,
 # without the widget libraries) in build-bench, through ccache when it is installed. Sets
-# $TIDEMARK to the binary.
+# $TIDEMARK to the binary. The window is configured too, but only the targets named are built
+# (bench/window.sh asks for tidemark and tidemark-bench-window).
 build_tidemark() {
     local launcher=()
     command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
     cmake -S "$root" -B "$root/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-        -DTIDEMARK_BUILD_TESTS=OFF -DTIDEMARK_BUILD_GUI=OFF "${launcher[@]}" >&2
+        -DTIDEMARK_BUILD_TESTS=OFF -DTIDEMARK_BUILD_GUI=ON "${launcher[@]}" >&2
     cmake --build "$root/build-bench" -j2 --target tidemark-cli "$@" >&2
     TIDEMARK=$root/build-bench/app/tidemark-cli
+}
+
+# make_status_project DIR FILES APPLIED: the status benchmark's project in DIR: FILES generated
+# migrations in DIR/jetbase/migrations (and in dbmate's format in DIR/dbmate), and a SQLite
+# database DIR/jetbase/status.db in which the first APPLIED of them are applied.
+make_status_project() {
+    local dir=$1 files=$2 applied=$3 py
+    py=$(command -v python3)
+    mkdir -p "$dir/jetbase"
+    "$py" "$root/bench/generate.py" "$files" "$dir/jetbase/migrations" "$dir/dbmate" >&2
+    echo 'sqlalchemy_url = "sqlite:///status.db"' >"$dir/jetbase/env.py"
+    (cd "$root/bench" && "$py" prepare_status_db.py "$dir/jetbase/status.db" "$applied")
 }
 
 # measure LABEL CMD...: runs CMD $RUNS times; records the median wall time (s) and the peak

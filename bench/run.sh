@@ -30,10 +30,7 @@ work=$(mktemp -d /tmp/tidemark-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 # (a) status: 10,000 files, 9,000 applied, SQLite.
-mkdir -p "$work/status/jetbase"
-"$PY" bench/generate.py "$STATUS_FILES" "$work/status/jetbase/migrations" "$work/status/dbmate" >&2
-echo 'sqlalchemy_url = "sqlite:///status.db"' >"$work/status/jetbase/env.py"
-(cd bench && "$PY" prepare_status_db.py "$work/status/jetbase/status.db" "$STATUS_APPLIED")
+make_status_project "$work/status" "$STATUS_FILES" "$STATUS_APPLIED"
 measure status_tidemark "$TIDEMARK" --project "$work/status" status
 measure status_dbmate "$DBMATE" --url "sqlite:$work/status/jetbase/status.db" \
     --migrations-dir "$work/status/dbmate" --no-dump-schema status

@@ -88,25 +88,22 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
         snapshot.databaseName = databaseNameOf(spec.value());
         snapshot.dialect = spec->dialect;
     }
-    Result<StatusReport> status = service.status();
-    if (!status)
-        return fail(reply, status.error());
-    snapshot.status = status.value();
-    snapshot.displayUrl = status->displayUrl;
-    if (Result<std::shared_ptr<const MigrationSet>> files = service.scan()) {
-        for (const QList<Migration> *list :
-             {&files.value()->versioned(), &files.value()->runsAlways(),
-              &files.value()->runsOnChange()}) {
-            for (const Migration &migration : *list)
-                snapshot.filePaths.insert(migration.fileName, migration.path);
-        }
+    // One connection and one scan of the files for all of it: on a project of 10,000 files
+    // that is what keeps opening it close to the time of `status`.
+    Result<ProjectOverview> overview = service.overview(20000);
+    if (!overview)
+        return fail(reply, overview.error());
+    snapshot.status = std::move(overview->status);
+    snapshot.displayUrl = snapshot.status.displayUrl;
+    for (const QList<Migration> *list :
+         {&overview->files->versioned(), &overview->files->runsAlways(),
+          &overview->files->runsOnChange()}) {
+        for (const Migration &migration : *list)
+            snapshot.filePaths.insert(migration.fileName, migration.path);
     }
-    if (Result<QList<JournalEntry>> journal = service.journal(20000))
-        snapshot.journal = journal.value();
-    if (Result<LockState> lock = service.lockState())
-        snapshot.lock = lock.value();
-    else
-        snapshot.lockError = lock.error().message;
+    snapshot.journal = std::move(overview->journal);
+    snapshot.lock = overview->lock;
+    snapshot.lockError = overview->lockError;
 }
 
 void ServiceWorker::run(MigrationService &service, ServiceReply &reply, bool dryRun)

@@ -41,20 +41,49 @@ Status MigrationService::lockForChanges(Connection &connection, MigrationLock &l
 
 Result<StatusReport> MigrationService::status() const
 {
+    return readStatus({}, nullptr);
+}
+
+Result<ProjectOverview> MigrationService::overview(int journalLimit) const
+{
+    ProjectOverview overview;
+    const auto alsoRead = [&overview, journalLimit](Connection &connection) {
+        if (Result<QList<JournalEntry>> journal = Journal(connection).read(journalLimit))
+            overview.journal = std::move(journal).value();
+        else
+            overview.journalError = journal.error().message;
+        if (Result<LockState> lock = MigrationLock::state(connection))
+            overview.lock = lock.value();
+        else
+            overview.lockError = lock.error().message;
+    };
+    Result<StatusReport> status = readStatus(alsoRead, &overview.files);
+    if (!status)
+        return status.error();
+    overview.status = std::move(status).value();
+    return overview;
+}
+
+Result<StatusReport> MigrationService::readStatus(const std::function<void(Connection &)> &alsoRead,
+                                                  std::shared_ptr<const MigrationSet> *files) const
+{
     // The files are read on other threads while this one talks to the database (QtSql
     // connections stay on the thread that made them); both take about as long on a big project.
     auto scanning = std::async(std::launch::async, [this] { return scan(); });
     Result<std::unique_ptr<Connection>> connection = connect();
     Result<History> history =
         connection ? TrackingStore(**connection).read() : Result<History>(connection.error());
+    if (history && alsoRead)
+        alsoRead(**connection);
     Result<std::shared_ptr<const MigrationSet>> set = scanning.get();
     if (!set)
         return set.error();
     if (!history)
         return history.error();
+    if (files)
+        *files = set.value();
 
-    const MigrationSet &files = **set;
-    Planner planner(files, history.value(), (*connection)->spec().dialect);
+    Planner planner(**set, history.value(), (*connection)->spec().dialect);
     StatusReport report;
     report.displayUrl = (*connection)->spec().displayUrl;
     report.entries = planner.status();

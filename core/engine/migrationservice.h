@@ -25,6 +25,19 @@ struct StatusReport
     QString displayUrl;
 };
 
+// Everything the window shows on opening a project. The journal and the lock state are read
+// over the status report's connection and the files are scanned once, so a big project costs
+// about one `status`; a journal or lock state that cannot be read leaves its error text.
+struct ProjectOverview
+{
+    StatusReport status;
+    std::shared_ptr<const MigrationSet> files; // the files the status report was made from
+    QList<JournalEntry> journal;               // newest first
+    QString journalError;
+    LockState lock;
+    QString lockError;
+};
+
 struct RunOutcome
 {
     std::shared_ptr<const MigrationSet> migrations; // keeps plan's pointers valid
@@ -76,6 +89,7 @@ public:
     Result<QString> currentVersion() const; // empty when nothing applied
     Result<QList<ValidationProblem>> validate() const;
     Result<QList<JournalEntry>> journal(int limit) const;
+    Result<ProjectOverview> overview(int journalLimit) const;
 
     Result<RunOutcome> upgrade(const UpgradeOptions &options, bool dryRun);
     Result<RunOutcome> rollback(const RollbackOptions &options, bool dryRun);
@@ -98,6 +112,10 @@ private:
     Status auditAndRepair(const QString &command, bool fix, const Finder &find,
                           const Repairer &repair);
     Result<std::unique_ptr<Connection>> connect() const;
+    // status() and overview(): scans the files on another thread while this one reads the
+    // history and then calls alsoRead (when set) on the same connection.
+    Result<StatusReport> readStatus(const std::function<void(Connection &)> &alsoRead,
+                                    std::shared_ptr<const MigrationSet> *files) const;
     // Connects, takes the session lock, creates the tables and takes the row lock.
     Status lockForChanges(Connection &connection, MigrationLock &lock) const;
 

@@ -1,0 +1,143 @@
+// Usage: tidemark-bench-window PROJECT_DIR ROWS [LAUNCHED_AT_US]
+//
+// Opens the real window on the project, the way `tidemark PROJECT_DIR` does, and measures how
+// long it takes until the migration list holds all ROWS rows and its viewport has been painted
+// with them (a real QEvent::Paint of the table's viewport, then the return to the event loop,
+// by which time the window's backing store has been flushed to the screen). Then it prints
+// one line and exits:
+//
+//   <painted> <filled> <main> <rows> <peak RSS KiB>
+//
+// painted: ms from launch until the list was painted with its rows; filled: ms from launch
+// until the list held them (MainWindow's handler of Operations::loaded has run); main: ms from
+// launch until main() began (exec and loading the shared libraries). "Launch" is
+// LAUNCHED_AT_US, the time just before this program was started (microseconds since the
+// epoch, or bash's $EPOCHREALTIME as it is), so that the figures compare with the wall time of
+// a whole command; without it, launch is the start of main(). Peak RSS is
+// getrusage(RUSAGE_SELF).ru_maxrss at that moment.
+// Settings go to a temporary folder, so a user's saved geometry or recent projects change
+// nothing. Exit code 1 when the list ends up with a different number of rows, or nothing is
+// painted within two minutes.
+#include "appicon.h"
+#include "mainwindow.h"
+#include "migrationlistwidget.h"
+#include "operations.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+using namespace tidemark;
+
+namespace {
+
+qint64 nowUs()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// Watches the list's viewport: the first paint after the rows are in ends the measurement.
+class PaintProbe : public QObject
+{
+public:
+    PaintProbe(ui::MainWindow *window, int expectedRows, qint64 launchedUs, qint64 mainUs)
+        : QObject(window)
+        , m_window(window)
+        , m_expected(expectedRows)
+        , m_launchedUs(launchedUs)
+        , m_mainUs(mainUs)
+    {
+        window->list()->view()->viewport()->installEventFilter(this);
+        // Connected after MainWindow's own slot, so the list has its rows when this runs.
+        connect(window->operations(), &ui::Operations::loaded, this, [this] {
+            const int rows = m_window->list()->view()->model()->rowCount();
+            if (rows != m_expected) {
+                std::fprintf(stderr, "the list shows %d rows, expected %d\n", rows, m_expected);
+                QCoreApplication::exit(1);
+                return;
+            }
+            m_rowsSetUs = nowUs();
+        });
+        connect(window->operations(), &ui::Operations::loadFailed, this, [](const QString &error) {
+            std::fprintf(stderr, "the project did not load: %s\n", qPrintable(error));
+            QCoreApplication::exit(1);
+        });
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && m_rowsSetUs > 0 && !m_painted) {
+            m_painted = true;
+            // Queued: runs once this paint, and the flush of the window it belongs to, is done.
+            QTimer::singleShot(0, this, &PaintProbe::report);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    void report()
+    {
+        const qint64 done = nowUs();
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        const auto sinceLaunch = [this](qint64 us) { return double(us - m_launchedUs) / 1000.0; };
+        std::printf("%.1f %.1f %.1f %d %ld\n", sinceLaunch(done), sinceLaunch(m_rowsSetUs),
+                    sinceLaunch(m_mainUs), m_window->list()->view()->model()->rowCount(),
+                    usage.ru_maxrss);
+        std::fflush(stdout);
+        QCoreApplication::exit(0);
+    }
+
+    ui::MainWindow *m_window;
+    int m_expected;
+    qint64 m_launchedUs;
+    qint64 m_mainUs;
+    qint64 m_rowsSetUs = 0;
+    bool m_painted = false;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const qint64 mainUs = nowUs();
+    if (argc < 3 || argc > 4) {
+        std::fputs("usage: tidemark-bench-window PROJECT_DIR ROWS [LAUNCHED_AT_US]\n", stderr);
+        return 2;
+    }
+    const int expectedRows = std::atoi(argv[2]);
+    // $EPOCHREALTIME is "seconds.microseconds"; a plain integer is taken as microseconds.
+    const qint64 launchedUs =
+        argc == 4 ? qint64(std::strtod(argv[3], nullptr) * (std::strchr(argv[3], '.') ? 1e6 : 1.0))
+                  : mainUs;
+
+    QApplication app(argc, argv);
+    QTemporaryDir settingsDir;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    QApplication::setApplicationName(QStringLiteral("TidemarkBench"));
+    QApplication::setOrganizationName(QStringLiteral("TidemarkBench"));
+    QApplication::setWindowIcon(ui::appIcon());
+    ui::installTranslators(&app);
+
+    ui::MainWindow window(QString::fromLocal8Bit(argv[1]), QString::fromLocal8Bit(argv[1]));
+    new PaintProbe(&window, expectedRows, launchedUs, mainUs);
+    window.show();
+    QTimer::singleShot(120000, &app, [] {
+        std::fputs("the list was not painted within two minutes\n", stderr);
+        QCoreApplication::exit(1);
+    });
+    return app.exec();
+}
