@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "connectionchooser.h"
 #include "editorlink.h"
 #include "journaldialog.h"
 #include "migrationeditor.h"
@@ -75,6 +76,10 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
 
     createActions();
     createMenus();
+    auto *connection = new ConnectionChooser(
+        this, m_operations, findChild<QToolBar *>(QStringLiteral("mainToolBar")),
+        menuBar()->findChild<QMenu *>(QStringLiteral("databaseMenu")), statusBar());
+    connect(connection, &ConnectionChooser::connectionChanged, this, &MainWindow::refresh);
     menuBar()
         ->findChild<QMenu *>(QStringLiteral("viewMenu"))
         ->addAction(runDock->toggleViewAction());
@@ -179,6 +184,7 @@ void MainWindow::createMenus()
                      "rollbackBatchAction", "rollbackToSelectedAction", nullptr, "dryRunAction",
                      nullptr, "stopAction"});
     QMenu *tools = menuBar()->addMenu(tr("&Database"));
+    tools->setObjectName(QStringLiteral("databaseMenu"));
     addNamedActions(tools, m_actions,
                     {"validateAction", "fixChecksumsAction", "fixFilesAction", nullptr,
                      "lockAction", "unlockAction", nullptr, "journalAction"});
@@ -280,6 +286,7 @@ void MainWindow::generateMigration(bool pickFile)
     }
     ProjectOptions projectOptions;
     projectOptions.projectDir = snapshot.jetbaseDir;
+    projectOptions.overrides = m_operations->overrides(); // the chosen connection profile
     Result<Project> project = Project::open(projectOptions); // reads files only, no connection
     if (!project) {
         QMessageBox::warning(this, tr("Generate Migration"), project.error().fullText());
