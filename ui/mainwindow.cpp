@@ -286,7 +286,8 @@ void MainWindow::generateMigration(bool pickFile)
     }
     ProjectOptions projectOptions;
     projectOptions.projectDir = snapshot.jetbaseDir;
-    projectOptions.overrides = m_operations->overrides(); // the chosen connection profile
+    // The chosen connection profile, as the worker uses it.
+    projectOptions.overrides = m_operations->overrides();
     Result<Project> project = Project::open(projectOptions); // reads files only, no connection
     if (!project) {
         QMessageBox::warning(this, tr("Generate Migration"), project.error().fullText());

@@ -23,7 +23,10 @@ QString errorText(const QKeychain::Job &job)
                                    "again.")
             .arg(job.errorString());
     default:
-        return ProfileKeychain::tr("The system keychain failed: %1").arg(job.errorString());
+        return ProfileKeychain::tr("The system keychain (the Secret Service: GNOME Keyring or "
+                                   "KWallet) could not be used: %1. Check that it is running "
+                                   "and unlocked.")
+            .arg(job.errorString());
     }
 }
 
