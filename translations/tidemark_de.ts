@@ -159,6 +159,10 @@ Datenverlust: %2</translation>
         <source>Connection Profiles</source>
         <translation>Verbindungsprofile</translation>
     </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ConnectionProfiles</name>

@@ -10,20 +10,21 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QToolBar>
 
 namespace tidemark::ui {
 
-ConnectionChooser::ConnectionChooser(QWidget *window, Operations *operations, QToolBar *toolbar,
-                                     QMenu *menu, QStatusBar *statusBar)
+ConnectionChooser::ConnectionChooser(QMainWindow *window, Operations *operations, QMenu *menu)
     : QObject(window)
     , m_window(window)
     , m_operations(operations)
-    , m_combo(new QComboBox(toolbar))
-    , m_label(new QLabel(statusBar))
+    , m_combo(new QComboBox(window))
+    , m_label(new QLabel(window))
     , m_editAction(new QAction(tr("Connection &Profiles…"), this))
 {
     m_combo->setObjectName(QStringLiteral("connectionCombo"));
@@ -32,7 +33,9 @@ ConnectionChooser::ConnectionChooser(QWidget *window, Operations *operations, QT
     m_label->setObjectName(QStringLiteral("connectionLabel"));
     m_label->setTextFormat(Qt::PlainText);
     m_editAction->setObjectName(QStringLiteral("connectionProfilesAction"));
-    toolbar->addSeparator();
+    window->addToolBarBreak();
+    QToolBar *toolbar = window->addToolBar(tr("Connection"));
+    toolbar->setObjectName(QStringLiteral("connectionToolBar"));
     auto *caption = new QLabel(tr("Connection:"), toolbar);
     caption->setBuddy(m_combo);
     caption->setContentsMargins(4, 0, 4, 0);
@@ -40,7 +43,9 @@ ConnectionChooser::ConnectionChooser(QWidget *window, Operations *operations, QT
     toolbar->addWidget(m_combo);
     menu->addSeparator();
     menu->addAction(m_editAction);
-    statusBar->addPermanentWidget(m_label);
+    if (auto *view = window->menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu")))
+        view->addAction(toolbar->toggleViewAction());
+    window->statusBar()->addPermanentWidget(m_label);
     fillCombo();
 
     connect(m_combo, &QComboBox::activated, this, &ConnectionChooser::onChosen);

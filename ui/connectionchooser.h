@@ -8,9 +8,8 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QMainWindow;
 class QMenu;
-class QStatusBar;
-class QToolBar;
 class QWidget;
 
 namespace tidemark::ui {
@@ -18,7 +17,8 @@ namespace tidemark::ui {
 class Operations;
 
 // Which connection the window's project uses: the project's own URL or a saved profile. A
-// "Connection" combo in the toolbar, Database › Connection Profiles… for the editor, and a
+// "Connection" combo in a toolbar of its own (a row of its own: the main toolbar's overflow
+// must not hide it), Database › Connection Profiles… for the editor, and a
 // status bar label with the URL (password hidden). The choice is remembered per project; the
 // chosen profile's password is read from the keychain and its URL handed to Operations, which
 // holds the window's requests until then.
@@ -26,8 +26,7 @@ class ConnectionChooser : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionChooser(QWidget *window, Operations *operations, QToolBar *toolbar, QMenu *menu,
-                      QStatusBar *statusBar);
+    ConnectionChooser(QMainWindow *window, Operations *operations, QMenu *menu);
 
     QComboBox *combo() const { return m_combo; }
     QAction *editAction() const { return m_editAction; }

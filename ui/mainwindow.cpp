@@ -77,8 +77,7 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
     createActions();
     createMenus();
     auto *connection = new ConnectionChooser(
-        this, m_operations, findChild<QToolBar *>(QStringLiteral("mainToolBar")),
-        menuBar()->findChild<QMenu *>(QStringLiteral("databaseMenu")), statusBar());
+        this, m_operations, menuBar()->findChild<QMenu *>(QStringLiteral("databaseMenu")));
     connect(connection, &ConnectionChooser::connectionChanged, this, &MainWindow::refresh);
     menuBar()
         ->findChild<QMenu *>(QStringLiteral("viewMenu"))
