@@ -18,22 +18,26 @@ set -euo pipefail
 # python3-sqlalchemy: env.py files that need evaluating and make-migrations' model exporter.
 # qt6-translations-l10n: Qt's own strings (dialog buttons) in the window's language.
 # build-essential brings dpkg-dev, whose dpkg-shlibdeps `cpack -G DEB` uses.
+# libsecret-1-0: QtKeychain loads it at run time to reach the Secret Service (GNOME Keyring,
+# KWallet) where the passwords of connection profiles live.
 BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libqt6sql6-odbc
     libqt6opengl6-dev libgl1-mesa-dev
-    libtomlplusplus-dev libqscintilla2-qt6-dev qtkeychain-qt6-dev libdtl-dev
+    libtomlplusplus-dev libqscintilla2-qt6-dev qtkeychain-qt6-dev libsecret-1-0 libdtl-dev
     sqlite3 python3 python3-sqlalchemy
 )
 
 # Tests only: real servers for the db/ tests (started by scripts/test-servers.sh, not by
 # systemd), an X server for window screenshots, the desktop-file / AppStream validators, and
-# rsvg-convert for scripts/render-icons.sh.
+# rsvg-convert for scripts/render-icons.sh. gnome-keyring and dbus: a real Secret Service in a
+# D-Bus session of the test's own (tests/ui/with-keyring.sh); secret-tool reads it back.
 TEST_PACKAGES=(
     postgresql-15 postgresql-client-15 mariadb-server mariadb-client
     xvfb xauth imagemagick desktop-file-utils appstream librsvg2-bin time
+    gnome-keyring dbus libsecret-tools
 )
 
 # Screenshots only (scripts/screenshots.sh): a virtual X screen for the real window, a window

@@ -154,6 +154,196 @@ Datenverlust: %2</translation>
     </message>
 </context>
 <context>
+    <name>tidemark::ui::ConnectionChooser</name>
+    <message>
+        <source>Connection &amp;Profiles…</source>
+        <translation>Verbindungs&amp;profile…</translation>
+    </message>
+    <message>
+        <source>The connection of this project: its own URL or a saved profile</source>
+        <translation>Die Verbindung dieses Projekts: seine eigene URL oder ein gespeichertes Profil</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>Project&apos;s URL</source>
+        <translation>URL des Projekts</translation>
+    </message>
+    <message>
+        <source>%1 (production)</source>
+        <translation>%1 (Produktion)</translation>
+    </message>
+    <message>
+        <source>Project&apos;s URL: %1</source>
+        <translation>URL des Projekts: %1</translation>
+    </message>
+    <message>
+        <source>Profile %1: %2</source>
+        <translation>Profil %1: %2</translation>
+    </message>
+    <message>
+        <source>(production)</source>
+        <translation>(Produktion)</translation>
+    </message>
+    <message>
+        <source>The password of the profile %1 could not be read; connecting without it.
+
+%2</source>
+        <translation>Das Passwort des Profils %1 konnte nicht gelesen werden; die Verbindung wird ohne Passwort aufgebaut.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Connection Profiles</source>
+        <translation>Verbindungsprofile</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ConnectionProfiles</name>
+    <message>
+        <source>The URL is empty.</source>
+        <translation>Die URL ist leer.</translation>
+    </message>
+    <message>
+        <source>Type a SQLAlchemy URL such as postgresql://user@localhost:5432/app.</source>
+        <translation>Geben Sie eine SQLAlchemy-URL ein, etwa postgresql://user@localhost:5432/app.</translation>
+    </message>
+    <message>
+        <source>The password of this URL cannot be told from the rest of it.</source>
+        <translation>Das Passwort dieser URL lässt sich nicht vom Rest unterscheiden.</translation>
+    </message>
+    <message>
+        <source>Type the URL without the password and the password in the Password field.</source>
+        <translation>Geben Sie die URL ohne Passwort ein und das Passwort im Feld „Passwort“.</translation>
+    </message>
+    <message>
+        <source>The URL holds a secret outside its user info (a password or token query value): %1</source>
+        <translation>Die URL enthält ein Geheimnis außerhalb der Benutzerangabe (einen Abfragewert password oder token): %1</translation>
+    </message>
+    <message>
+        <source>Remove it from the URL and type it in the Password field.</source>
+        <translation>Entfernen Sie es aus der URL und geben Sie es im Feld „Passwort“ ein.</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ConnectionProfilesDialog</name>
+    <message>
+        <source>&amp;Production: ask for the database name before changes</source>
+        <translation>&amp;Produktion: vor Änderungen nach dem Datenbanknamen fragen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Connection Profiles</source>
+        <translation>Verbindungsprofile</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>%1 (production)</source>
+        <translation>%1 (Produktion)</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation>wird im Schlüsselbund des Systems aufbewahrt</translation>
+    </message>
+    <message>
+        <source>unchanged (in the system keychain); type to replace</source>
+        <translation>unverändert (im Schlüsselbund des Systems); zum Ersetzen eingeben</translation>
+    </message>
+    <message>
+        <source>The URL and the Password field hold different passwords. Keep one of them.</source>
+        <translation>Die URL und das Feld „Passwort“ enthalten verschiedene Passwörter. Behalten Sie nur eines davon.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saving the password in the system keychain…</source>
+        <translation>Das Passwort wird im Schlüsselbund des Systems gespeichert…</translation>
+    </message>
+    <message>
+        <source>Not saved. %1</source>
+        <translation>Nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>Saved; the password is in the system keychain.</source>
+        <translation>Gespeichert; das Passwort liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>Removing the password from the system keychain…</source>
+        <translation>Das Passwort wird aus dem Schlüsselbund des Systems entfernt…</translation>
+    </message>
+    <message>
+        <source>Not deleted. %1</source>
+        <translation>Nicht gelöscht. %1</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Gelöscht.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Reading the password from the system keychain…</source>
+        <translation>Das Passwort wird aus dem Schlüsselbund des Systems gelesen…</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ConnectionTester</name>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.
+Server: %2</source>
+        <translation>Verbunden mit %1.
+Server: %2</translation>
+    </message>
+</context>
+<context>
     <name>tidemark::ui::EditorLink</name>
     <message>
         <source>Unsaved Changes</source>
@@ -862,6 +1052,21 @@ Trotzdem speichern?</translation>
     <message>
         <source>Pre&amp;vious Pane</source>
         <translation>&amp;Vorheriger Bereich</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ProfileKeychain</name>
+    <message>
+        <source>No system keychain is available (%1). Start a Secret Service such as GNOME Keyring or KWallet, or connect without saving the password.</source>
+        <translation>Kein Schlüsselbund des Systems verfügbar (%1). Starten Sie einen Secret Service wie GNOME Keyring oder KWallet, oder verbinden Sie sich, ohne das Passwort zu speichern.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused access (%1). Unlock it and try again.</source>
+        <translation>Der Schlüsselbund des Systems verweigert den Zugriff (%1). Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The system keychain (the Secret Service: GNOME Keyring or KWallet) could not be used: %1. Check that it is running and unlocked.</source>
+        <translation>Der Schlüsselbund des Systems (der Secret Service: GNOME Keyring oder KWallet) konnte nicht benutzt werden: %1. Prüfen Sie, ob er läuft und entsperrt ist.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "connectionchooser.h"
 #include "editorlink.h"
 #include "journaldialog.h"
 #include "layoutmemory.h"
@@ -83,6 +84,9 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
                           navigation->previousPaneAction()});
     viewMenu->addSeparator();
     viewMenu->addAction(runDock->toggleViewAction());
+    auto *connection = new ConnectionChooser(
+        this, m_operations, menuBar()->findChild<QMenu *>(QStringLiteral("databaseMenu")));
+    connect(connection, &ConnectionChooser::connectionChanged, this, &MainWindow::refresh);
 
     connect(m_operations, &Operations::loaded, this, &MainWindow::onLoaded);
     connect(m_operations, &Operations::loadFailed, this, &MainWindow::onLoadFailed);
@@ -182,6 +186,7 @@ void MainWindow::createMenus()
                      "rollbackBatchAction", "rollbackToSelectedAction", nullptr, "dryRunAction",
                      nullptr, "stopAction"});
     QMenu *tools = menuBar()->addMenu(tr("&Database"));
+    tools->setObjectName(QStringLiteral("databaseMenu"));
     addNamedActions(tools, m_actions,
                     {"validateAction", "fixChecksumsAction", "fixFilesAction", nullptr,
                      "lockAction", "unlockAction", nullptr, "journalAction"});
@@ -284,6 +289,8 @@ void MainWindow::generateMigration(bool pickFile)
     }
     ProjectOptions projectOptions;
     projectOptions.projectDir = snapshot.jetbaseDir;
+    // The chosen connection profile, as the worker uses it.
+    projectOptions.overrides = m_operations->overrides();
     Result<Project> project = Project::open(projectOptions); // reads files only, no connection
     if (!project) {
         QMessageBox::warning(this, tr("Generate Migration"), project.error().fullText());

@@ -28,17 +28,54 @@ void Operations::setProject(const QString &projectDir, const QString &startDir)
     m_startDir = startDir;
     m_loaded = false;
     m_snapshot = {};
+    m_url.clear();
+    m_production = false;
+    m_holding = false;
+    m_held.reset();
+    Q_EMIT projectChanged(projectDir, startDir);
+}
+
+void Operations::setConnection(const QString &url, bool production)
+{
+    m_url = url;
+    m_production = production;
+    const bool wasHolding = std::exchange(m_holding, false);
+    if (auto held = std::exchange(m_held, std::nullopt))
+        submit(held->first, held->second);
+    else if (wasHolding)
+        Q_EMIT busyChanged(isBusy());
+}
+
+void Operations::holdConnection()
+{
+    if (std::exchange(m_holding, true) || m_controller->isBusy())
+        return;
+    Q_EMIT busyChanged(true);
+}
+
+ConfigOverrides Operations::overrides() const
+{
+    ConfigOverrides overrides;
+    if (!m_url.isEmpty())
+        overrides.insert(QStringLiteral("sqlalchemy_url"), m_url);
+    return overrides;
 }
 
 bool Operations::isBusy() const
 {
-    return m_controller->isBusy();
+    return m_holding || m_controller->isBusy();
 }
 
 void Operations::submit(ServiceRequest request, Purpose purpose)
 {
     request.projectDir = m_projectDir;
     request.startDir = m_startDir;
+    request.url = m_url;
+    request.production = m_production;
+    if (m_holding) {
+        m_held = std::make_pair(request, purpose);
+        return;
+    }
     if (m_controller->isBusy()) {
         m_panel->log(tr("Busy: wait for the current operation to finish."));
         return;

@@ -5,6 +5,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+#include <utility>
+
 class QWidget;
 
 namespace tidemark::ui {
@@ -20,7 +23,17 @@ class Operations : public QObject
 public:
     Operations(QWidget *window, RunPanel *panel, QObject *parent = nullptr);
 
+    // Also drops a connection profile's URL: a new project starts on its own URL, unless a
+    // slot of projectChanged calls holdConnection() and later setConnection().
     void setProject(const QString &projectDir, const QString &startDir);
+    // The connection every later request uses: a profile's URL with its password (empty: the
+    // project's own) and its production mark. Sends a request held by holdConnection().
+    void setConnection(const QString &url, bool production);
+    // Requests wait (the last one is kept) until setConnection(): the profile's password is
+    // still being read from the keychain.
+    void holdConnection();
+    // What a Project::open made outside the worker needs to use the same connection.
+    ConfigOverrides overrides() const;
     const ProjectSnapshot &snapshot() const { return m_snapshot; }
     bool hasProject() const { return m_loaded; }
     bool isBusy() const;
@@ -42,6 +55,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void loaded(const tidemark::ui::ProjectSnapshot &snapshot);
     void loadFailed(const QString &errorText);
+    // setProject() was called; the window's first request follows right after.
+    void projectChanged(const QString &projectDir, const QString &startDir);
     void busyChanged(bool busy);
     // A run stopped on an error in the file (line: 1-based in the file, 0 when unknown).
     void runFailed(const QString &fileName, int line, const QString &message);
@@ -62,6 +77,10 @@ private:
     RunController *m_controller = nullptr;
     QString m_projectDir;
     QString m_startDir;
+    QString m_url;
+    bool m_production = false;
+    bool m_holding = false;
+    std::optional<std::pair<ServiceRequest, Purpose>> m_held;
     ProjectSnapshot m_snapshot;
     bool m_loaded = false;
     Purpose m_purpose = Purpose::Confirm;

@@ -33,6 +33,10 @@ struct ServiceRequest
     Op op = Op::Load;
     QString projectDir;
     QString startDir;
+    // A connection profile's URL (with its password) that wins over the project's own
+    // sqlalchemy_url; empty: the project's. Never shown or logged.
+    QString url;
+    bool production = false; // the profile's mark, OR-ed with the project's `production` key
     UpgradeOptions upgrade;
     RollbackOptions rollback;
 };

@@ -49,6 +49,8 @@ void ServiceWorker::perform(const ServiceRequest &request)
     ProjectOptions options;
     options.projectDir = request.projectDir;
     options.startDir = request.startDir;
+    if (!request.url.isEmpty())
+        options.overrides.insert(QStringLiteral("sqlalchemy_url"), request.url);
     Result<Project> project = Project::open(options);
     if (!project) {
         fail(reply, project.error());
@@ -81,8 +83,9 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
     ProjectSnapshot &snapshot = reply.snapshot;
     const Project &project = service.project();
     snapshot.jetbaseDir = project.location().jetbaseDir;
-    snapshot.production = project.config().has(QStringLiteral("production")) &&
-                          project.config().flag(QStringLiteral("production"));
+    snapshot.production =
+        reply.request.production || (project.config().has(QStringLiteral("production")) &&
+                                     project.config().flag(QStringLiteral("production")));
     if (Result<ConnectionSpec> spec = project.connectionSpec()) {
         snapshot.displayUrl = spec->displayUrl;
         snapshot.databaseName = databaseNameOf(spec.value());

@@ -1,0 +1,505 @@
+// Connection profiles against a real Secret Service (GNOME Keyring in a D-Bus session of the
+// test's own, see with-keyring.sh) and the PostgreSQL test server: the password goes to the
+// keychain and never to the settings file; Test Connection; the window on a chosen profile.
+#include "windowtest.h"
+
+#include "connectionchooser.h"
+#include "connectionprofiles.h"
+#include "connectionprofilesdialog.h"
+#include "profilekeychain.h"
+
+#include <QAbstractItemView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QListWidget>
+#include <QProcess>
+#include <QStatusBar>
+
+using namespace tidemark;
+using namespace tidemark::test;
+using ui::ConnectionProfiles;
+using ui::ConnectionProfilesDialog;
+
+namespace {
+
+// What the keychain holds for the profile, read with secret-tool: not through QtKeychain, so
+// the test does not trust the code it checks. Empty when there is no entry.
+QString keychainEntry(const QString &profileId)
+{
+    QProcess tool;
+    tool.start(QStringLiteral("secret-tool"),
+               {QStringLiteral("lookup"), QStringLiteral("server"), ui::ProfileKeychain::service(),
+                QStringLiteral("user"), profileId});
+    if (!tool.waitForFinished(10000))
+        qWarning("secret-tool did not finish");
+    return QString::fromUtf8(tool.readAllStandardOutput());
+}
+
+QByteArray settingsBytes()
+{
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+template <typename T> T *child(QWidget *parent, const char *name)
+{
+    auto *widget = parent->findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qWarning("no %s", name);
+    return widget;
+}
+
+// The editor's answer once it is no longer working: ok and the text shown.
+struct Shown
+{
+    bool ok = false;
+    QString text;
+};
+
+Shown waitForResult(ConnectionProfilesDialog *dialog, int timeout = 20000)
+{
+    auto *label = child<QLabel>(dialog, "profileResultLabel");
+    if (!QTest::qWaitFor(
+            [label] {
+                return !label->property("working").toBool() && label->property("ok").isValid();
+            },
+            timeout))
+        qWarning("the editor did not answer in time");
+    Shown shown{label->property("ok").toBool(), label->text()};
+    label->setProperty("ok", QVariant()); // the next wait sees only a new answer
+    return shown;
+}
+
+void typeInto(QWidget *dialog, const char *name, const QString &text)
+{
+    auto *edit = child<QLineEdit>(dialog, name);
+    edit->clear();
+    QTest::keyClicks(edit, text);
+}
+
+void click(QWidget *dialog, const char *name)
+{
+    auto *button = child<QPushButton>(dialog, name);
+    QVERIFY2(button && button->isEnabled(), name);
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+// Fills the editor's form for a new profile and clicks Save.
+Shown addProfile(ConnectionProfilesDialog *dialog, const QString &name, const QString &url,
+                 const QString &password, bool production = false)
+{
+    click(dialog, "addProfileButton");
+    typeInto(dialog, "profileNameEdit", name);
+    typeInto(dialog, "profileUrlEdit", url);
+    typeInto(dialog, "profilePasswordEdit", password);
+    auto *check = child<QCheckBox>(dialog, "profileProductionCheck");
+    if (check->isChecked() != production)
+        QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(4, check->height() / 2));
+    click(dialog, "saveProfileButton");
+    return waitForResult(dialog);
+}
+
+QString idOf(const QString &name)
+{
+    const QList<ui::ConnectionProfile> profiles = ConnectionProfiles::list();
+    for (const ui::ConnectionProfile &profile : profiles) {
+        if (profile.name == name)
+            return profile.id;
+    }
+    return {};
+}
+
+// The PG server's URL split into the URL without its password and the password.
+ui::SplitUrl pgServer()
+{
+    Result<ui::SplitUrl> split = ui::splitPassword(serverUrl(SqlDialect::Postgres));
+    return split ? split.value() : ui::SplitUrl{};
+}
+
+// The PG URL of a scratch database without its password.
+QString withoutPassword(const ScratchDatabase &db)
+{
+    Result<ui::SplitUrl> split = ui::splitPassword(db.url());
+    return split ? split->url : QString();
+}
+
+// Chooses the profile in the window's Connection combo as a user does: opens its popup and
+// clicks the profile's row.
+bool chooseConnection(ui::MainWindow &window, const QString &id)
+{
+    auto *combo = window.findChild<QComboBox *>(QStringLiteral("connectionCombo"));
+    const int target = combo->findData(id);
+    if (target < 0 || !combo->isEnabled())
+        return false;
+    combo->showPopup();
+    QAbstractItemView *view = combo->view();
+    if (!QTest::qWaitForWindowExposed(view->window()))
+        return false;
+    const QModelIndex index = view->model()->index(target, 0);
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+    return combo->currentIndex() == target;
+}
+
+ConnectionProfilesDialog *openEditor(ui::MainWindow &window)
+{
+    action(window, "connectionProfilesAction")->trigger();
+    auto *dialog = window.findChild<ConnectionProfilesDialog *>();
+    if (dialog && !QTest::qWaitForWindowExposed(dialog))
+        qWarning("the editor was not shown");
+    return dialog;
+}
+
+} // namespace
+
+class TestConnectionProfiles : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanup();
+    void splitsPassword_data();
+    void splitsPassword();
+    void savedPasswordLivesInKeychainOnly();
+    void testConnectionSucceeds();
+    void wrongPasswordShowsServerErrorWithoutPassword();
+    void malformedUrlGivesClearError_data();
+    void malformedUrlGivesClearError();
+    void windowUsesChosenProfile();
+    void productionProfileAsksForDatabaseName();
+    void deleteRemovesKeychainEntry();
+    void unreachableKeychainSavesNothing();
+};
+
+void TestConnectionProfiles::initTestCase()
+{
+    useTestSettings();
+    // Only in the keyring's own session (with-keyring.sh): never the developer's keyring.
+    if (qEnvironmentVariable("TIDEMARK_TEST_KEYRING") != u"1")
+        QFAIL("run through tests/ui/with-keyring.sh (ctest does)");
+}
+
+void TestConnectionProfiles::cleanup()
+{
+    dropPendingAnswers();
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (qobject_cast<QDialog *>(widget))
+            widget->close();
+    }
+}
+
+void TestConnectionProfiles::splitsPassword_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("password");
+    QTest::newRow("plain") << "postgresql://app:s3cret@db.example:5432/shop"
+                           << "postgresql://app@db.example:5432/shop"
+                           << "s3cret";
+    QTest::newRow("encoded @ and :")
+        << "postgresql+psycopg2://app:p%40ss%3Aw@host/db?sslmode=require"
+        << "postgresql+psycopg2://app@host/db?sslmode=require"
+        << "p@ss:w";
+    QTest::newRow("raw @ in password") << "mysql://root:a@b@localhost:3306/app"
+                                       << "mysql://root@localhost:3306/app"
+                                       << "a@b";
+    QTest::newRow("no password") << "mariadb://app@localhost/app"
+                                 << "mariadb://app@localhost/app"
+                                 << "";
+    QTest::newRow("sqlite") << "sqlite:///data/app.db"
+                            << "sqlite:///data/app.db"
+                            << "";
+}
+
+void TestConnectionProfiles::splitsPassword()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, url);
+    QFETCH(QString, password);
+    Result<ui::SplitUrl> split = ui::splitPassword(typed);
+    QVERIFY2(split.ok(), qPrintable(split ? QString() : split.error().fullText()));
+    QCOMPARE(split->url, url);
+    QCOMPARE(split->password, password);
+    // Put back, core's parser reads the same password.
+    Result<DatabaseUrl> joined = parseDatabaseUrl(ui::withPassword(split->url, split->password));
+    QVERIFY(joined.ok());
+    QCOMPARE(joined->password, password);
+    QCOMPARE(joined->database, parseDatabaseUrl(typed)->database);
+}
+
+void TestConnectionProfiles::savedPasswordLivesInKeychainOnly()
+{
+    const QString secret = QStringLiteral("Sekr1t-Kept-Apart");
+    {
+        ConnectionProfilesDialog dialog({});
+        dialog.show();
+        // The password typed into the URL: moved out of it.
+        const Shown saved = addProfile(
+            &dialog, QStringLiteral("staging"),
+            QStringLiteral("postgresql://deploy:%1@127.0.0.1:1/stage").arg(secret), {}, true);
+        QVERIFY2(saved.ok, qPrintable(saved.text));
+        QCOMPARE(child<QLineEdit>(&dialog, "profileUrlEdit")->text(),
+                 QStringLiteral("postgresql://deploy@127.0.0.1:1/stage"));
+        QVERIFY(child<QLineEdit>(&dialog, "profilePasswordEdit")->text().isEmpty());
+    }
+    const QString id = idOf(QStringLiteral("staging"));
+    QVERIFY(!id.isEmpty());
+    const QByteArray bytes = settingsBytes();
+    QVERIFY2(bytes.contains("postgresql://deploy@127.0.0.1:1/stage"), bytes.constData());
+    QVERIFY2(!bytes.contains(secret.toUtf8()), "the settings file holds the password");
+    QVERIFY(!bytes.contains(QUrl::toPercentEncoding(secret.left(6))));
+    QCOMPARE(keychainEntry(id), secret);
+
+    // The store read anew: the profile, and its password from the keychain.
+    const ui::ConnectionProfile loaded = ConnectionProfiles::find(id);
+    QCOMPARE(loaded.name, QStringLiteral("staging"));
+    QCOMPARE(loaded.url, QStringLiteral("postgresql://deploy@127.0.0.1:1/stage"));
+    QVERIFY(loaded.production);
+    QObject context;
+    std::optional<QString> read;
+    ui::ProfileKeychain::read(id, &context,
+                              [&read](bool ok, const QString &password, const QString &error) {
+                                  read = ok ? password : u"error: " + error;
+                              });
+    QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10000);
+    QCOMPARE(*read, secret);
+
+    // The editor shown anew lists it, without the password anywhere in its form.
+    ConnectionProfilesDialog again({});
+    again.show();
+    again.select(id);
+    QCOMPARE(child<QLineEdit>(&again, "profileNameEdit")->text(), QStringLiteral("staging"));
+    QVERIFY(child<QLineEdit>(&again, "profilePasswordEdit")->text().isEmpty());
+    QVERIFY(child<QCheckBox>(&again, "profileProductionCheck")->isChecked());
+    QVERIFY(child<QListWidget>(&again, "profileList")->count() >= 1);
+}
+
+void TestConnectionProfiles::testConnectionSucceeds()
+{
+    const ui::SplitUrl server = pgServer();
+    if (server.url.isEmpty()) {
+        if (serversRequired())
+            QFAIL("TIDEMARK_TEST_PG_URL not set but TIDEMARK_REQUIRE_SERVERS=1");
+        QSKIP("TIDEMARK_TEST_PG_URL not set");
+    }
+    ConnectionProfilesDialog dialog({});
+    dialog.show();
+    click(&dialog, "addProfileButton");
+    typeInto(&dialog, "profileNameEdit", QStringLiteral("pg test server"));
+    typeInto(&dialog, "profileUrlEdit", server.url);
+    typeInto(&dialog, "profilePasswordEdit", server.password);
+    click(&dialog, "testConnectionButton");
+    Shown shown = waitForResult(&dialog);
+    QVERIFY2(shown.ok, qPrintable(shown.text));
+    QVERIFY2(shown.text.contains(u"PostgreSQL"), qPrintable(shown.text)); // the server's version
+    QVERIFY(!shown.text.contains(server.password));
+
+    // Saved, then tested with the password the keychain holds (the field left empty).
+    click(&dialog, "saveProfileButton");
+    shown = waitForResult(&dialog);
+    QVERIFY2(shown.ok, qPrintable(shown.text));
+    QVERIFY(child<QLineEdit>(&dialog, "profilePasswordEdit")->text().isEmpty());
+    click(&dialog, "testConnectionButton");
+    shown = waitForResult(&dialog);
+    QVERIFY2(shown.ok, qPrintable(shown.text));
+    QVERIFY(shown.text.contains(u"PostgreSQL"));
+}
+
+void TestConnectionProfiles::wrongPasswordShowsServerErrorWithoutPassword()
+{
+    const ui::SplitUrl server = pgServer();
+    if (server.url.isEmpty()) {
+        if (serversRequired())
+            QFAIL("TIDEMARK_TEST_PG_URL not set but TIDEMARK_REQUIRE_SERVERS=1");
+        QSKIP("TIDEMARK_TEST_PG_URL not set");
+    }
+    const QString wrong = QStringLiteral("Wr0ng-Passw0rd-xyz");
+    ConnectionProfilesDialog dialog({});
+    dialog.show();
+    click(&dialog, "addProfileButton");
+    typeInto(&dialog, "profileUrlEdit", ui::withPassword(server.url, wrong));
+    click(&dialog, "testConnectionButton");
+    const Shown shown = waitForResult(&dialog);
+    QVERIFY(!shown.ok);
+    QVERIFY2(shown.text.contains(u"password authentication failed"), qPrintable(shown.text));
+    QVERIFY2(!shown.text.contains(wrong), qPrintable(shown.text));
+    QVERIFY2(shown.text.contains(u":***@"), qPrintable(shown.text)); // the URL, redacted
+}
+
+void TestConnectionProfiles::malformedUrlGivesClearError_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown scheme") << "oracle://scott:T1ger-Secret@db/orcl"
+                                    << "oracle";
+    QTest::newRow("no scheme") << "localhost:5432/app"
+                               << "";
+    QTest::newRow("bad port") << "postgresql://app:T1ger-Secret@host:port/app"
+                              << "port";
+    QTest::newRow("secret in query") << "postgresql://app@host/app?password=T1ger-Secret"
+                                     << "Password field";
+    QTest::newRow("empty") << ""
+                           << "empty";
+}
+
+void TestConnectionProfiles::malformedUrlGivesClearError()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, expected);
+    ConnectionProfilesDialog dialog({});
+    dialog.show();
+    click(&dialog, "addProfileButton");
+    typeInto(&dialog, "profileUrlEdit", url);
+    click(&dialog, "testConnectionButton");
+    const Shown shown = waitForResult(&dialog, 15000);
+    QVERIFY(!shown.ok);
+    QVERIFY2(shown.text.size() > 20, qPrintable(shown.text));
+    QVERIFY2(shown.text.contains(expected, Qt::CaseInsensitive), qPrintable(shown.text));
+    QVERIFY2(!shown.text.contains(u"T1ger-Secret"), qPrintable(shown.text));
+    // Save refuses the same URL and keeps nothing.
+    typeInto(&dialog, "profileNameEdit", QStringLiteral("broken"));
+    click(&dialog, "saveProfileButton");
+    QVERIFY(!waitForResult(&dialog).ok);
+    QVERIFY(idOf(QStringLiteral("broken")).isEmpty());
+    QVERIFY(!settingsBytes().contains("T1ger-Secret"));
+}
+
+void TestConnectionProfiles::windowUsesChosenProfile()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    const ui::SplitUrl server = pgServer();
+    TempProject project; // no URL of its own
+    project.write("V1__create_authors.sql", "-- upgrade\nCREATE TABLE authors (id INT);\n"
+                                            "-- rollback\nDROP TABLE authors;\n");
+    QString id;
+    {
+        auto window = openWindow(project);
+        QVERIFY(!window->operations()->hasProject()); // nothing to connect to yet
+        ConnectionProfilesDialog *editor = openEditor(*window);
+        QVERIFY(editor);
+        const Shown saved =
+            addProfile(editor, QStringLiteral("scratch"), withoutPassword(db), server.password);
+        QVERIFY2(saved.ok, qPrintable(saved.text));
+        editor->close();
+        id = idOf(QStringLiteral("scratch"));
+        QVERIFY(chooseConnection(*window, id));
+        QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && rowsOf(*window)->rowCount() == 1, 20000);
+        QCOMPARE(statesOf(*window), QStringList{QStringLiteral("pending")});
+        QVERIFY(window->windowTitle().contains(db.name()));
+        QVERIFY2(window->windowTitle().contains(u":***@"), qPrintable(window->windowTitle()));
+        QVERIFY(!window->windowTitle().contains(server.password));
+        auto *label = window->statusBar()->findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QVERIFY(label->text().contains(u"scratch"));
+        QVERIFY(label->text().contains(db.name()));
+        QVERIFY(!label->text().contains(server.password));
+        QVERIFY(!window->runPanel()->findChild<QPlainTextEdit *>()->toPlainText().contains(
+            server.password));
+        window->close();
+    }
+    QCOMPARE(ConnectionProfiles::chosenFor(project.jetbaseDir()), id);
+    QVERIFY(!settingsBytes().contains(server.password.toUtf8()));
+
+    // Opened again, the project comes back on its remembered profile at once.
+    auto window = openWindow(project);
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && rowsOf(*window)->rowCount() == 1, 20000);
+    QCOMPARE(window->findChild<QComboBox *>(QStringLiteral("connectionCombo"))->currentData(),
+             QVariant(id));
+    QVERIFY(window->windowTitle().contains(db.name()));
+}
+
+void TestConnectionProfiles::productionProfileAsksForDatabaseName()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    const ui::SplitUrl server = pgServer();
+    ScratchDatabase other(SqlDialect::Sqlite);
+    TempProject project(other.url()); // the project's own URL: another database
+    project.write("V1__create_authors.sql", "-- upgrade\nCREATE TABLE authors (id INT);\n"
+                                            "-- rollback\nDROP TABLE authors;\n");
+    auto window = openWindow(project);
+    QTRY_VERIFY_WITH_TIMEOUT(window->operations()->hasProject(), 20000);
+    ConnectionProfilesDialog *editor = openEditor(*window);
+    QVERIFY(editor);
+    const Shown saved =
+        addProfile(editor, QStringLiteral("live"), withoutPassword(db), server.password, true);
+    QVERIFY2(saved.ok, qPrintable(saved.text));
+    editor->close();
+    QVERIFY(chooseConnection(*window, idOf(QStringLiteral("live"))));
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && window->windowTitle().contains(db.name()), 20000);
+    QVERIFY(window->operations()->snapshot().production);
+
+    window->activateWindow();
+    auto upgrade = answerNextConfirmation(true, db.name());
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(upgrade->seen, 20000);
+    QVERIFY2(!upgrade->okEnabledBeforeTyping, "no typed confirmation on a production profile");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        idle(*window) && statesOf(*window) == QStringList{QStringLiteral("applied")}, 30000);
+    QCOMPARE(appliedVersions(db), QStringList{"1"});
+    QVERIFY(!other.tableExists(QStringLiteral("authors"))); // the project's URL untouched
+}
+
+void TestConnectionProfiles::deleteRemovesKeychainEntry()
+{
+    ConnectionProfilesDialog dialog({});
+    dialog.show();
+    const Shown saved =
+        addProfile(&dialog, QStringLiteral("to delete"),
+                   QStringLiteral("mariadb://app@127.0.0.1:1/app"), QStringLiteral("Gone-Soon-42"));
+    QVERIFY2(saved.ok, qPrintable(saved.text));
+    const QString id = idOf(QStringLiteral("to delete"));
+    QCOMPARE(keychainEntry(id), QStringLiteral("Gone-Soon-42"));
+    dialog.select(id);
+    click(&dialog, "deleteProfileButton");
+    const Shown deleted = waitForResult(&dialog);
+    QVERIFY2(deleted.ok, qPrintable(deleted.text));
+    QVERIFY(idOf(QStringLiteral("to delete")).isEmpty());
+    QVERIFY(keychainEntry(id).isEmpty());
+    QVERIFY(!settingsBytes().contains(id.toUtf8()));
+}
+
+// Without a reachable Secret Service (a session bus address that leads nowhere), saving a
+// profile with a password says so and keeps nothing. Runs in a child process: libsecret keeps
+// its first bus connection for the life of the process.
+void TestConnectionProfiles::unreachableKeychainSavesNothing()
+{
+    if (qEnvironmentVariable("TIDEMARK_TEST_CHILD") != u"nokeychain") {
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TIDEMARK_TEST_CHILD"), QStringLiteral("nokeychain"));
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("unix:path=/nonexistent/tidemark-bus"));
+        environment.remove(QStringLiteral("GNOME_KEYRING_CONTROL"));
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral("unreachableKeychainSavesNothing")});
+        QVERIFY(child.waitForFinished(60000));
+        const QByteArray output = child.readAll();
+        QVERIFY2(child.exitCode() == 0 && output.contains("PASS   : TestConnectionProfiles::"
+                                                          "unreachableKeychainSavesNothing"),
+                 output.constData());
+        return;
+    }
+    ConnectionProfilesDialog dialog({});
+    dialog.show();
+    const Shown saved = addProfile(&dialog, QStringLiteral("no keychain"),
+                                   QStringLiteral("postgresql://app@127.0.0.1:1/app"),
+                                   QStringLiteral("Never-Stored-7"));
+    QVERIFY(!saved.ok);
+    QVERIFY2(saved.text.contains(u"keychain"), qPrintable(saved.text));
+    QVERIFY2(!saved.text.contains(u"Never-Stored-7"), qPrintable(saved.text));
+    QVERIFY(idOf(QStringLiteral("no keychain")).isEmpty());
+    QVERIFY(!settingsBytes().contains("Never-Stored-7"));
+    // The typed password stays in its (hidden) field for another try.
+    QCOMPARE(child<QLineEdit>(&dialog, "profilePasswordEdit")->text(),
+             QStringLiteral("Never-Stored-7"));
+}
+
+QTEST_MAIN(TestConnectionProfiles)
+#include "tst_connectionprofiles.moc"
