@@ -168,10 +168,6 @@ Datenverlust: %2</translation>
         <translation>Verbindung</translation>
     </message>
     <message>
-        <source>Connection:</source>
-        <translation>Verbindung:</translation>
-    </message>
-    <message>
         <source>Project&apos;s URL</source>
         <translation>URL des Projekts</translation>
     </message>
@@ -202,6 +198,14 @@ Datenverlust: %2</translation>
     <message>
         <source>Connection Profiles</source>
         <translation>Verbindungsprofile</translation>
+    </message>
+    <message>
+        <source>&amp;Connection Toolbar</source>
+        <translation>&amp;Verbindungsleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>&amp;Verbindung:</translation>
     </message>
 </context>
 <context>

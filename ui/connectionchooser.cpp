@@ -36,7 +36,8 @@ ConnectionChooser::ConnectionChooser(QMainWindow *window, Operations *operations
     window->addToolBarBreak();
     QToolBar *toolbar = window->addToolBar(tr("Connection"));
     toolbar->setObjectName(QStringLiteral("connectionToolBar"));
-    auto *caption = new QLabel(tr("Connection:"), toolbar);
+    toolbar->toggleViewAction()->setText(tr("&Connection Toolbar"));
+    auto *caption = new QLabel(tr("&Connection:"), toolbar);
     caption->setBuddy(m_combo);
     caption->setContentsMargins(4, 0, 4, 0);
     toolbar->addWidget(caption);
