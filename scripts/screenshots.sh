@@ -106,7 +106,7 @@ main() {
 
     mkdir -p "$OUTPUT_DIR"
     local names=(list-and-editor dry-run run-in-progress review review-schema
-        destructive-confirmation)
+        destructive-confirmation connection-profiles)
     local name
     for name in "${names[@]}"; do
         rm -f "$OUTPUT_DIR/$name.png"

@@ -16,8 +16,11 @@
 #include "runpanel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -159,6 +162,54 @@ bool destructiveConfirmation(Shooter &shooter)
     return shot;
 }
 
+// Database › Connection Profiles…: a saved production profile, and a new one for the demo's own
+// database whose Test Connection has just succeeded. Neither has a password, so the keychain is
+// not needed here.
+bool connectionProfiles(Shooter &shooter)
+{
+    MainWindow *window = shooter.window();
+    if (!shooter.click("connectionProfilesAction"))
+        return false;
+    QPointer<QDialog> dialog;
+    const bool shown = Shooter::waitFor(
+        [&] {
+            dialog = window->findChild<QDialog *>(QStringLiteral("connectionProfilesDialog"));
+            return dialog && dialog->isVisible();
+        },
+        5000);
+    if (!shown)
+        return Shooter::fail(QStringLiteral("the connection profiles dialog did not open"));
+    const auto edit = [&](const char *name) {
+        return dialog->findChild<QLineEdit *>(QLatin1String(name));
+    };
+    const auto button = [&](const char *name) {
+        return dialog->findChild<QPushButton *>(QLatin1String(name));
+    };
+    auto *list = dialog->findChild<QListWidget *>(QStringLiteral("profileList"));
+    auto *result = dialog->findChild<QLabel *>(QStringLiteral("profileResultLabel"));
+
+    edit("profileNameEdit")->setText(QStringLiteral("Shop"));
+    edit("profileUrlEdit")->setText(QStringLiteral("postgresql://deploy@db.internal:5432/shop"));
+    dialog->findChild<QCheckBox *>(QStringLiteral("profileProductionCheck"))->setChecked(true);
+    button("saveProfileButton")->click();
+    if (!Shooter::waitFor([&] { return list->count() == 1; }, 5000))
+        return Shooter::fail(QStringLiteral("the profile was not saved: %1").arg(result->text()));
+
+    button("addProfileButton")->click();
+    edit("profileNameEdit")->setText(QStringLiteral("Demo (local copy)"));
+    edit("profileUrlEdit")->setText(QStringLiteral("sqlite:///demo.db"));
+    button("testConnectionButton")->click();
+    const bool tested = Shooter::waitFor(
+        [&] { return button("testConnectionButton")->isEnabled() && !result->text().isEmpty(); },
+        LoadTimeoutMs);
+    if (!tested || !result->text().contains(QStringLiteral("SQLite")))
+        return Shooter::fail(
+            QStringLiteral("Test Connection did not succeed: %1").arg(result->text()));
+    const bool shot = shooter.shoot(QStringLiteral("connection-profiles"));
+    dialog->reject();
+    return shot;
+}
+
 } // namespace
 } // namespace tidemark::screenshots
 
@@ -214,6 +265,7 @@ int main(int argc, char *argv[])
         {"run in progress", [&](Shooter &s) { return screenshots::runInProgress(s, slowMarker); }},
         {"review", screenshots::review},
         {"destructive confirmation", screenshots::destructiveConfirmation},
+        {"connection profiles", screenshots::connectionProfiles},
     };
     for (const Screen &step : steps) {
         if (!step.reach(shooter)) {
