@@ -54,8 +54,12 @@ ConnectionChooser::ConnectionChooser(QMainWindow *window, Operations *operations
     connect(operations, &Operations::projectChanged, this, &ConnectionChooser::onProjectChanged);
     connect(operations, &Operations::loaded, this, &ConnectionChooser::onLoaded);
     connect(operations, &Operations::loadFailed, m_label, &QLabel::clear);
-    connect(operations, &Operations::busyChanged, m_combo,
-            [this](bool busy) { m_combo->setEnabled(!busy); });
+    // Not during a run: a profile saved or deleted then would reload the window, and the
+    // reload would be refused as busy.
+    connect(operations, &Operations::busyChanged, this, [this](bool busy) {
+        m_combo->setEnabled(!busy);
+        m_editAction->setEnabled(!busy);
+    });
 }
 
 QString ConnectionChooser::currentProfileId() const
@@ -70,9 +74,7 @@ void ConnectionChooser::fillCombo()
     m_combo->addItem(tr("Project's URL"), QString());
     const QList<ConnectionProfile> profiles = ConnectionProfiles::list();
     for (const ConnectionProfile &profile : profiles) {
-        m_combo->addItem(profile.production ? tr("%1 (production)").arg(profile.name)
-                                            : profile.name,
-                         profile.id);
+        m_combo->addItem(ConnectionProfiles::displayName(profile), profile.id);
         m_combo->setItemData(m_combo->count() - 1, profile.url, Qt::ToolTipRole);
     }
     m_combo->setCurrentIndex(std::max(0, m_combo->findData(m_appliedId)));
@@ -126,8 +128,9 @@ void ConnectionChooser::apply(const QString &id, bool reload)
     const int generation = ++m_generation;
     const ConnectionProfile profile = ConnectionProfiles::find(id);
     m_appliedId = profile.id;
-    if (profile.id.isEmpty()) {
-        m_operations->setConnection({}, false);
+    if (profile.id.isEmpty() || !profile.hasPassword) {
+        // The project's own URL, or a profile without a password: no keychain to wait for.
+        m_operations->setConnection(profile.url, profile.production);
         if (reload)
             Q_EMIT connectionChanged();
         return;
@@ -143,7 +146,7 @@ void ConnectionChooser::apply(const QString &id, bool reload)
                 warn(tr("The password of the profile %1 could not be read; connecting without "
                         "it.\n\n%2")
                          .arg(profile.name, error));
-            m_operations->setConnection(withPassword(profile.url, password), profile.production);
+            m_operations->setConnection(joinUrlPassword(profile.url, password), profile.production);
             if (reload)
                 Q_EMIT connectionChanged();
         });

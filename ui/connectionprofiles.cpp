@@ -1,9 +1,6 @@
 #include "connectionprofiles.h"
 
-#include "db/databaseurl.h"
-
 #include <QSettings>
-#include <QUrl>
 #include <QUuid>
 
 #include <algorithm>
@@ -14,18 +11,6 @@ namespace {
 
 const QString Group = QStringLiteral("connectionProfiles");
 const QString Chosen = QStringLiteral("projectConnections");
-const QString Hidden = QStringLiteral(":***@");
-
-// Where the user info of a URL without a password ends: the first '@' before the path or query
-// (the user name is percent-encoded, so it holds no '@'), or -1.
-qsizetype userInfoAt(const QString &url, qsizetype authorityStart)
-{
-    qsizetype end = authorityStart;
-    while (end < url.size() && url[end] != u'/' && url[end] != u'?')
-        ++end;
-    const qsizetype at = url.indexOf(u'@', authorityStart);
-    return at >= 0 && at < end ? at : -1;
-}
 
 } // namespace
 
@@ -39,21 +24,7 @@ Result<SplitUrl> splitPassword(const QString &typedUrl)
     Result<DatabaseUrl> parsed = parseDatabaseUrl(text);
     if (!parsed)
         return parsed.error(); // core's text names the scheme and never holds the password
-    SplitUrl split{text, parsed->password};
-    if (!split.password.isEmpty()) {
-        // core's redaction finds the password exactly as the parser does; only the user
-        // info's "***" is taken out here.
-        const QString redacted = redactUrl(text);
-        const qsizetype at = redacted.indexOf(Hidden, redacted.indexOf(u"://"));
-        if (at < 0)
-            return Error::make(
-                Error::Code::Url,
-                ConnectionProfiles::tr("The password of this URL cannot be told "
-                                       "from the rest of it."),
-                ConnectionProfiles::tr("Type the URL without the password and the password in "
-                                       "the Password field."));
-        split.url = redacted.left(at) + u'@' + redacted.mid(at + Hidden.size());
-    }
+    const SplitUrl split = splitUrlPassword(text);
     if (redactUrl(split.url) != split.url)
         return Error::make(
             Error::Code::Url,
@@ -62,19 +33,6 @@ Result<SplitUrl> splitPassword(const QString &typedUrl)
                 .arg(redactUrl(split.url)),
             ConnectionProfiles::tr("Remove it from the URL and type it in the Password field."));
     return split;
-}
-
-QString withPassword(const QString &url, const QString &password)
-{
-    if (password.isEmpty())
-        return url;
-    const qsizetype sep = url.indexOf(u"://");
-    const qsizetype start = sep >= 0 ? sep + 3 : 0;
-    const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(password));
-    const qsizetype at = userInfoAt(url, start);
-    if (at < 0)
-        return url.left(start) + u':' + encoded + u'@' + url.mid(start);
-    return url.left(at) + u':' + encoded + url.mid(at);
 }
 
 QList<ConnectionProfile> ConnectionProfiles::list()
@@ -87,7 +45,9 @@ QList<ConnectionProfile> ConnectionProfiles::list()
         settings.beginGroup(id);
         profiles.append({id, settings.value(QStringLiteral("name")).toString(),
                          settings.value(QStringLiteral("url")).toString(),
-                         settings.value(QStringLiteral("production")).toBool()});
+                         settings.value(QStringLiteral("production")).toBool(),
+                         // Profiles saved before the flag existed may have a password.
+                         settings.value(QStringLiteral("hasPassword"), true).toBool()});
         settings.endGroup();
     }
     std::sort(profiles.begin(), profiles.end(),
@@ -105,17 +65,29 @@ ConnectionProfile ConnectionProfiles::find(const QString &id)
     return {};
 }
 
-QString ConnectionProfiles::save(ConnectionProfile profile)
+QString ConnectionProfiles::assignId(ConnectionProfile &profile)
 {
     if (profile.id.isEmpty())
         profile.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return profile.id;
+}
+
+QString ConnectionProfiles::save(ConnectionProfile &profile)
+{
+    assignId(profile);
     QSettings settings;
     settings.beginGroup(Group);
     settings.beginGroup(profile.id);
     settings.setValue(QStringLiteral("name"), profile.name);
     settings.setValue(QStringLiteral("url"), profile.url);
     settings.setValue(QStringLiteral("production"), profile.production);
+    settings.setValue(QStringLiteral("hasPassword"), profile.hasPassword);
     return profile.id;
+}
+
+QString ConnectionProfiles::displayName(const ConnectionProfile &profile)
+{
+    return profile.production ? tr("%1 (production)").arg(profile.name) : profile.name;
 }
 
 void ConnectionProfiles::remove(const QString &id)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "db/databaseurl.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -17,23 +18,20 @@ struct ConnectionProfile
     QString name;
     QString url; // no password in it
     bool production = false;
+    // Whether the keychain holds a password for it. Not secret; kept with the profile so that a
+    // profile without a password never needs the keychain (save, test, apply, delete).
+    bool hasPassword = false;
 };
 
-// A URL as the user typed it, split into the part kept in the settings file and the password
-// that goes to the keychain.
-struct SplitUrl
-{
-    QString url;      // the password removed from the user info
-    QString password; // percent-decoded; empty when the URL had none
-};
+// A URL as the user typed it, split into the part kept in the settings file (url) and the
+// password that goes to the keychain (percent-decoded; empty when the URL had none).
+using SplitUrl = UrlPassword;
 
-// Splits a typed URL. Malformed URLs and unknown schemes are an error (core's parseDatabaseUrl
-// names the scheme and the supported ones); so is a password that the URL keeps elsewhere (a
-// password= or token= query value), which would otherwise land in the settings file.
+// Splits a typed URL (core's splitUrlPassword, which reads the user info as the parser does).
+// Malformed URLs and unknown schemes are an error (core's parseDatabaseUrl names the scheme and the
+// supported ones); so is a password that the URL keeps elsewhere (a password= or token= query
+// value), which would otherwise land in the settings file.
 Result<SplitUrl> splitPassword(const QString &typedUrl);
-
-// The URL with the password put back into its user info (percent-encoded), to connect with.
-QString withPassword(const QString &url, const QString &password);
 
 // The profiles in QSettings (group "connectionProfiles") and, per project, which one the window
 // uses ("projectConnections": jetbase folder -> profile id). GUI thread only.
@@ -43,9 +41,13 @@ class ConnectionProfiles
 public:
     static QList<ConnectionProfile> list();           // sorted by name
     static ConnectionProfile find(const QString &id); // empty id when there is none
-    // Writes name, URL and mark; a new profile (empty id) gets one. Returns the id.
-    static QString save(ConnectionProfile profile);
+    // Gives a new profile (empty id) its id; the one place ids are made. Returns the id.
+    static QString assignId(ConnectionProfile &profile);
+    // Writes name, URL, mark and hasPassword; a new profile gets its id (assignId). Returns it.
+    static QString save(ConnectionProfile &profile);
     static void remove(const QString &id);
+    // The name as lists show it: "name (production)" for a production profile.
+    static QString displayName(const ConnectionProfile &profile);
 
     // The profile chosen for the project, or empty for the project's own URL.
     static QString chosenFor(const QString &jetbaseDir);

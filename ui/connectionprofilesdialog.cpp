@@ -11,7 +11,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QUuid>
 #include <QVBoxLayout>
 
 namespace tidemark::ui {
@@ -92,8 +91,7 @@ void ConnectionProfilesDialog::fillList(const QString &selectId)
     m_list->clear();
     const QList<ConnectionProfile> profiles = ConnectionProfiles::list();
     for (const ConnectionProfile &profile : profiles) {
-        auto *item = new QListWidgetItem(
-            profile.production ? tr("%1 (production)").arg(profile.name) : profile.name, m_list);
+        auto *item = new QListWidgetItem(ConnectionProfiles::displayName(profile), m_list);
         item->setData(Qt::UserRole, profile.id);
         item->setToolTip(profile.url);
         if (profile.id == selectId)
@@ -152,34 +150,36 @@ void ConnectionProfilesDialog::save()
     const std::optional<SplitUrl> typed = typedConnection();
     if (!typed)
         return;
-    ConnectionProfile profile{m_id.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                             : m_id,
-                              name, typed->url, m_production->isChecked()};
+    // A profile kept without a new password keeps whether the keychain holds one.
+    ConnectionProfile profile{m_id, name, typed->url, m_production->isChecked(),
+                              ConnectionProfiles::find(m_id).hasPassword};
     // The URL without its password goes into the form at once, its password into the
     // password field, where it stays for another try when the keychain fails.
     m_url->setText(typed->url);
     m_password->setText(typed->password);
-    if (typed->password.isEmpty()) {
-        // A new profile without a password, or an old one whose stored password stays.
+    const auto saved = [this](ConnectionProfile profile, const QString &text) {
         ConnectionProfiles::save(profile);
         fillList(profile.id);
-        showResult(true, tr("Saved."));
+        showResult(true, text);
         Q_EMIT profilesChanged(profile.id);
-        return;
+    };
+    if (typed->password.isEmpty()) {
+        // A new profile without a password, or an old one whose stored password (if any)
+        // stays: the keychain is not needed.
+        return saved(profile, tr("Saved."));
     }
+    ConnectionProfiles::assignId(profile); // the keychain entry's key
+    profile.hasPassword = true;
     setWorking(true, tr("Saving the password in the system keychain…"));
     ProfileKeychain::write(profile.id, typed->password, this,
-                           [this, profile](bool ok, const QString &, const QString &error) {
+                           [this, profile, saved](bool ok, const QString &, const QString &error) {
                                setWorking(false);
                                // Nothing is saved on failure: a profile whose password is lost
                                // would only fail later, far from here.
                                if (!ok)
                                    return showResult(false, tr("Not saved. %1").arg(error));
-                               ConnectionProfiles::save(profile);
-                               fillList(profile.id);
-                               showResult(true, tr("Saved; the password is in the system "
-                                                   "keychain."));
-                               Q_EMIT profilesChanged(profile.id);
+                               saved(profile, tr("Saved; the password is in the system "
+                                                 "keychain."));
                            });
 }
 
@@ -188,16 +188,22 @@ void ConnectionProfilesDialog::remove()
     if (m_id.isEmpty())
         return;
     const QString id = m_id;
-    setWorking(true, tr("Removing the password from the system keychain…"));
-    ProfileKeychain::remove(id, this, [this, id](bool ok, const QString &, const QString &error) {
-        setWorking(false);
-        if (!ok)
-            return showResult(false, tr("Not deleted. %1").arg(error));
+    const auto removed = [this, id] {
         ConnectionProfiles::remove(id);
         fillList({});
         showResult(true, tr("Deleted."));
         Q_EMIT profilesChanged(id);
-    });
+    };
+    if (!ConnectionProfiles::find(id).hasPassword)
+        return removed(); // nothing in the keychain
+    setWorking(true, tr("Removing the password from the system keychain…"));
+    ProfileKeychain::remove(id, this,
+                            [this, removed](bool ok, const QString &, const QString &error) {
+                                setWorking(false);
+                                if (!ok)
+                                    return showResult(false, tr("Not deleted. %1").arg(error));
+                                removed();
+                            });
 }
 
 void ConnectionProfilesDialog::testConnection()
@@ -207,14 +213,14 @@ void ConnectionProfilesDialog::testConnection()
         return;
     const auto run = [this, url = typed->url](const QString &password) {
         setWorking(true, tr("Connecting…"));
-        ConnectionTester::test(withPassword(url, password), m_baseDir, this,
+        ConnectionTester::test(joinUrlPassword(url, password), m_baseDir, this,
                                [this](bool ok, const QString &text) {
                                    setWorking(false);
                                    showResult(ok, text);
                                });
     };
-    if (!typed->password.isEmpty() || m_id.isEmpty())
-        return run(typed->password);
+    if (!typed->password.isEmpty() || !ConnectionProfiles::find(m_id).hasPassword)
+        return run(typed->password); // typed, or none to read (also a new profile)
     // A saved profile whose password field is left empty: test with the stored password.
     setWorking(true, tr("Reading the password from the system keychain…"));
     ProfileKeychain::read(m_id, this,

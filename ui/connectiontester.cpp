@@ -4,9 +4,11 @@
 #include "db/databaseurl.h"
 
 #include <QObject>
-#include <QThread>
+#include <QPointer>
+#include <QThreadPool>
 
 #include <memory>
+#include <utility>
 
 namespace tidemark::ui {
 
@@ -53,15 +55,25 @@ std::pair<bool, QString> ConnectionTester::tryConnect(const QString &url, const 
 
 void ConnectionTester::test(const QString &url, const QString &baseDir, QObject *context, Done done)
 {
-    auto answer = std::make_shared<std::pair<bool, QString>>();
-    QThread *thread =
-        QThread::create([url, baseDir, answer] { *answer = tryConnect(url, baseDir); });
-    thread->setObjectName(QStringLiteral("connectionTest"));
-    // The thread is nobody's child: a dialog closed meanwhile must not destroy it running.
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    QObject::connect(thread, &QThread::finished, context,
-                     [answer, done = std::move(done)] { done(answer->first, answer->second); });
-    thread->start();
+    // The answer comes back through a relay object of the GUI thread that only the answer
+    // deletes, so the pool thread never touches context, which may be gone by then.
+    auto *relay = new QObject;
+    relay->moveToThread(context->thread());
+    QPointer<QObject> guard(context);
+    // The global pool: QCoreApplication's destructor waits for it, so quitting during a
+    // connect does not leave main while this thread is inside QtSql. Connection::open makes,
+    // uses and removes its uniquely named QSqlDatabase connection on this one thread.
+    QThreadPool::globalInstance()->start([url, baseDir, relay, guard, done = std::move(done)] {
+        const std::pair<bool, QString> answer = tryConnect(url, baseDir);
+        QMetaObject::invokeMethod(
+            relay,
+            [relay, guard, done, answer] {
+                relay->deleteLater();
+                if (guard)
+                    done(answer.first, answer.second);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 } // namespace tidemark::ui

@@ -9,9 +9,10 @@ class QObject;
 
 namespace tidemark::ui {
 
-// Test Connection: opens the URL on a thread of its own (its own QSqlDatabase connection, made,
-// used and removed there), asks the server for its version and closes again. The answer comes
-// back on the GUI thread, once, unless context is destroyed first.
+// Test Connection: opens the URL on a thread of the global thread pool (its own QSqlDatabase
+// connection, made, used and removed there; the application waits for it at quit), asks the server
+// for its version and closes again. The answer comes back on the GUI thread, once, unless context
+// is destroyed first.
 class ConnectionTester
 {
     Q_DECLARE_TR_FUNCTIONS(tidemark::ui::ConnectionTester)

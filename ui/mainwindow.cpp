@@ -373,7 +373,8 @@ void MainWindow::updateActions()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_operations->isBusy()) {
+    // Only a running request needs asking: a pending keychain read just ends with the window.
+    if (m_operations->isRunning()) {
         const auto answer = QMessageBox::question(
             this, tr("Stop and Quit"),
             tr("A run is in progress. Stop it (the current file is rolled back) and quit?"),

@@ -63,7 +63,12 @@ ConfigOverrides Operations::overrides() const
 
 bool Operations::isBusy() const
 {
-    return m_holding || m_controller->isBusy();
+    return m_holding || isRunning();
+}
+
+bool Operations::isRunning() const
+{
+    return m_controller->isBusy();
 }
 
 void Operations::submit(ServiceRequest request, Purpose purpose)

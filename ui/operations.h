@@ -36,7 +36,10 @@ public:
     ConfigOverrides overrides() const;
     const ProjectSnapshot &snapshot() const { return m_snapshot; }
     bool hasProject() const { return m_loaded; }
+    // A request or run is on its way, or one waits for the keychain (holdConnection).
     bool isBusy() const;
+    // A request or run is actually on its way (not just the wait for the keychain).
+    bool isRunning() const;
 
 public Q_SLOTS:
     void refresh();

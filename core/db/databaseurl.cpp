@@ -160,6 +160,33 @@ QString redactUrl(const QString &url)
     return head + userInfo + body;
 }
 
+UrlPassword splitUrlPassword(const QString &url)
+{
+    const qsizetype sep = url.indexOf(u"://");
+    const qsizetype start = sep >= 0 ? sep + 3 : 0;
+    const QString rest = url.mid(start);
+    const int at = userInfoEnd(rest);
+    const qsizetype colon = at >= 0 ? rest.left(at).indexOf(u':') : -1;
+    if (colon < 0)
+        return {url, {}};
+    // No user name left (":secret@host"): no user info at all, as joinUrlPassword makes it.
+    const QString kept = colon > 0 ? QString(rest.left(colon) + rest.mid(at)) : rest.mid(at + 1);
+    return {url.left(start) + kept, decode(rest.mid(colon + 1, at - colon - 1))};
+}
+
+QString joinUrlPassword(const QString &url, const QString &password)
+{
+    if (password.isEmpty())
+        return url;
+    const qsizetype sep = url.indexOf(u"://");
+    const qsizetype start = sep >= 0 ? sep + 3 : 0;
+    const QString encoded = encodePart(password);
+    const int at = userInfoEnd(url.mid(start));
+    if (at < 0) // no user name: an empty one with the password
+        return url.left(start) + u':' + encoded + u'@' + url.mid(start);
+    return url.left(start + at) + u':' + encoded + url.mid(start + at);
+}
+
 Result<DatabaseUrl> parseDatabaseUrl(const QString &input)
 {
     const QString text = input.trimmed();

@@ -33,6 +33,22 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString &url);
 // in the databricks "token:" user form). Works on malformed URLs too.
 QString redactUrl(const QString &url);
 
+// A URL split at its password: the URL with ":password" taken out of its user info, and the
+// password percent-decoded (empty when the URL has none; the URL then comes back as it was).
+// The user info ends where parseDatabaseUrl ends it (a raw '@' in the user name stays there:
+// admin@srv@host). Works on any text; only a URL parseDatabaseUrl accepts splits meaningfully.
+struct UrlPassword
+{
+    QString url;
+    QString password;
+};
+UrlPassword splitUrlPassword(const QString &url);
+
+// The URL (without a password) with password put into its user info after the user name,
+// percent-encoded, so that parseDatabaseUrl reads back exactly password and the same user.
+// An empty password leaves the URL as it is.
+QString joinUrlPassword(const QString &url, const QString &password);
+
 // Everything QSqlDatabase needs, chosen once from the URL.
 struct ConnectionSpec
 {

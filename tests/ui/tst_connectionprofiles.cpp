@@ -12,8 +12,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
 #include <QStatusBar>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
 
 using namespace tidemark;
 using namespace tidemark::test;
@@ -31,7 +36,7 @@ QString keychainEntry(const QString &profileId)
                {QStringLiteral("lookup"), QStringLiteral("server"), ui::ProfileKeychain::service(),
                 QStringLiteral("user"), profileId});
     if (!tool.waitForFinished(10000))
-        qWarning("secret-tool did not finish");
+        return QStringLiteral("<secret-tool did not finish>"); // never reads as "no entry"
     return QString::fromUtf8(tool.readAllStandardOutput());
 }
 
@@ -60,46 +65,62 @@ struct Shown
     QString text;
 };
 
-Shown waitForResult(ConnectionProfilesDialog *dialog, int timeout = 20000)
+// nullopt when the editor did not answer in time (QVERIFY it at the call site).
+std::optional<Shown> waitForResult(ConnectionProfilesDialog *dialog, int timeout = 20000)
 {
     auto *label = child<QLabel>(dialog, "profileResultLabel");
+    if (!label)
+        return std::nullopt;
     if (!QTest::qWaitFor(
             [label] {
                 return !label->property("working").toBool() && label->property("ok").isValid();
             },
-            timeout))
+            timeout)) {
         qWarning("the editor did not answer in time");
+        return std::nullopt;
+    }
     Shown shown{label->property("ok").toBool(), label->text()};
     label->setProperty("ok", QVariant()); // the next wait sees only a new answer
     return shown;
 }
 
-void typeInto(QWidget *dialog, const char *name, const QString &text)
+bool typeInto(QWidget *dialog, const char *name, const QString &text)
 {
     auto *edit = child<QLineEdit>(dialog, name);
+    if (!edit)
+        return false;
     edit->clear();
     QTest::keyClicks(edit, text);
+    return edit->text() == text;
 }
 
-void click(QWidget *dialog, const char *name)
+// Clicks the button; false when there is none or it is disabled (QVERIFY it at the call site).
+bool click(QWidget *dialog, const char *name)
 {
     auto *button = child<QPushButton>(dialog, name);
-    QVERIFY2(button && button->isEnabled(), name);
+    if (!button || !button->isEnabled()) {
+        qWarning("%s is missing or disabled", name);
+        return false;
+    }
     QTest::mouseClick(button, Qt::LeftButton);
+    return true;
 }
 
-// Fills the editor's form for a new profile and clicks Save.
-Shown addProfile(ConnectionProfilesDialog *dialog, const QString &name, const QString &url,
-                 const QString &password, bool production = false)
+// Fills the editor's form for a new profile and clicks Save; nullopt when a step failed or the
+// editor did not answer.
+std::optional<Shown> addProfile(ConnectionProfilesDialog *dialog, const QString &name,
+                                const QString &url, const QString &password,
+                                bool production = false)
 {
-    click(dialog, "addProfileButton");
-    typeInto(dialog, "profileNameEdit", name);
-    typeInto(dialog, "profileUrlEdit", url);
-    typeInto(dialog, "profilePasswordEdit", password);
     auto *check = child<QCheckBox>(dialog, "profileProductionCheck");
+    if (!check || !click(dialog, "addProfileButton") ||
+        !typeInto(dialog, "profileNameEdit", name) || !typeInto(dialog, "profileUrlEdit", url) ||
+        !typeInto(dialog, "profilePasswordEdit", password))
+        return std::nullopt;
     if (check->isChecked() != production)
         QTest::mouseClick(check, Qt::LeftButton, {}, QPoint(4, check->height() / 2));
-    click(dialog, "saveProfileButton");
+    if (check->isChecked() != production || !click(dialog, "saveProfileButton"))
+        return std::nullopt;
     return waitForResult(dialog);
 }
 
@@ -173,6 +194,8 @@ private Q_SLOTS:
     void productionProfileAsksForDatabaseName();
     void deleteRemovesKeychainEntry();
     void unreachableKeychainSavesNothing();
+    void passwordlessProfileNeedsNoKeychain();
+    void pendingKeychainReadIsNoRun();
 };
 
 void TestConnectionProfiles::initTestCase()
@@ -204,6 +227,10 @@ void TestConnectionProfiles::splitsPassword_data()
         << "postgresql+psycopg2://app:p%40ss%3Aw@host/db?sslmode=require"
         << "postgresql+psycopg2://app@host/db?sslmode=require"
         << "p@ss:w";
+    // Azure style: a raw '@' in the user name; the password goes after the whole of it.
+    QTest::newRow("raw @ in user") << "postgresql://admin@srv:s3cret@srv.example:5432/db"
+                                   << "postgresql://admin@srv@srv.example:5432/db"
+                                   << "s3cret";
     QTest::newRow("raw @ in password") << "mysql://root:a@b@localhost:3306/app"
                                        << "mysql://root@localhost:3306/app"
                                        << "a@b";
@@ -224,10 +251,11 @@ void TestConnectionProfiles::splitsPassword()
     QVERIFY2(split.ok(), qPrintable(split ? QString() : split.error().fullText()));
     QCOMPARE(split->url, url);
     QCOMPARE(split->password, password);
-    // Put back, core's parser reads the same password.
-    Result<DatabaseUrl> joined = parseDatabaseUrl(ui::withPassword(split->url, split->password));
+    // Put back, core's parser reads the same user and password.
+    Result<DatabaseUrl> joined = parseDatabaseUrl(joinUrlPassword(split->url, split->password));
     QVERIFY(joined.ok());
     QCOMPARE(joined->password, password);
+    QCOMPARE(joined->user, parseDatabaseUrl(typed)->user);
     QCOMPARE(joined->database, parseDatabaseUrl(typed)->database);
 }
 
@@ -238,10 +266,11 @@ void TestConnectionProfiles::savedPasswordLivesInKeychainOnly()
         ConnectionProfilesDialog dialog({});
         dialog.show();
         // The password typed into the URL: moved out of it.
-        const Shown saved = addProfile(
+        const std::optional<Shown> saved = addProfile(
             &dialog, QStringLiteral("staging"),
             QStringLiteral("postgresql://deploy:%1@127.0.0.1:1/stage").arg(secret), {}, true);
-        QVERIFY2(saved.ok, qPrintable(saved.text));
+        QVERIFY2(saved, "no answer in time");
+        QVERIFY2(saved->ok, qPrintable(saved->text));
         QCOMPARE(child<QLineEdit>(&dialog, "profileUrlEdit")->text(),
                  QStringLiteral("postgresql://deploy@127.0.0.1:1/stage"));
         QVERIFY(child<QLineEdit>(&dialog, "profilePasswordEdit")->text().isEmpty());
@@ -288,25 +317,28 @@ void TestConnectionProfiles::testConnectionSucceeds()
     }
     ConnectionProfilesDialog dialog({});
     dialog.show();
-    click(&dialog, "addProfileButton");
-    typeInto(&dialog, "profileNameEdit", QStringLiteral("pg test server"));
-    typeInto(&dialog, "profileUrlEdit", server.url);
-    typeInto(&dialog, "profilePasswordEdit", server.password);
-    click(&dialog, "testConnectionButton");
-    Shown shown = waitForResult(&dialog);
-    QVERIFY2(shown.ok, qPrintable(shown.text));
-    QVERIFY2(shown.text.contains(u"PostgreSQL"), qPrintable(shown.text)); // the server's version
-    QVERIFY(!shown.text.contains(server.password));
+    QVERIFY(click(&dialog, "addProfileButton"));
+    QVERIFY(typeInto(&dialog, "profileNameEdit", QStringLiteral("pg test server")));
+    QVERIFY(typeInto(&dialog, "profileUrlEdit", server.url));
+    QVERIFY(typeInto(&dialog, "profilePasswordEdit", server.password));
+    QVERIFY(click(&dialog, "testConnectionButton"));
+    std::optional<Shown> shown = waitForResult(&dialog);
+    QVERIFY2(shown, "no answer in time");
+    QVERIFY2(shown->ok, qPrintable(shown->text));
+    QVERIFY2(shown->text.contains(u"PostgreSQL"), qPrintable(shown->text)); // the server's version
+    QVERIFY(!shown->text.contains(server.password));
 
     // Saved, then tested with the password the keychain holds (the field left empty).
-    click(&dialog, "saveProfileButton");
+    QVERIFY(click(&dialog, "saveProfileButton"));
     shown = waitForResult(&dialog);
-    QVERIFY2(shown.ok, qPrintable(shown.text));
+    QVERIFY2(shown, "no answer in time");
+    QVERIFY2(shown->ok, qPrintable(shown->text));
     QVERIFY(child<QLineEdit>(&dialog, "profilePasswordEdit")->text().isEmpty());
-    click(&dialog, "testConnectionButton");
+    QVERIFY(click(&dialog, "testConnectionButton"));
     shown = waitForResult(&dialog);
-    QVERIFY2(shown.ok, qPrintable(shown.text));
-    QVERIFY(shown.text.contains(u"PostgreSQL"));
+    QVERIFY2(shown, "no answer in time");
+    QVERIFY2(shown->ok, qPrintable(shown->text));
+    QVERIFY(shown->text.contains(u"PostgreSQL"));
 }
 
 void TestConnectionProfiles::wrongPasswordShowsServerErrorWithoutPassword()
@@ -320,14 +352,15 @@ void TestConnectionProfiles::wrongPasswordShowsServerErrorWithoutPassword()
     const QString wrong = QStringLiteral("Wr0ng-Passw0rd-xyz");
     ConnectionProfilesDialog dialog({});
     dialog.show();
-    click(&dialog, "addProfileButton");
-    typeInto(&dialog, "profileUrlEdit", ui::withPassword(server.url, wrong));
-    click(&dialog, "testConnectionButton");
-    const Shown shown = waitForResult(&dialog);
-    QVERIFY(!shown.ok);
-    QVERIFY2(shown.text.contains(u"password authentication failed"), qPrintable(shown.text));
-    QVERIFY2(!shown.text.contains(wrong), qPrintable(shown.text));
-    QVERIFY2(shown.text.contains(u":***@"), qPrintable(shown.text)); // the URL, redacted
+    QVERIFY(click(&dialog, "addProfileButton"));
+    QVERIFY(typeInto(&dialog, "profileUrlEdit", joinUrlPassword(server.url, wrong)));
+    QVERIFY(click(&dialog, "testConnectionButton"));
+    const std::optional<Shown> shown = waitForResult(&dialog);
+    QVERIFY2(shown, "no answer in time");
+    QVERIFY(!shown->ok);
+    QVERIFY2(shown->text.contains(u"password authentication failed"), qPrintable(shown->text));
+    QVERIFY2(!shown->text.contains(wrong), qPrintable(shown->text));
+    QVERIFY2(shown->text.contains(u":***@"), qPrintable(shown->text)); // the URL, redacted
 }
 
 void TestConnectionProfiles::malformedUrlGivesClearError_data()
@@ -337,7 +370,7 @@ void TestConnectionProfiles::malformedUrlGivesClearError_data()
     QTest::newRow("unknown scheme") << "oracle://scott:T1ger-Secret@db/orcl"
                                     << "oracle";
     QTest::newRow("no scheme") << "localhost:5432/app"
-                               << "";
+                               << "no valid scheme";
     QTest::newRow("bad port") << "postgresql://app:T1ger-Secret@host:port/app"
                               << "port";
     QTest::newRow("secret in query") << "postgresql://app@host/app?password=T1ger-Secret"
@@ -352,18 +385,21 @@ void TestConnectionProfiles::malformedUrlGivesClearError()
     QFETCH(QString, expected);
     ConnectionProfilesDialog dialog({});
     dialog.show();
-    click(&dialog, "addProfileButton");
-    typeInto(&dialog, "profileUrlEdit", url);
-    click(&dialog, "testConnectionButton");
-    const Shown shown = waitForResult(&dialog, 15000);
-    QVERIFY(!shown.ok);
-    QVERIFY2(shown.text.size() > 20, qPrintable(shown.text));
-    QVERIFY2(shown.text.contains(expected, Qt::CaseInsensitive), qPrintable(shown.text));
-    QVERIFY2(!shown.text.contains(u"T1ger-Secret"), qPrintable(shown.text));
+    QVERIFY(click(&dialog, "addProfileButton"));
+    QVERIFY(typeInto(&dialog, "profileUrlEdit", url));
+    QVERIFY(click(&dialog, "testConnectionButton"));
+    const std::optional<Shown> shown = waitForResult(&dialog, 15000);
+    QVERIFY2(shown, "no answer in time");
+    QVERIFY(!shown->ok);
+    QVERIFY2(shown->text.size() > 20, qPrintable(shown->text));
+    QVERIFY2(shown->text.contains(expected, Qt::CaseInsensitive), qPrintable(shown->text));
+    QVERIFY2(!shown->text.contains(u"T1ger-Secret"), qPrintable(shown->text));
     // Save refuses the same URL and keeps nothing.
-    typeInto(&dialog, "profileNameEdit", QStringLiteral("broken"));
-    click(&dialog, "saveProfileButton");
-    QVERIFY(!waitForResult(&dialog).ok);
+    QVERIFY(typeInto(&dialog, "profileNameEdit", QStringLiteral("broken")));
+    QVERIFY(click(&dialog, "saveProfileButton"));
+    const std::optional<Shown> refused = waitForResult(&dialog);
+    QVERIFY2(refused, "no answer in time");
+    QVERIFY(!refused->ok);
     QVERIFY(idOf(QStringLiteral("broken")).isEmpty());
     QVERIFY(!settingsBytes().contains("T1ger-Secret"));
 }
@@ -382,9 +418,10 @@ void TestConnectionProfiles::windowUsesChosenProfile()
         QVERIFY(!window->operations()->hasProject()); // nothing to connect to yet
         ConnectionProfilesDialog *editor = openEditor(*window);
         QVERIFY(editor);
-        const Shown saved =
+        const std::optional<Shown> saved =
             addProfile(editor, QStringLiteral("scratch"), withoutPassword(db), server.password);
-        QVERIFY2(saved.ok, qPrintable(saved.text));
+        QVERIFY2(saved, "no answer in time");
+        QVERIFY2(saved->ok, qPrintable(saved->text));
         editor->close();
         id = idOf(QStringLiteral("scratch"));
         QVERIFY(chooseConnection(*window, id));
@@ -425,9 +462,10 @@ void TestConnectionProfiles::productionProfileAsksForDatabaseName()
     QTRY_VERIFY_WITH_TIMEOUT(window->operations()->hasProject(), 20000);
     ConnectionProfilesDialog *editor = openEditor(*window);
     QVERIFY(editor);
-    const Shown saved =
+    const std::optional<Shown> saved =
         addProfile(editor, QStringLiteral("live"), withoutPassword(db), server.password, true);
-    QVERIFY2(saved.ok, qPrintable(saved.text));
+    QVERIFY2(saved, "no answer in time");
+    QVERIFY2(saved->ok, qPrintable(saved->text));
     editor->close();
     QVERIFY(chooseConnection(*window, idOf(QStringLiteral("live"))));
     QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && window->windowTitle().contains(db.name()), 20000);
@@ -448,57 +486,172 @@ void TestConnectionProfiles::deleteRemovesKeychainEntry()
 {
     ConnectionProfilesDialog dialog({});
     dialog.show();
-    const Shown saved =
+    const std::optional<Shown> saved =
         addProfile(&dialog, QStringLiteral("to delete"),
                    QStringLiteral("mariadb://app@127.0.0.1:1/app"), QStringLiteral("Gone-Soon-42"));
-    QVERIFY2(saved.ok, qPrintable(saved.text));
+    QVERIFY2(saved, "no answer in time");
+    QVERIFY2(saved->ok, qPrintable(saved->text));
     const QString id = idOf(QStringLiteral("to delete"));
     QCOMPARE(keychainEntry(id), QStringLiteral("Gone-Soon-42"));
     dialog.select(id);
-    click(&dialog, "deleteProfileButton");
-    const Shown deleted = waitForResult(&dialog);
-    QVERIFY2(deleted.ok, qPrintable(deleted.text));
+    QVERIFY(click(&dialog, "deleteProfileButton"));
+    const std::optional<Shown> deleted = waitForResult(&dialog);
+    QVERIFY2(deleted, "no answer in time");
+    QVERIFY2(deleted->ok, qPrintable(deleted->text));
     QVERIFY(idOf(QStringLiteral("to delete")).isEmpty());
     QVERIFY(keychainEntry(id).isEmpty());
     QVERIFY(!settingsBytes().contains(id.toUtf8()));
 }
 
-// Without a reachable Secret Service (a session bus address that leads nowhere), saving a
-// profile with a password says so and keeps nothing. Runs in a child process: libsecret keeps
-// its first bus connection for the life of the process.
+namespace {
+
+// Whether this process is the child that runs a test without a reachable Secret Service.
+bool inChildWithoutKeychain()
+{
+    return qEnvironmentVariable("TIDEMARK_TEST_CHILD") == u"nokeychain";
+}
+
+// Runs the test function in a child process whose session bus address leads nowhere (libsecret
+// keeps its first bus connection for the life of the process, so it cannot be done here).
+// Empty when the child passed, else its output.
+QString runWithoutKeychain(const char *function)
+{
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("TIDEMARK_TEST_CHILD"), QStringLiteral("nokeychain"));
+    environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                       QStringLiteral("unix:path=/nonexistent/tidemark-bus"));
+    environment.remove(QStringLiteral("GNOME_KEYRING_CONTROL"));
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {QLatin1String(function)});
+    const bool finished = child.waitForFinished(90000);
+    const QByteArray output = child.readAll();
+    const bool passed =
+        finished && child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0 &&
+        output.contains(QByteArray(QByteArray("PASS   : TestConnectionProfiles::") + function));
+    if (passed)
+        return {};
+    return QString::fromUtf8(output) + (finished ? QString() : QStringLiteral("\n(timed out)"));
+}
+
+} // namespace
+
+// Without a reachable Secret Service, saving a profile with a password says so and keeps
+// nothing.
 void TestConnectionProfiles::unreachableKeychainSavesNothing()
 {
-    if (qEnvironmentVariable("TIDEMARK_TEST_CHILD") != u"nokeychain") {
-        QProcess child;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("TIDEMARK_TEST_CHILD"), QStringLiteral("nokeychain"));
-        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
-                           QStringLiteral("unix:path=/nonexistent/tidemark-bus"));
-        environment.remove(QStringLiteral("GNOME_KEYRING_CONTROL"));
-        child.setProcessEnvironment(environment);
-        child.setProcessChannelMode(QProcess::MergedChannels);
-        child.start(QCoreApplication::applicationFilePath(),
-                    {QStringLiteral("unreachableKeychainSavesNothing")});
-        QVERIFY(child.waitForFinished(60000));
-        const QByteArray output = child.readAll();
-        QVERIFY2(child.exitCode() == 0 && output.contains("PASS   : TestConnectionProfiles::"
-                                                          "unreachableKeychainSavesNothing"),
-                 output.constData());
+    if (!inChildWithoutKeychain()) {
+        const QString failure = runWithoutKeychain("unreachableKeychainSavesNothing");
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         return;
     }
     ConnectionProfilesDialog dialog({});
     dialog.show();
-    const Shown saved = addProfile(&dialog, QStringLiteral("no keychain"),
-                                   QStringLiteral("postgresql://app@127.0.0.1:1/app"),
-                                   QStringLiteral("Never-Stored-7"));
-    QVERIFY(!saved.ok);
-    QVERIFY2(saved.text.contains(u"keychain"), qPrintable(saved.text));
-    QVERIFY2(!saved.text.contains(u"Never-Stored-7"), qPrintable(saved.text));
+    const std::optional<Shown> saved = addProfile(
+        &dialog, QStringLiteral("no keychain"), QStringLiteral("postgresql://app@127.0.0.1:1/app"),
+        QStringLiteral("Never-Stored-7"));
+    QVERIFY2(saved, "no answer in time");
+    QVERIFY(!saved->ok);
+    QVERIFY2(saved->text.startsWith(u"Failed: Not saved. "), qPrintable(saved->text));
+    QVERIFY2(saved->text.contains(u"keychain"), qPrintable(saved->text));
+    QVERIFY2(!saved->text.contains(u"Never-Stored-7"), qPrintable(saved->text));
     QVERIFY(idOf(QStringLiteral("no keychain")).isEmpty());
     QVERIFY(!settingsBytes().contains("Never-Stored-7"));
     // The typed password stays in its (hidden) field for another try.
     QCOMPARE(child<QLineEdit>(&dialog, "profilePasswordEdit")->text(),
              QStringLiteral("Never-Stored-7"));
+}
+
+// A profile without a password never needs the keychain: without one it is saved, chosen in the
+// window, tested and deleted, and no keychain error shows anywhere.
+void TestConnectionProfiles::passwordlessProfileNeedsNoKeychain()
+{
+    if (!inChildWithoutKeychain()) {
+        const QString failure = runWithoutKeychain("passwordlessProfileNeedsNoKeychain");
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        return;
+    }
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TIDEMARK_REQUIRE(db);
+    TempProject project; // no URL of its own
+    project.write("V1__create_authors.sql", "-- upgrade\nCREATE TABLE authors (id INT);\n"
+                                            "-- rollback\nDROP TABLE authors;\n");
+    auto window = openWindow(project);
+    ConnectionProfilesDialog *editor = openEditor(*window);
+    QVERIFY(editor);
+    const std::optional<Shown> saved =
+        addProfile(editor, QStringLiteral("local file"), db.url(), {});
+    QVERIFY2(saved, "no answer in time");
+    QVERIFY2(saved->ok, qPrintable(saved->text));
+    const QString id = idOf(QStringLiteral("local file"));
+    QVERIFY(!id.isEmpty());
+    QVERIFY(!ConnectionProfiles::find(id).hasPassword);
+    editor->close();
+
+    // Chosen: the window loads the file's database, without a keychain warning.
+    QVERIFY(chooseConnection(*window, id));
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && rowsOf(*window)->rowCount() == 1, 20000);
+    QCOMPARE(statesOf(*window), QStringList{QStringLiteral("pending")});
+    QVERIFY2(!window->findChild<QMessageBox *>(QStringLiteral("keychainMessage")),
+             "the window asked the keychain for a profile without a password");
+
+    // Tested with the password field empty: no keychain read.
+    editor = openEditor(*window);
+    QVERIFY(editor);
+    editor->select(id);
+    QCOMPARE(child<QLineEdit>(editor, "profileUrlEdit")->text(), db.url());
+    QVERIFY(click(editor, "testConnectionButton"));
+    const std::optional<Shown> tested = waitForResult(editor);
+    QVERIFY2(tested, "no answer in time");
+    QVERIFY2(tested->ok, qPrintable(tested->text));
+    QVERIFY2(tested->text.contains(u"SQLite"), qPrintable(tested->text));
+
+    // Deleted without the keychain; the window goes back to the project's own URL.
+    QVERIFY(click(editor, "deleteProfileButton"));
+    const std::optional<Shown> deleted = waitForResult(editor);
+    QVERIFY2(deleted, "no answer in time");
+    QVERIFY2(deleted->ok, qPrintable(deleted->text));
+    QVERIFY(idOf(QStringLiteral("local file")).isEmpty());
+    QVERIFY(!settingsBytes().contains(id.toUtf8()));
+    editor->close();
+    QVERIFY(!window->findChild<QMessageBox *>(QStringLiteral("keychainMessage")));
+}
+
+// A profile's password still being read (Operations holds the window's requests) is no run: the
+// window closes without asking to stop one. Connection Profiles is disabled while busy.
+void TestConnectionProfiles::pendingKeychainReadIsNoRun()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TIDEMARK_REQUIRE(db);
+    TempProject project(db.url());
+    auto window = openWindow(project);
+    QTRY_VERIFY_WITH_TIMEOUT(window->operations()->hasProject() && idle(*window), 20000);
+    QAction *profiles = action(*window, "connectionProfilesAction");
+    QVERIFY(profiles->isEnabled());
+    window->operations()->holdConnection(); // what ConnectionChooser does while it reads
+    QVERIFY(window->operations()->isBusy());
+    QVERIFY(!window->operations()->isRunning());
+    QVERIFY(!profiles->isEnabled());
+
+    // Any question box is recorded and answered No (the window then stays open).
+    auto asked = std::make_shared<QString>();
+    auto *timer = new QTimer(window.get());
+    timer->setInterval(20);
+    connect(timer, &QTimer::timeout, timer, [asked] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            *asked = box->text();
+            box->button(QMessageBox::No) ? box->button(QMessageBox::No)->click() : box->reject();
+        }
+    });
+    timer->start();
+    QVERIFY2(window->close(), qPrintable(*asked));
+    QVERIFY2(asked->isEmpty(), qPrintable(*asked));
+    timer->stop();
+
+    window->operations()->setConnection({}, false);
+    QVERIFY(!window->operations()->isBusy());
+    QVERIFY(profiles->isEnabled());
 }
 
 QTEST_MAIN(TestConnectionProfiles)

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void malformedNeverShowsPassword();
     void redact_data();
     void redact();
+    void splitAndJoinPassword_data();
+    void splitAndJoinPassword();
     void postgresSpec_data();
     void postgresSpec();
     void postgresOptionWithSemicolon();
@@ -362,6 +364,76 @@ void TestDatabaseUrl::redact()
 {
     QFETCH(QString, url);
     QTEST(redactUrl(url), "expected");
+}
+
+void TestDatabaseUrl::splitAndJoinPassword_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("user");
+    QTest::newRow("plain") << "postgresql://app:s3cret@db.example:5432/shop"
+                           << "postgresql://app@db.example:5432/shop"
+                           << "s3cret"
+                           << "app";
+    // Azure style: the user name holds a raw '@'; the password follows the whole user name.
+    QTest::newRow("raw @ in user") << "postgresql://admin@srv:pw@srv.example:5432/db"
+                                   << "postgresql://admin@srv@srv.example:5432/db"
+                                   << "pw"
+                                   << "admin@srv";
+    QTest::newRow("raw @ in user, no port") << "mysql://admin@srv:pw@host/db"
+                                            << "mysql://admin@srv@host/db"
+                                            << "pw"
+                                            << "admin@srv";
+    QTest::newRow("encoded @ and : in password")
+        << "postgresql+psycopg2://app:p%40ss%3Aw@host/db?sslmode=require"
+        << "postgresql+psycopg2://app@host/db?sslmode=require"
+        << "p@ss:w"
+        << "app";
+    QTest::newRow("raw @ in password") << "mysql://root:a@b@localhost:3306/app"
+                                       << "mysql://root@localhost:3306/app"
+                                       << "a@b"
+                                       << "root";
+    QTest::newRow("no password") << "mariadb://app@localhost/app"
+                                 << "mariadb://app@localhost/app"
+                                 << ""
+                                 << "app";
+    QTest::newRow("no user") << "postgresql://localhost:5432/app"
+                             << "postgresql://localhost:5432/app"
+                             << ""
+                             << "";
+    QTest::newRow("no user, a password") << "postgresql://:pw@localhost:5432/app"
+                                         << "postgresql://localhost:5432/app"
+                                         << "pw"
+                                         << "";
+    QTest::newRow("sqlite") << "sqlite:///data/app.db"
+                            << "sqlite:///data/app.db"
+                            << ""
+                            << "";
+}
+
+void TestDatabaseUrl::splitAndJoinPassword()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, url);
+    QFETCH(QString, password);
+    QFETCH(QString, user);
+    const UrlPassword split = splitUrlPassword(typed);
+    QCOMPARE(split.url, url);
+    QCOMPARE(split.password, password);
+    // Put back (also a password full of URL syntax), the parser reads the same user and password.
+    for (const QString &secret : {password, QStringLiteral("n@w:p/w?x#y%z")}) {
+        const QString joined = joinUrlPassword(split.url, secret);
+        if (secret.isEmpty())
+            QCOMPARE(joined, split.url);
+        Result<DatabaseUrl> parsed = parseDatabaseUrl(joined);
+        QVERIFY2(parsed.ok(), qPrintable(parsed ? QString() : parsed.error().fullText()));
+        QCOMPARE(parsed->password, secret);
+        QCOMPARE(parsed->user, user);
+        QCOMPARE(parsed->database, parseDatabaseUrl(typed)->database);
+        QCOMPARE(parsed->host, parseDatabaseUrl(typed)->host);
+        QCOMPARE(splitUrlPassword(joined).url, split.url);
+    }
 }
 
 void TestDatabaseUrl::postgresSpec_data()
