@@ -172,10 +172,6 @@ Datenverlust: %2</translation>
         <translation>URL des Projekts</translation>
     </message>
     <message>
-        <source>%1 (production)</source>
-        <translation>%1 (Produktion)</translation>
-    </message>
-    <message>
         <source>Project&apos;s URL: %1</source>
         <translation>URL des Projekts: %1</translation>
     </message>
@@ -219,20 +215,16 @@ Datenverlust: %2</translation>
         <translation>Geben Sie eine SQLAlchemy-URL ein, etwa postgresql://user@localhost:5432/app.</translation>
     </message>
     <message>
-        <source>The password of this URL cannot be told from the rest of it.</source>
-        <translation>Das Passwort dieser URL lässt sich nicht vom Rest unterscheiden.</translation>
-    </message>
-    <message>
-        <source>Type the URL without the password and the password in the Password field.</source>
-        <translation>Geben Sie die URL ohne Passwort ein und das Passwort im Feld „Passwort“.</translation>
-    </message>
-    <message>
         <source>The URL holds a secret outside its user info (a password or token query value): %1</source>
         <translation>Die URL enthält ein Geheimnis außerhalb der Benutzerangabe (einen Abfragewert password oder token): %1</translation>
     </message>
     <message>
         <source>Remove it from the URL and type it in the Password field.</source>
         <translation>Entfernen Sie es aus der URL und geben Sie es im Feld „Passwort“ ein.</translation>
+    </message>
+    <message>
+        <source>%1 (production)</source>
+        <translation>%1 (Produktion)</translation>
     </message>
 </context>
 <context>
@@ -272,10 +264,6 @@ Datenverlust: %2</translation>
     <message>
         <source>Pass&amp;word:</source>
         <translation>Pass&amp;wort:</translation>
-    </message>
-    <message>
-        <source>%1 (production)</source>
-        <translation>%1 (Produktion)</translation>
     </message>
     <message>
         <source>kept in the system keychain</source>
