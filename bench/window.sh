@@ -24,7 +24,7 @@ bash scripts/install-deps.sh --test >&2 # Xvfb and GNU time
 # One X server for the whole run: the script starts again under xvfb-run.
 if [ -z "${TIDEMARK_BENCH_XVFB:-}" ] && [[ " $PLATFORMS " == *" xcb "* ]]; then
     export TIDEMARK_BENCH_XVFB=1
-    exec xvfb-run -a -s "-screen 0 1400x900x24" bash "$0" "$@"
+    exec xvfb-run -a -s "-screen 0 1400x900x24" bash "$root/bench/window.sh" "$@"
 fi
 
 # shellcheck source=bench/lib.sh

@@ -33,6 +33,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +46,29 @@ qint64 nowUs()
 {
     using namespace std::chrono;
     return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// $EPOCHREALTIME is "seconds.microseconds", or "seconds,microseconds" where the locale has a
+// decimal comma; a plain integer is taken as microseconds. Parsed by hand: strtod would follow
+// the C library's locale. -1 when the text is no such time.
+qint64 launchedAtUs(const char *text)
+{
+    const QByteArray value(text);
+    qsizetype separator = value.indexOf('.');
+    if (separator < 0)
+        separator = value.indexOf(',');
+    const QByteArray whole = separator < 0 ? value : value.left(separator);
+    QByteArray fraction = separator < 0 ? QByteArray() : value.mid(separator + 1);
+    const auto digitsOnly = [](const QByteArray &digits) {
+        return std::all_of(digits.begin(), digits.end(),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (whole.isEmpty() || !digitsOnly(whole) || !digitsOnly(fraction) || whole.size() > 18)
+        return -1;
+    if (separator < 0)
+        return whole.toLongLong();
+    fraction = fraction.left(6).leftJustified(6, '0');
+    return whole.toLongLong() * 1000000 + fraction.toLongLong();
 }
 
 // Watches the list's viewport: the first paint after the rows are in ends the measurement.
@@ -118,10 +142,11 @@ int main(int argc, char *argv[])
         return 2;
     }
     const int expectedRows = std::atoi(argv[2]);
-    // $EPOCHREALTIME is "seconds.microseconds"; a plain integer is taken as microseconds.
-    const qint64 launchedUs =
-        argc == 4 ? qint64(std::strtod(argv[3], nullptr) * (std::strchr(argv[3], '.') ? 1e6 : 1.0))
-                  : mainUs;
+    const qint64 launchedUs = argc == 4 ? launchedAtUs(argv[3]) : mainUs;
+    if (launchedUs < 0) {
+        std::fprintf(stderr, "LAUNCHED_AT_US is not a time: %s\n", argv[3]);
+        return 2;
+    }
 
     QApplication app(argc, argv);
     QTemporaryDir settingsDir;

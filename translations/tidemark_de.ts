@@ -152,6 +152,42 @@ Datenverlust: %2</translation>
         <source>The exact SQL</source>
         <translation>Das genaue SQL</translation>
     </message>
+    <message>
+        <source>drops materialized view %1 and its rows</source>
+        <translation>löscht die materialisierte Sicht %1 mit ihren Zeilen</translation>
+    </message>
+    <message>
+        <source>drops schema %1 and everything in it</source>
+        <translation>löscht das Schema %1 mit allem, was darin ist</translation>
+    </message>
+    <message>
+        <source>drops database %1 and everything in it</source>
+        <translation>löscht die Datenbank %1 mit allem, was darin ist</translation>
+    </message>
+    <message>
+        <source>drops sequence %1 and its current value</source>
+        <translation>löscht die Sequenz %1 mit ihrem aktuellen Wert</translation>
+    </message>
+    <message>
+        <source>drops type %1</source>
+        <translation>löscht den Typ %1</translation>
+    </message>
+    <message>
+        <source>drops function %1</source>
+        <translation>löscht die Funktion %1</translation>
+    </message>
+    <message>
+        <source>drops procedure %1</source>
+        <translation>löscht die Prozedur %1</translation>
+    </message>
+    <message>
+        <source>runs a %1 statement that is not recognised: %2</source>
+        <translation>führt eine nicht erkannte %1-Anweisung aus: %2</translation>
+    </message>
+    <message>
+        <source>%1 and everything that depends on it</source>
+        <translation>%1 und alles, was davon abhängt</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ConnectionChooser</name>
@@ -477,6 +513,10 @@ Server: %2</translation>
     <message>
         <source>Details of the selected entry</source>
         <translation>Details des ausgewählten Eintrags</translation>
+    </message>
+    <message>
+        <source>The journal could not be read: %1</source>
+        <translation>Das Journal konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ SqlEditor *readOnlySql(const QString &sql, SqlDialect dialect, QWidget *parent)
     return editor;
 }
 
-QString effectText(const StatementEffect &effect)
+QString objectText(const StatementEffect &effect)
 {
     using Kind = StatementEffect::Kind;
     switch (effect.kind) {
@@ -42,16 +42,40 @@ QString effectText(const StatementEffect &effect)
         return ConfirmDialog::tr("drops table %1 and its rows").arg(effect.object);
     case Kind::DropView:
         return ConfirmDialog::tr("drops view %1").arg(effect.object);
+    case Kind::DropMaterializedView:
+        return ConfirmDialog::tr("drops materialized view %1 and its rows").arg(effect.object);
     case Kind::DropColumn:
         return ConfirmDialog::tr("drops column %1 and its values").arg(effect.object);
     case Kind::DropIndex:
         return ConfirmDialog::tr("drops index %1").arg(effect.object);
     case Kind::DropTrigger:
         return ConfirmDialog::tr("drops trigger %1").arg(effect.object);
+    case Kind::DropSchema:
+        return ConfirmDialog::tr("drops schema %1 and everything in it").arg(effect.object);
+    case Kind::DropDatabase:
+        return ConfirmDialog::tr("drops database %1 and everything in it").arg(effect.object);
+    case Kind::DropSequence:
+        return ConfirmDialog::tr("drops sequence %1 and its current value").arg(effect.object);
+    case Kind::DropType:
+        return ConfirmDialog::tr("drops type %1").arg(effect.object);
+    case Kind::DropFunction:
+        return ConfirmDialog::tr("drops function %1").arg(effect.object);
+    case Kind::DropProcedure:
+        return ConfirmDialog::tr("drops procedure %1").arg(effect.object);
     case Kind::DeleteRows:
         return ConfirmDialog::tr("deletes rows from %1").arg(effect.object);
+    case Kind::Unrecognised:
+        return ConfirmDialog::tr("runs a %1 statement that is not recognised: %2")
+            .arg(effect.keyword, effect.object);
     }
     return {};
+}
+
+QString effectText(const StatementEffect &effect)
+{
+    const QString text = objectText(effect);
+    return effect.cascade ? ConfirmDialog::tr("%1 and everything that depends on it").arg(text)
+                          : text;
 }
 
 // What the file's statements destroy, named ("drops table sales and its rows, …"); empty when

@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
@@ -33,7 +34,8 @@ QString detailsOf(const JournalEntry &e)
 
 } // namespace
 
-JournalDialog::JournalDialog(const QList<JournalEntry> &entries, QWidget *parent)
+JournalDialog::JournalDialog(const QList<JournalEntry> &entries, const QString &error,
+                             QWidget *parent)
     : QDialog(parent)
     , m_model(new QStandardItemModel(0, 8, this))
     , m_proxy(new QSortFilterProxyModel(this))
@@ -96,6 +98,15 @@ JournalDialog::JournalDialog(const QList<JournalEntry> &entries, QWidget *parent
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
+    if (!error.isEmpty()) {
+        auto *errorLabel = new QLabel(tr("The journal could not be read: %1").arg(error), this);
+        errorLabel->setObjectName(QStringLiteral("journalError"));
+        errorLabel->setWordWrap(true);
+        errorLabel->setTextFormat(Qt::PlainText);
+        errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        errorLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
+        layout->addWidget(errorLabel);
+    }
     layout->addWidget(filter);
     layout->addWidget(splitter, 1);
     layout->addWidget(buttons);

@@ -77,7 +77,8 @@ void restoreLayout(QWidget *topLevel, const QString &group)
         if (!header->restoreState(settings.value(key(group, header)).toByteArray()))
             continue;
         header->setProperty(restoredProperty, true);
-        // The sort indicator comes back without sorting the view.
+        // restoreState() brings the sort indicator back but does not sort the view: sort it, so
+        // that the rows are in the order the indicator shows.
         auto *view = qobject_cast<QTableView *>(header->parentWidget());
         if (view && view->isSortingEnabled() && header->orientation() == Qt::Horizontal)
             view->sortByColumn(header->sortIndicatorSection(), header->sortIndicatorOrder());

@@ -320,7 +320,8 @@ void MainWindow::rollbackToSelected()
 
 void MainWindow::showJournal()
 {
-    auto *dialog = new JournalDialog(m_operations->snapshot().journal, this);
+    const ProjectSnapshot &snapshot = m_operations->snapshot();
+    auto *dialog = new JournalDialog(snapshot.journal, snapshot.journalError, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

@@ -58,6 +58,7 @@ struct ProjectSnapshot
     SqlDialect dialect = SqlDialect::Sqlite;
     StatusReport status;
     QList<JournalEntry> journal; // newest first
+    QString journalError;        // the journal could not be read (journal then empty)
     LockState lock;
     QString lockError;                 // lock state could not be read
     QHash<QString, QString> filePaths; // file name -> absolute path of each migration file

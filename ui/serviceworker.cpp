@@ -105,6 +105,7 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
             snapshot.filePaths.insert(migration.fileName, migration.path);
     }
     snapshot.journal = std::move(overview->journal);
+    snapshot.journalError = overview->journalError;
     snapshot.lock = overview->lock;
     snapshot.lockError = overview->lockError;
 }

@@ -6,14 +6,37 @@
 namespace tidemark {
 
 // What a statement destroys, for the confirmations that must name what will be lost: dropped
-// tables, views, columns, indexes and triggers, and deleted or truncated rows. Recognised from
-// the statement's leading keywords (comments skipped, identifiers unquoted); a statement that
-// destroys nothing, or whose form is not recognised, gives no effect.
+// tables, views, columns, indexes, triggers, schemas, databases, sequences, types and routines,
+// and deleted or truncated rows. Recognised from the statement's leading keywords (comments
+// skipped) with a small reader of identifiers: bare, "quoted", `quoted` or [quoted] (doubled
+// quotes inside), schema-qualified with dots; a quoted identifier is never taken for a keyword.
+// Every object of a comma list is named. A statement that destroys nothing gives no effect; one
+// that starts with DROP, TRUNCATE or DELETE in a form not recognised gives Kind::Unrecognised,
+// so that a confirmation never leaves a destructive statement out.
 struct StatementEffect
 {
-    enum class Kind { DropTable, DropView, DropColumn, DropIndex, DropTrigger, DeleteRows };
+    enum class Kind {
+        DropTable,
+        DropView,
+        DropMaterializedView,
+        DropColumn,
+        DropIndex,
+        DropTrigger,
+        DropSchema,
+        DropDatabase,
+        DropSequence,
+        DropType,
+        DropFunction,
+        DropProcedure,
+        DeleteRows,
+        Unrecognised
+    };
     Kind kind;
-    QString object; // "sales", "books.isbn" for a column
+    // "sales" (the last part of a qualified name), "books.isbn" for a column; for Unrecognised
+    // the statement's first 60 characters, blanks simplified.
+    QString object;
+    bool cascade = false; // CASCADE: what depends on the object goes too (PostgreSQL)
+    QString keyword = {}; // Unrecognised: the leading keyword, upper-case ("DROP")
 };
 
 QList<StatementEffect> destructiveEffects(const QString &statement);

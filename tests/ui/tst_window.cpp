@@ -3,12 +3,14 @@
 // run, and a list of 10,000 rows.
 #include "windowtest.h"
 
+#include "confirmations.h"
 #include "migrationeditor.h"
 #include "migrationtablemodel.h"
 #include "sqleditor.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 
 using namespace tidemark;
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void stopDuringLongRun();
     void tenThousandRows();
     void editorShowsSelectedFileAndFailure();
+    void confirmationNamesWhatIsLost();
 
 private:
     static void writeThree(const TempProject &project);
@@ -278,6 +281,28 @@ void TestWindow::editorShowsSelectedFileAndFailure()
     QTRY_COMPARE_WITH_TIMEOUT(statesOf(*window).last(), QStringLiteral("failed in the last run"),
                               20000);
     QCOMPARE(appliedVersions(db), (QStringList{"1", "2", "3"}));
+}
+
+// The rollback confirmation's "Will be lost" list, as the dialog shows it, for statements beyond
+// what SQLite runs: comma lists, CASCADE, other kinds, and a DROP whose form is not recognised.
+void TestWindow::confirmationNamesWhatIsLost()
+{
+    ui::ProjectSnapshot snapshot;
+    snapshot.displayUrl = QStringLiteral("postgresql://localhost/shop");
+    const QList<ui::PlannedFileView> plan = {
+        {QStringLiteral("V2__reporting.sql"),
+         {QStringLiteral("DROP TABLE sales, \"sales archive\" CASCADE"),
+          QStringLiteral("DROP SCHEMA reporting"), QStringLiteral("DROP DOMAIN positive_int")}},
+        {QStringLiteral("V1__shop.sql"), {QStringLiteral("TRUNCATE ONLY app.books")}}};
+    ui::ConfirmDialog dialog(ui::rollbackConfirmation(snapshot, plan));
+    auto *lost = dialog.findChild<QPlainTextEdit *>(QStringLiteral("willBeLostList"));
+    QVERIFY(lost);
+    QCOMPARE(lost->toPlainText(),
+             QStringLiteral("V2__reporting.sql: drops table sales and its rows and everything "
+                            "that depends on it, drops table sales archive and its rows and "
+                            "everything that depends on it, drops schema reporting and everything "
+                            "in it, runs a DROP statement that is not recognised: DROP DOMAIN "
+                            "positive_int\nV1__shop.sql: deletes rows from books"));
 }
 
 QTEST_MAIN(TestWindow)

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void openFromCurrentDirectoryAndSwitch();
     void fixChecksumsLockAndJournal();
     void generateMigration();
+    void unreadableJournal();
 };
 
 // Generate Migration: the review opens on the project's jetbase/schema.sql, Save writes the
@@ -113,6 +114,31 @@ void TestWindowTools::fixChecksumsLockAndJournal()
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(model->item(0, 2)->text(), QStringLiteral("V1__first.sql"));
     QCOMPARE(model->item(0, 4)->text(), QStringLiteral("success"));
+    QVERIFY(!journal->findChild<QLabel *>(QStringLiteral("journalError")));
+    journal->close();
+}
+
+// A journal table that cannot be read: the window still opens, and the Journal dialog says why
+// its list is empty.
+void TestWindowTools::unreadableJournal()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE tidemark_journal (id INTEGER)")));
+    TempProject project(db.url());
+    project.write("V1__first.sql", "CREATE TABLE t (id INT);\n");
+    auto window = openWindow(project);
+    QTRY_VERIFY_WITH_TIMEOUT(window->operations()->hasProject(), 20000);
+    QCOMPARE(statesOf(*window), QStringList{"pending"});
+
+    clickAction(*window, "journalAction");
+    auto *journal = window->findChild<ui::JournalDialog *>();
+    QVERIFY(journal && journal->isVisible());
+    QCOMPARE(journal->findChild<QStandardItemModel *>()->rowCount(), 0);
+    auto *error = journal->findChild<QLabel *>(QStringLiteral("journalError"));
+    QVERIFY(error && error->isVisible());
+    const QString prefix = QStringLiteral("The journal could not be read: ");
+    QVERIFY2(error->text().startsWith(prefix) && error->text().size() > prefix.size(),
+             qPrintable(error->text()));
     journal->close();
 }
 
