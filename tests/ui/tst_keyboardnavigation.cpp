@@ -135,12 +135,7 @@ private:
 
 void TestKeyboardNavigation::writeFour(const TempProject &project)
 {
-    project.write("V1__create_authors.sql", "-- upgrade\nCREATE TABLE authors (id INT);\n"
-                                            "-- rollback\nDROP TABLE authors;\n");
-    project.write("V2__create_books.sql", "-- upgrade\nCREATE TABLE books (id INT);\n"
-                                          "-- rollback\nDROP TABLE books;\n");
-    project.write("V3__create_sales.sql", "-- upgrade\nCREATE TABLE sales (id INT);\n"
-                                          "-- rollback\nDROP TABLE sales;\n");
+    writeThreeTables(project);
     project.write("V4__index_authors.sql", "-- upgrade\nCREATE INDEX authors_id ON authors (id);\n"
                                            "-- rollback\nDROP INDEX authors_id;\n");
 }

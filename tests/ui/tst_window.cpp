@@ -30,26 +30,13 @@ private Q_SLOTS:
     void tenThousandRows();
     void editorShowsSelectedFileAndFailure();
     void confirmationNamesWhatIsLost();
-
-private:
-    static void writeThree(const TempProject &project);
 };
-
-void TestWindow::writeThree(const TempProject &project)
-{
-    project.write("V1__create_authors.sql", "-- upgrade\nCREATE TABLE authors (id INT);\n"
-                                            "-- rollback\nDROP TABLE authors;\n");
-    project.write("V2__create_books.sql", "-- upgrade\nCREATE TABLE books (id INT);\n"
-                                          "-- rollback\nDROP TABLE books;\n");
-    project.write("V3__create_sales.sql", "-- upgrade\nCREATE TABLE sales (id INT);\n"
-                                          "-- rollback\nDROP TABLE sales;\n");
-}
 
 void TestWindow::opensAndShowsPending()
 {
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
-    writeThree(project);
+    writeThreeTables(project);
     auto window = openWindow(project);
     QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
     QCOMPARE(statesOf(*window), QStringList(3, QStringLiteral("pending")));
@@ -71,7 +58,7 @@ void TestWindow::upgradeAndRollBackToSelected()
 {
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
-    writeThree(project);
+    writeThreeTables(project);
     auto window = openWindow(project);
     QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
 
@@ -122,7 +109,7 @@ void TestWindow::dryRunChangesNothing()
 {
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
-    writeThree(project);
+    writeThreeTables(project);
     auto window = openWindow(project);
     QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
     clickAction(*window, "dryRunAction");
@@ -146,7 +133,7 @@ void TestWindow::productionAsksForTheDatabaseName()
 {
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
-    writeThree(project);
+    writeThreeTables(project);
     QFile toml(project.jetbaseDir() + QStringLiteral("/jetbase.toml"));
     QVERIFY(toml.open(QIODevice::WriteOnly));
     toml.write("production = true\n");
@@ -255,7 +242,7 @@ void TestWindow::editorShowsSelectedFileAndFailure()
 {
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
-    writeThree(project);
+    writeThreeTables(project);
     project.write("V4__broken.sql", "-- upgrade\nCREATE TABLE ok_t (id INT);\n\n"
                                     "CREATE TABLE broken (id INT,);\n");
     auto window = openWindow(project);

@@ -39,6 +39,18 @@ inline void useTestSettings()
     QApplication::setOrganizationName(QStringLiteral("TidemarkTests"));
 }
 
+// The window tests' usual project: V1, V2 and V3 create authors, books and sales, each with
+// its rollback.
+inline void writeThreeTables(const TempProject &project)
+{
+    project.write("V1__create_authors.sql", "-- upgrade\nCREATE TABLE authors (id INT);\n"
+                                            "-- rollback\nDROP TABLE authors;\n");
+    project.write("V2__create_books.sql", "-- upgrade\nCREATE TABLE books (id INT);\n"
+                                          "-- rollback\nDROP TABLE books;\n");
+    project.write("V3__create_sales.sql", "-- upgrade\nCREATE TABLE sales (id INT);\n"
+                                          "-- rollback\nDROP TABLE sales;\n");
+}
+
 // The window on the project, shown and active, once its first load has finished.
 inline std::unique_ptr<ui::MainWindow> openWindow(const TempProject &project)
 {
