@@ -12,24 +12,6 @@
 
 namespace tidemark::ui {
 
-namespace {
-
-// A cheap question that every server answers; empty for the ODBC-reached clouds.
-QString versionQuery(SqlDialect dialect)
-{
-    switch (dialect) {
-    case SqlDialect::Postgres:
-    case SqlDialect::MySql:
-        return QStringLiteral("SELECT version()");
-    case SqlDialect::Sqlite:
-        return QStringLiteral("SELECT 'SQLite ' || sqlite_version()");
-    default:
-        return {};
-    }
-}
-
-} // namespace
-
 std::pair<bool, QString> ConnectionTester::tryConnect(const QString &url, const QString &baseDir)
 {
     Result<DatabaseUrl> parsed = parseDatabaseUrl(url);
@@ -44,7 +26,7 @@ std::pair<bool, QString> ConnectionTester::tryConnect(const QString &url, const 
     if (!connection)
         return {false, connection.error().fullText()};
     QString version;
-    if (const QString sql = versionQuery(spec->dialect); !sql.isEmpty()) {
+    if (const QString sql = connection.value()->dialect().serverVersionSql(); !sql.isEmpty()) {
         if (Result<QVariant> answer = connection.value()->scalar(sql))
             version = answer->toString();
     }

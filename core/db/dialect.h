@@ -53,6 +53,9 @@ public:
     virtual QString createLockHolderTableSql() const;
     // The database's current time, as Jetbase writes it into locked_at.
     virtual QString nowSql() const = 0;
+    // A cheap query whose one value names the server and its version (Test Connection); empty
+    // when the dialect has none.
+    virtual QString serverVersionSql() const { return {}; }
     // Databricks has no default for applied_at: the INSERT supplies it. Empty elsewhere.
     virtual QString appliedAtInsertSql() const { return {}; }
     virtual QString trueLiteral() const { return QStringLiteral("TRUE"); }

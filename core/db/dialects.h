@@ -19,6 +19,10 @@ public:
     QString insertLockRowSql() const override;
     QString createJournalTableSql() const override;
     QString nowSql() const override;
+    QString serverVersionSql() const override
+    {
+        return QStringLiteral("SELECT 'SQLite ' || sqlite_version()");
+    }
     QString trueLiteral() const override { return QStringLiteral("1"); }
     QString falseLiteral() const override { return QStringLiteral("0"); }
     QString timestampTextSql(const QString &column) const override { return column; }
@@ -38,6 +42,7 @@ public:
     QString insertLockRowSql() const override;
     QString createJournalTableSql() const override;
     QString nowSql() const override { return QStringLiteral("CURRENT_TIMESTAMP"); }
+    QString serverVersionSql() const override { return QStringLiteral("SELECT version()"); }
     QString timestampTextSql(const QString &column) const override;
     QString trySessionLockSql() const override;
     QString releaseSessionLockSql() const override;
@@ -57,6 +62,7 @@ public:
     QString insertLockRowSql() const override;
     QString createJournalTableSql() const override;
     QString nowSql() const override { return QStringLiteral("CURRENT_TIMESTAMP(6)"); }
+    QString serverVersionSql() const override { return QStringLiteral("SELECT version()"); }
     QString timestampTextSql(const QString &column) const override;
     QString trySessionLockSql() const override;
     QString releaseSessionLockSql() const override;
