@@ -20,8 +20,8 @@
 // painted within two minutes.
 #include "appicon.h"
 #include "mainwindow.h"
-#include "migrationlistwidget.h"
-#include "operations.h"
+#include "list/migrationlistwidget.h"
+#include "run/operations.h"
 #include "translations.h"
 
 #include <QApplication>

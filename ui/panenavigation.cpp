@@ -1,9 +1,9 @@
 #include "panenavigation.h"
 
-#include "migrationeditor.h"
-#include "migrationlistwidget.h"
-#include "runpanel.h"
-#include "sqleditor.h"
+#include "editor/migrationeditor.h"
+#include "list/migrationlistwidget.h"
+#include "run/runpanel.h"
+#include "editor/sqleditor.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
 // Help > About Tidemark: the menu is there and the dialog names the version, the Qt version,
 // and links to the project. Runs offscreen; the dialog is shown, never exec()'d.
-#include "aboutdialog.h"
+#include "dialogs/aboutdialog.h"
 #include "mainwindow.h"
 
 #include <QLabel>

@@ -3,10 +3,10 @@
 // keychain and never to the settings file; Test Connection; the window on a chosen profile.
 #include "windowtest.h"
 
-#include "connectionchooser.h"
-#include "connectionprofiles.h"
-#include "connectionprofilesdialog.h"
-#include "profilekeychain.h"
+#include "connections/connectionchooser.h"
+#include "connections/connectionprofiles.h"
+#include "connections/connectionprofilesdialog.h"
+#include "connections/profilekeychain.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>

@@ -4,9 +4,9 @@
 // then the remembered layout (header, state filter, splitter) after closing and reopening.
 #include "windowtest.h"
 
-#include "migrationeditor.h"
-#include "migrationtablemodel.h"
-#include "sqleditor.h"
+#include "editor/migrationeditor.h"
+#include "list/migrationtablemodel.h"
+#include "editor/sqleditor.h"
 
 #include <QComboBox>
 #include <QHeaderView>

@@ -3,8 +3,8 @@
 // saving an applied file (No leaves the file as it was, Yes saves), file line numbers and the
 // failure marker in either section. Real widgets, offscreen.
 
-#include "migrationeditor.h"
-#include "sqleditor.h"
+#include "editor/migrationeditor.h"
+#include "editor/sqleditor.h"
 
 #include <QApplication>
 #include <QFile>

@@ -10,7 +10,7 @@
 #include "review/reviewdialog.h"
 #include "review/schemadiffview.h"
 #include "review/sidebysidediff.h"
-#include "sqleditor.h"
+#include "editor/sqleditor.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 // SqlEditor: the dialect's keyword sets, the failure marker, colours from the palette, find and
 // replace. Real widgets on the offscreen platform.
 
-#include "findreplacedialog.h"
+#include "editor/findreplacedialog.h"
 #include "highlighting/sqllexer.h"
-#include "sqleditor.h"
+#include "editor/sqleditor.h"
 
 #include <QApplication>
 #include <QPalette>

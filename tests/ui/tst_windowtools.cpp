@@ -2,7 +2,7 @@
 // confirmation, Lock and Unlock, Validate, the Journal dialog, recent projects.
 #include "windowtest.h"
 
-#include "journaldialog.h"
+#include "dialogs/journaldialog.h"
 #include "recentprojects.h"
 #include "review/reviewdialog.h"
 

@@ -5,12 +5,12 @@
 
 #include "../db/dbtest.h"
 
-#include "confirmations.h"
+#include "run/confirmations.h"
 #include "mainwindow.h"
-#include "migrationlistwidget.h"
-#include "operations.h"
-#include "runpanel.h"
-#include "sqleditor.h"
+#include "list/migrationlistwidget.h"
+#include "run/operations.h"
+#include "run/runpanel.h"
+#include "editor/sqleditor.h"
 
 #include <QAction>
 #include <QApplication>

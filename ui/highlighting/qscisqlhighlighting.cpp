@@ -2,7 +2,7 @@
 
 #include "sqllexer.h"
 
-#include "qscintilla.h"
+#include "editor/qscintilla.h"
 
 namespace tidemark::ui {
 

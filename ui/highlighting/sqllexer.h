@@ -3,7 +3,7 @@
 #include "common/sqldialect.h"
 #include "sqlkeywords.h"
 
-#include "qscintilla.h"
+#include "editor/qscintilla.h"
 
 class QPalette;
 

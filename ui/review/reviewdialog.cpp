@@ -5,7 +5,7 @@
 #include "layoutmemory.h"
 #include "schema/schemaedit.h"
 #include "schemadiffview.h"
-#include "sqleditor.h"
+#include "editor/sqleditor.h"
 
 #include <QDialogButtonBox>
 

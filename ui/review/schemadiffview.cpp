@@ -1,6 +1,6 @@
 #include "schemadiffview.h"
 
-#include "sqleditor.h"
+#include "editor/sqleditor.h"
 
 #include <QGridLayout>
 #include <QLabel>

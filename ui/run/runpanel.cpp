@@ -1,4 +1,4 @@
-#include "runpanel.h"
+#include "run/runpanel.h"
 
 #include <QGridLayout>
 #include <QLabel>

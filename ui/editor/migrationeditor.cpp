@@ -1,6 +1,6 @@
-#include "migrationeditor.h"
+#include "editor/migrationeditor.h"
 
-#include "sqleditor.h"
+#include "editor/sqleditor.h"
 
 #include "migration/migrationtext.h"
 

@@ -1,4 +1,4 @@
-#include "connectionprofiles.h"
+#include "connections/connectionprofiles.h"
 
 #include <QSettings>
 #include <QUuid>

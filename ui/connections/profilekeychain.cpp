@@ -1,4 +1,4 @@
-#include "profilekeychain.h"
+#include "connections/profilekeychain.h"
 
 #include <qt6keychain/keychain.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionprofiles.h"
+#include "connections/connectionprofiles.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "migrationtablemodel.h"
+#include "list/migrationtablemodel.h"
 
 #include <QWidget>
 

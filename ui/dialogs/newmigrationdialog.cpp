@@ -1,4 +1,4 @@
-#include "newmigrationdialog.h"
+#include "dialogs/newmigrationdialog.h"
 
 #include "engine/project.h"
 

@@ -1,4 +1,4 @@
-#include "journaldialog.h"
+#include "dialogs/journaldialog.h"
 
 #include "layoutmemory.h"
 

@@ -2,7 +2,7 @@
 
 #include "common/sqldialect.h"
 
-#include "qscintilla.h"
+#include "editor/qscintilla.h"
 
 #include <memory>
 

@@ -1,6 +1,6 @@
-#include "sqleditor.h"
+#include "editor/sqleditor.h"
 
-#include "findreplacedialog.h"
+#include "editor/findreplacedialog.h"
 #include "highlighting/sqlhighlighting.h"
 
 #include <QAction>

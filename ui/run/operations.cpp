@@ -1,8 +1,8 @@
-#include "operations.h"
+#include "run/operations.h"
 
-#include "confirmations.h"
-#include "runcontroller.h"
-#include "runpanel.h"
+#include "run/confirmations.h"
+#include "run/runcontroller.h"
+#include "run/runpanel.h"
 
 #include <QMessageBox>
 

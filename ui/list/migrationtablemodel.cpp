@@ -1,4 +1,4 @@
-#include "migrationtablemodel.h"
+#include "list/migrationtablemodel.h"
 
 #include <QApplication>
 #include <QHash>

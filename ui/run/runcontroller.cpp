@@ -1,6 +1,6 @@
-#include "runcontroller.h"
+#include "run/runcontroller.h"
 
-#include "serviceworker.h"
+#include "run/serviceworker.h"
 
 #include <QThread>
 

@@ -1,4 +1,4 @@
-#include "serviceworker.h"
+#include "run/serviceworker.h"
 
 #include <QFileInfo>
 

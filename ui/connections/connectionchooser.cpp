@@ -1,9 +1,9 @@
-#include "connectionchooser.h"
+#include "connections/connectionchooser.h"
 
-#include "connectionprofiles.h"
-#include "connectionprofilesdialog.h"
-#include "operations.h"
-#include "profilekeychain.h"
+#include "connections/connectionprofiles.h"
+#include "connections/connectionprofilesdialog.h"
+#include "run/operations.h"
+#include "connections/profilekeychain.h"
 
 #include "project/projectlocator.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/sqldialect.h"
-#include "servicetypes.h"
+#include "run/servicetypes.h"
 
 #include <QDialog>
 

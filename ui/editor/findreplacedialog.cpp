@@ -1,6 +1,6 @@
-#include "findreplacedialog.h"
+#include "editor/findreplacedialog.h"
 
-#include "qscintilla.h"
+#include "editor/qscintilla.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

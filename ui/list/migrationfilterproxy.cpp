@@ -1,6 +1,6 @@
-#include "migrationfilterproxy.h"
+#include "list/migrationfilterproxy.h"
 
-#include "migrationtablemodel.h"
+#include "list/migrationtablemodel.h"
 
 namespace tidemark::ui {
 

@@ -1,7 +1,7 @@
-#include "migrationlistwidget.h"
+#include "list/migrationlistwidget.h"
 
 #include "layoutmemory.h"
-#include "migrationfilterproxy.h"
+#include "list/migrationfilterproxy.h"
 
 #include <QComboBox>
 #include <QContextMenuEvent>

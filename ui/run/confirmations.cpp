@@ -1,8 +1,8 @@
-#include "confirmations.h"
+#include "run/confirmations.h"
 
 #include "layoutmemory.h"
 #include "migration/statementeffects.h"
-#include "sqleditor.h"
+#include "editor/sqleditor.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

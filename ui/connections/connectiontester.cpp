@@ -1,4 +1,4 @@
-#include "connectiontester.h"
+#include "connections/connectiontester.h"
 
 #include "db/connection.h"
 #include "db/databaseurl.h"

@@ -1,8 +1,8 @@
-#include "editorlink.h"
+#include "editor/editorlink.h"
 
-#include "migrationeditor.h"
-#include "migrationlistwidget.h"
-#include "operations.h"
+#include "editor/migrationeditor.h"
+#include "list/migrationlistwidget.h"
+#include "run/operations.h"
 
 #include <QFileInfo>
 #include <QMessageBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "servicetypes.h"
+#include "run/servicetypes.h"
 
 #include <QObject>
 #include <QPointer>

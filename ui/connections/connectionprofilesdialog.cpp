@@ -1,7 +1,7 @@
-#include "connectionprofilesdialog.h"
+#include "connections/connectionprofilesdialog.h"
 
-#include "connectiontester.h"
-#include "profilekeychain.h"
+#include "connections/connectiontester.h"
+#include "connections/profilekeychain.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
