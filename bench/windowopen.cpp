@@ -19,8 +19,8 @@
 // nothing. Exit code 1 when the list ends up with a different number of rows, or nothing is
 // painted within two minutes.
 #include "appicon.h"
-#include "mainwindow.h"
 #include "list/migrationlistwidget.h"
+#include "mainwindow.h"
 #include "run/operations.h"
 #include "translations.h"
 

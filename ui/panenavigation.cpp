@@ -1,9 +1,9 @@
 #include "panenavigation.h"
 
 #include "editor/migrationeditor.h"
+#include "editor/sqleditor.h"
 #include "list/migrationlistwidget.h"
 #include "run/runpanel.h"
-#include "editor/sqleditor.h"
 
 #include <QAction>
 #include <QApplication>

@@ -5,8 +5,8 @@
 #include "windowtest.h"
 
 #include "editor/migrationeditor.h"
-#include "list/migrationtablemodel.h"
 #include "editor/sqleditor.h"
+#include "list/migrationtablemodel.h"
 
 #include <QComboBox>
 #include <QHeaderView>

@@ -5,12 +5,12 @@
 
 #include "windowtest.h"
 
+#include "editor/sqleditor.h"
 #include "engine/schemadiff.h"
 #include "review/changelist.h"
 #include "review/reviewdialog.h"
 #include "review/schemadiffview.h"
 #include "review/sidebysidediff.h"
-#include "editor/sqleditor.h"
 
 #include <QLineEdit>
 #include <QSignalSpy>

@@ -2,8 +2,8 @@
 // replace. Real widgets on the offscreen platform.
 
 #include "editor/findreplacedialog.h"
-#include "highlighting/sqllexer.h"
 #include "editor/sqleditor.h"
+#include "highlighting/sqllexer.h"
 
 #include <QApplication>
 #include <QPalette>

@@ -3,10 +3,10 @@
 // run, and a list of 10,000 rows.
 #include "windowtest.h"
 
-#include "run/confirmations.h"
 #include "editor/migrationeditor.h"
-#include "list/migrationtablemodel.h"
 #include "editor/sqleditor.h"
+#include "list/migrationtablemodel.h"
+#include "run/confirmations.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

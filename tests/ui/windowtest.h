@@ -5,12 +5,12 @@
 
 #include "../db/dbtest.h"
 
-#include "run/confirmations.h"
-#include "mainwindow.h"
+#include "editor/sqleditor.h"
 #include "list/migrationlistwidget.h"
+#include "mainwindow.h"
+#include "run/confirmations.h"
 #include "run/operations.h"
 #include "run/runpanel.h"
-#include "editor/sqleditor.h"
 
 #include <QAction>
 #include <QApplication>

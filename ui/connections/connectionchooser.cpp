@@ -2,8 +2,8 @@
 
 #include "connections/connectionprofiles.h"
 #include "connections/connectionprofilesdialog.h"
-#include "run/operations.h"
 #include "connections/profilekeychain.h"
+#include "run/operations.h"
 
 #include "project/projectlocator.h"
 

@@ -1,11 +1,11 @@
 #include "reviewdialog.h"
 
 #include "changelist.h"
+#include "editor/sqleditor.h"
 #include "generationrunner.h"
 #include "layoutmemory.h"
 #include "schema/schemaedit.h"
 #include "schemadiffview.h"
-#include "editor/sqleditor.h"
 
 #include <QDialogButtonBox>
 

@@ -1,8 +1,8 @@
 #include "run/confirmations.h"
 
+#include "editor/sqleditor.h"
 #include "layoutmemory.h"
 #include "migration/statementeffects.h"
-#include "editor/sqleditor.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
