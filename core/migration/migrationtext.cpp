@@ -116,6 +116,86 @@ QString findDelimiter(const QList<QStringView> &lines)
     return QStringLiteral(";");
 }
 
+// "-- tidemark: transaction=off statement-timeout=600" lines of the leading comment block.
+FileDirectives findDirectives(const QList<QStringView> &lines)
+{
+    static const QRegularExpression directive(QStringLiteral("^--\\s*tidemark:(.*)$"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    FileDirectives result;
+    const auto fail = [&result](int line, QString message) {
+        if (result.error.isEmpty()) {
+            result.errorLine = line;
+            result.error = std::move(message);
+        }
+    };
+    const auto seconds = [&](int line, const QString &key,
+                             const QString &value) -> std::optional<int> {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || n < 0 || n > 7 * 24 * 3600) {
+            fail(line, QStringLiteral("The directive %1=%2 needs a whole number of seconds "
+                                      "(0 for no limit).")
+                           .arg(key, value));
+            return std::nullopt;
+        }
+        return n;
+    };
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QStringView stripped = pythonStrip(lines.at(i));
+        if (stripped.isEmpty())
+            continue;
+        if (!stripped.startsWith(u"--"))
+            break;
+        if (!stripped.contains(u"tidemark", Qt::CaseInsensitive))
+            continue;
+        const QRegularExpressionMatch match = directive.match(stripped.toString());
+        if (!match.hasMatch())
+            continue;
+        const int line = int(i) + 1;
+        const QStringList words = match.captured(1).split(
+            QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
+        if (words.isEmpty())
+            fail(line, QStringLiteral("The tidemark: directive names no setting."));
+        for (const QString &word : words) {
+            const qsizetype eq = word.indexOf(u'=');
+            const QString key = word.first(eq < 0 ? word.size() : eq).toLower();
+            const QString value = eq < 0 ? QString() : word.sliced(eq + 1).toLower();
+            if (key == u"transaction") {
+                if (value == u"off" || value == u"on") {
+                    result.transaction = value == u"on";
+                    result.transactionLine = result.transaction ? 0 : line;
+                } else {
+                    fail(line, QStringLiteral("The directive transaction=%1 is not known; write "
+                                              "transaction=off or transaction=on.")
+                                   .arg(value));
+                }
+            } else if (key == u"statement-timeout") {
+                result.statementTimeoutSeconds = seconds(line, key, value);
+            } else if (key == u"lock-wait-timeout") {
+                result.lockWaitTimeoutSeconds = seconds(line, key, value);
+            } else {
+                fail(line, QStringLiteral("Unknown tidemark: directive '%1'; known are "
+                                          "transaction=off, statement-timeout=SECONDS and "
+                                          "lock-wait-timeout=SECONDS.")
+                               .arg(word));
+            }
+        }
+    }
+    return result;
+}
+
+// A comment line that is almost the rollback marker: "-- rollback:", "--- rollback",
+// "-- Rollback section", "-- down".
+bool isNearMissMarker(QStringView stripped)
+{
+    static const QRegularExpression nearMiss(
+        QStringLiteral("^-+\\s*(rollback|down|downgrade|undo|revert)"
+                       "(\\s+(section|sql|migration|script))?\\s*[:.=\\-]*\\s*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return stripped.startsWith(u"--") && !isRollbackMarker(stripped) &&
+           nearMiss.match(stripped.toString()).hasMatch();
+}
+
 QString joinLines(const QList<QStringView> &lines, qsizetype from, qsizetype to)
 {
     QString text;
@@ -173,6 +253,7 @@ Result<MigrationText> parseMigrationText(const QByteArray &bytes)
 
     MigrationText result;
     result.delimiter = findDelimiter(lines);
+    result.directives = findDirectives(lines);
 
     qsizetype marker = -1;
     QStringList current;
@@ -182,8 +263,18 @@ Result<MigrationText> parseMigrationText(const QByteArray &bytes)
             marker = i;
             break;
         }
-        if (stripped.isEmpty() || stripped.startsWith(u"--"))
+        if (stripped.isEmpty())
             continue;
+        if (stripped.startsWith(u"--")) {
+            if (isNearMissMarker(stripped))
+                result.warnings.append(
+                    {int(i) + 1,
+                     QStringLiteral("'%1' is not the rollback marker: what follows runs as part "
+                                    "of the upgrade. Write the marker as '-- rollback' on its "
+                                    "own line.")
+                         .arg(stripped.toString())});
+            continue;
+        }
         current.append(stripped.toString());
         if (stripped.endsWith(result.delimiter)) {
             const QString joined = current.join(u' ');

@@ -6,7 +6,32 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace tidemark {
+
+// Tidemark's own settings for one file, from "-- tidemark: key=value ..." lines in the file's
+// leading comment block (where Jetbase's delimiter directive goes: comments, so Jetbase and the
+// checksum ignore them). Keys: transaction=on|off, statement-timeout=SECONDS,
+// lock-wait-timeout=SECONDS (0: no limit).
+struct FileDirectives
+{
+    bool transaction = true;
+    int transactionLine = 0; // line of "transaction=off"; 0 when not given
+    std::optional<int> statementTimeoutSeconds;
+    std::optional<int> lockWaitTimeoutSeconds;
+    // An unknown key or a bad value: the file must not run (a mistyped "transaction=of" would
+    // otherwise run the file in a transaction it was written to avoid). Line and message.
+    int errorLine = 0;
+    QString error;
+};
+
+// Something in the file that is legal but probably not what its author meant.
+struct TextWarning
+{
+    int line = 0;
+    QString message;
+};
 
 // A migration file's text split the way Jetbase reads it (JETBASE-COMPAT.md §4).
 struct MigrationText
@@ -18,6 +43,11 @@ struct MigrationText
     int rollbackFirstLine = 0; // file line of rollbackSql's first line; 0: no rollback section
     QStringList jetbaseUpgradeStatements; // Jetbase's own line-based statements, for the checksum
     QString checksum;                     // lower-case hex SHA-256, byte for byte Jetbase's
+    FileDirectives directives;
+    // Comment lines before the rollback marker that look like a mistyped marker ("-- rollback:",
+    // "--- rollback", "-- down"): Jetbase, and so Tidemark, runs what follows them as part of
+    // the upgrade.
+    QList<TextWarning> warnings;
 
     bool hasRollbackSection() const { return rollbackFirstLine > 0; }
 };
