@@ -22,6 +22,7 @@ int runFix(CommandContext &context);
 int runLock(CommandContext &context);
 int runUnlock(CommandContext &context);
 int runLockStatus(CommandContext &context);
+int runResolve(CommandContext &context);
 int runDiff(CommandContext &context);
 int runMakeMigrations(CommandContext &context);
 

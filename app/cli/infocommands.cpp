@@ -54,6 +54,16 @@ int runStatus(CommandContext &context)
             lines.append(QStringLiteral("  - ") + p.message);
         context.out().result(lines.join(u'\n'));
     }
+    if (!report->unfinished.isEmpty()) {
+        QStringList lines{QStringLiteral("Partly applied (upgrade and rollback refuse to run "
+                                         "until each is resolved):")};
+        for (const FileProgress &p : report->unfinished)
+            lines.append(QStringLiteral("  - ") + p.summary());
+        lines.append(QStringLiteral("  Repair by hand, then run \"resolve %1 --applied\" or "
+                                    "\"resolve %1 --not-applied\".")
+                         .arg(report->unfinished.first().target()));
+        context.out().result(lines.join(u'\n'));
+    }
     if (!context.out().json()) // building JSON for 10,000 migrations is not free
         return 0;
     QJsonArray appliedJson;
@@ -66,7 +76,8 @@ int runStatus(CommandContext &context)
                             {QStringLiteral("applied"), appliedJson},
                             {QStringLiteral("pending"), toJsonArray(report->pending)},
                             {QStringLiteral("migrations"), toJsonArray(report->entries)},
-                            {QStringLiteral("problems"), toJsonArray(report->problems)}});
+                            {QStringLiteral("problems"), toJsonArray(report->problems)},
+                            {QStringLiteral("partly_applied"), toJsonArray(report->unfinished)}});
 }
 
 int runHistory(CommandContext &context)

@@ -87,4 +87,22 @@ QJsonObject toJson(const LockState &s)
     return o;
 }
 
+QJsonObject toJson(const FileProgress &p)
+{
+    return {{QStringLiteral("filename"), p.fileName},
+            {QStringLiteral("operation"), p.operation},
+            {QStringLiteral("version"), nullable(p.version)},
+            {QStringLiteral("state"), p.state},
+            {QStringLiteral("statement_count"), p.statementCount},
+            {QStringLiteral("statements_done"), p.statementsDone},
+            {QStringLiteral("done_line"), p.doneLine},
+            {QStringLiteral("running_statement"), p.runningStatement},
+            {QStringLiteral("running_line"), p.runningLine},
+            {QStringLiteral("error"), nullable(p.errorText)},
+            {QStringLiteral("host"), p.host},
+            {QStringLiteral("pid"), p.pid},
+            {QStringLiteral("started_at"), p.startedAt},
+            {QStringLiteral("summary"), p.summary()}};
+}
+
 } // namespace tidemark::cli

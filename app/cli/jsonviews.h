@@ -14,6 +14,7 @@ QJsonObject toJson(const ValidationProblem &problem);
 QJsonObject toJson(const PlannedFile &file);
 QJsonObject toJson(const JournalEntry &entry);
 QJsonObject toJson(const LockState &state);
+QJsonObject toJson(const FileProgress &progress);
 QJsonValue nullable(const QString &text);
 
 template <typename T> QJsonArray toJsonArray(const QList<T> &items)

@@ -1,4 +1,5 @@
-// validate, validate-checksums, fix-checksums, validate-files, fix-files, fix, lock, unlock.
+// validate, validate-checksums, fix-checksums, validate-files, fix-files, fix, lock, unlock,
+// resolve.
 #include "cli/commands.h"
 #include "cli/jsonviews.h"
 #include "engine/planner.h"
@@ -232,6 +233,52 @@ int runUnlock(CommandContext &context)
         return context.fail(s.error());
     context.out().result(QStringLiteral("Unlock successful."));
     return context.succeed();
+}
+
+int runResolve(CommandContext &context)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("version"),
+                                 QStringLiteral("The partly applied file: its version, or its "
+                                                "file name for a repeatable."));
+    parser.addOption({QStringLiteral("applied"),
+                      QStringLiteral("The file's work is complete now (you finished it by hand): "
+                                     "record it as a successful run would.")});
+    parser.addOption({QStringLiteral("not-applied"),
+                      QStringLiteral("The file's work is undone now (you reverted it by hand): "
+                                     "leave it pending.")});
+    if (auto code = context.parse(parser,
+                                  QStringLiteral("Settle a file that ran only in part (see "
+                                                 "status), after repairing the database."),
+                                  QStringLiteral("VERSION (--applied | --not-applied)")))
+        return *code;
+    const QStringList positional = parser.positionalArguments();
+    const bool applied = parser.isSet(QStringLiteral("applied"));
+    const bool notApplied = parser.isSet(QStringLiteral("not-applied"));
+    if (positional.size() != 1 || applied == notApplied)
+        return context.fail(
+            Error::make(Error::Code::Usage,
+                        QStringLiteral("resolve takes one version and exactly one of --applied and "
+                                       "--not-applied, e.g. \"resolve 12 --applied\".")));
+    int exitCode = 0;
+    std::optional<MigrationService> service = context.service(&exitCode);
+    if (!service)
+        return exitCode;
+    Result<FileProgress> resolved = service->resolve(positional.first(), applied);
+    if (!resolved)
+        return context.fail(resolved.error());
+    const bool upgrade = resolved->operation == u"upgrade";
+    context.out().result(
+        applied ? (upgrade ? QStringLiteral("Resolved %1: recorded as applied.")
+                           : QStringLiteral("Resolved %1: its rollback recorded as done; the "
+                                            "version is no longer applied."))
+                      .arg(resolved->fileName)
+                : (upgrade ? QStringLiteral("Resolved %1: left pending; the next upgrade runs it "
+                                            "from its first statement.")
+                           : QStringLiteral("Resolved %1: the version stays applied."))
+                      .arg(resolved->fileName));
+    return context.succeed({{QStringLiteral("resolved"), toJson(resolved.value())},
+                            {QStringLiteral("applied"), applied}});
 }
 
 } // namespace tidemark::cli

@@ -66,10 +66,12 @@ int reportFailedRun(const CommandContext &context, const RunOutcome &outcome)
         QStringList lines;
         for (const SqlStatement &s : outcome.run.statementsInEffect)
             lines.append(QStringLiteral("  line %1: %2").arg(s.line).arg(s.text.left(200)));
-        error.hint = QStringLiteral("This database commits DDL implicitly: these %1 statement(s) "
-                                    "of %2 had already taken effect and were NOT rolled back; "
-                                    "undo them by hand or make the file safe to re-run, then "
-                                    "run upgrade again:\n%3\n")
+        const QString why = outcome.run.failedFileRanWithoutTransaction
+                                ? QStringLiteral("The file runs without a transaction")
+                                : QStringLiteral("This database commits DDL implicitly");
+        error.hint = QStringLiteral("%1: these %2 statement(s) of %3 had already taken effect "
+                                    "and were NOT rolled back:\n%4\n")
+                         .arg(why)
                          .arg(outcome.run.statementsInEffect.size())
                          .arg(outcome.run.failedFile, lines.join(u'\n')) +
                      error.hint;

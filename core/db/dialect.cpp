@@ -38,6 +38,29 @@ QString Dialect::createLockHolderTableSql() const
                           ")");
 }
 
+QString Dialect::createProgressTableSql() const
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS tidemark_progress (\n"
+                          "    filename VARCHAR(512) NOT NULL,\n"
+                          "    operation VARCHAR(16) NOT NULL,\n"
+                          "    version VARCHAR(255),\n"
+                          "    migration_type VARCHAR(32) NOT NULL,\n"
+                          "    batch_id VARCHAR(36) NOT NULL,\n"
+                          "    checksum VARCHAR(64),\n"
+                          "    statement_count INT NOT NULL,\n"
+                          "    statements_done INT NOT NULL,\n"
+                          "    done_line INT NOT NULL,\n"
+                          "    running_statement INT NOT NULL,\n"
+                          "    running_line INT NOT NULL,\n"
+                          "    state VARCHAR(16) NOT NULL,\n"
+                          "    error_text VARCHAR(4000),\n"
+                          "    os_user VARCHAR(255),\n"
+                          "    host VARCHAR(255),\n"
+                          "    pid BIGINT,\n"
+                          "    started_at VARCHAR(32) NOT NULL\n"
+                          ")");
+}
+
 std::optional<bool> Dialect::foreignKeysSwitch(const QString &) const
 {
     return std::nullopt;

@@ -51,6 +51,9 @@ public:
     // Who holds the jetbase_lock row (Tidemark's addition, for lock-status); plain SQL that
     // every dialect accepts.
     virtual QString createLockHolderTableSql() const;
+    // tidemark_progress: how far a file got that runs outside one transaction (see
+    // history/progressstore.h). Portable column types, so one definition serves every database.
+    virtual QString createProgressTableSql() const;
     // The database's current time, as Jetbase writes it into locked_at.
     virtual QString nowSql() const = 0;
     // A cheap query whose one value names the server and its version (Test Connection); empty

@@ -2,6 +2,7 @@
 
 #include "db/connection.h"
 #include "engine/planner.h"
+#include "engine/resolution.h"
 #include "history/trackingstore.h"
 
 #include <future>
@@ -39,6 +40,68 @@ Status MigrationService::lockForChanges(Connection &connection, MigrationLock &l
     return lock.acquireRow(m_lockTimeout, m_cancel);
 }
 
+namespace {
+
+Error dirtyError(const QList<FileProgress> &unfinished)
+{
+    QStringList lines;
+    for (const FileProgress &p : unfinished)
+        lines.append(p.summary());
+    const FileProgress &first = unfinished.first();
+    return Error::make(
+        Error::Code::Validation,
+        QStringLiteral("The database is dirty: %1 file(s) ran only in part.\n%2")
+            .arg(unfinished.size())
+            .arg(lines.join(u'\n')),
+        QStringLiteral("Look at what took effect, repair the database by hand, then run "
+                       "\"resolve %1 --applied\" when the file's work is now complete or "
+                       "\"resolve %1 --not-applied\" when you undid it. Tidemark never re-runs a "
+                       "partly applied file by itself.")
+            .arg(first.target()));
+}
+
+} // namespace
+
+Status MigrationService::refuseWhenDirty(Connection &connection, bool lockHeld) const
+{
+    ProgressStore store(connection);
+    Result<QList<FileProgress>> read = store.read();
+    if (!read)
+        return read.error();
+    QList<FileProgress> rows = std::move(read).value();
+    if (rows.isEmpty())
+        return {};
+    if (lockHeld) {
+        // We hold the lock, so no other run is writing these: a "running" record was left by
+        // a process that died (kill -9, power loss). Say so once, in the journal.
+        Journal journal(connection);
+        for (FileProgress &p : rows) {
+            if (p.state != u"running")
+                continue;
+            p.state = QStringLiteral("interrupted");
+            if (Status s = store.finish(p); !s)
+                return s;
+            JournalEntry entry;
+            entry.batchId = p.batchId;
+            entry.operation = p.operation;
+            entry.fileName = p.fileName;
+            entry.version = p.version;
+            entry.migrationType = p.migrationType;
+            entry.checksum = p.checksum;
+            entry.osUser = p.osUser;
+            entry.host = p.host;
+            entry.toolVersion = m_identity.toolVersion;
+            entry.startedAt = QDateTime::fromString(p.startedAt, Qt::ISODateWithMs);
+            entry.outcome = QStringLiteral("interrupted");
+            entry.errorText = p.summary();
+            entry.failingLine = p.runningLine;
+            if (Status s = journal.write(entry); !s)
+                return s;
+        }
+    }
+    return dirtyError(rows);
+}
+
 Result<StatusReport> MigrationService::status() const
 {
     return readStatus({}, nullptr);
@@ -73,6 +136,11 @@ Result<StatusReport> MigrationService::readStatus(const std::function<void(Conne
     Result<std::unique_ptr<Connection>> connection = connect();
     Result<History> history =
         connection ? TrackingStore(**connection).read() : Result<History>(connection.error());
+    Result<QList<FileProgress>> unfinished =
+        history ? ProgressStore(**connection).read()
+                : Result<QList<FileProgress>>(QList<FileProgress>());
+    if (!unfinished)
+        return unfinished.error();
     if (history && alsoRead)
         alsoRead(**connection);
     Result<std::shared_ptr<const MigrationSet>> set = scanning.get();
@@ -86,6 +154,7 @@ Result<StatusReport> MigrationService::readStatus(const std::function<void(Conne
     Planner planner(**set, history.value(), (*connection)->spec().dialect);
     StatusReport report;
     report.displayUrl = (*connection)->spec().displayUrl;
+    report.unfinished = std::move(unfinished).value();
     report.entries = planner.status();
     report.problems = planner.validate(true, true);
     if (const HistoryRow *latest = planner.latest())
@@ -148,7 +217,16 @@ Result<QList<ValidationProblem>> MigrationService::validate() const
     everything.skipValidation = true;
     if (Result<Plan> plan = planner.upgrade(everything); !plan)
         return plan.error();
-    return planner.validate(true, true);
+    QList<ValidationProblem> problems = planner.validate(true, true);
+    Result<QList<FileProgress>> unfinished = ProgressStore(**connection).read();
+    if (!unfinished)
+        return unfinished.error();
+    for (const FileProgress &p : unfinished.value())
+        problems.append({ValidationProblem::Kind::PartlyApplied, p.version, p.fileName,
+                         p.summary() + QStringLiteral(" Repair it, then run \"resolve %1 "
+                                                      "--applied\" or \"--not-applied\".")
+                                           .arg(p.target())});
+    return problems;
 }
 
 Result<QList<JournalEntry>> MigrationService::journal(int limit) const
@@ -178,11 +256,17 @@ Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun
     // that runs is made again under the lock, so that a second run that waited for the first
     // one sees what the first one applied.
     MigrationLock lock(connection, m_identity, command);
+    if (Status s = refuseWhenDirty(connection, false); !s && dryRun)
+        return s.error();
     if (!dryRun) {
         if (Result<Plan> check = makePlan(connection, *outcome.migrations); !check)
             return check.error();
         if (Status s = lockForChanges(connection, lock); !s)
             return s.error();
+        if (Status s = refuseWhenDirty(connection, true); !s) {
+            lock.release();
+            return s.error();
+        }
     }
     Result<Plan> plan = makePlan(connection, *outcome.migrations);
     if (!plan)
@@ -235,6 +319,24 @@ Result<RunOutcome> MigrationService::rollback(const RollbackOptions &options, bo
                        return Planner(files, history.value(), connection.spec().dialect)
                            .rollback(options, lastBatch);
                    });
+}
+
+Result<FileProgress> MigrationService::resolve(const QString &target, bool applied)
+{
+    Result<std::shared_ptr<const MigrationSet>> set = scan();
+    if (!set)
+        return set.error();
+    Result<std::unique_ptr<Connection>> opened = connect();
+    if (!opened)
+        return opened.error();
+    Connection &connection = **opened;
+    MigrationLock lock(connection, m_identity, QStringLiteral("resolve"));
+    if (Status s = lockForChanges(connection, lock); !s)
+        return s.error();
+    Result<FileProgress> resolved = resolveLocked(connection, **set, target, applied, m_identity);
+    if (Status s = lock.release(); !s && resolved)
+        return s.error();
+    return resolved;
 }
 
 Result<LockState> MigrationService::lockState() const

@@ -7,6 +7,7 @@
 #include "engine/runner.h"
 #include "history/journal.h"
 #include "history/migrationlock.h"
+#include "history/progressstore.h"
 
 #include <atomic>
 #include <functional>
@@ -23,6 +24,9 @@ struct StatusReport
     QList<ValidationProblem> problems;
     QString latestVersion; // empty when nothing is applied
     QString displayUrl;
+    // Files that ran without one transaction and did not finish (tidemark_progress): while any
+    // is listed the project is dirty and upgrade and rollback refuse to run.
+    QList<FileProgress> unfinished;
 };
 
 // Everything the window shows on opening a project. The journal and the lock state are read
@@ -97,6 +101,11 @@ public:
     Result<ChecksumReport> checksums(bool fix);
     Result<FilesReport> files(bool fix);
 
+    // Settles a partly applied file after the user repaired the database by hand: applied
+    // records it as done (tracking row as a successful run would leave it), not applied leaves
+    // the tracking table as before the file. Journaled; target is a version or a file name.
+    Result<FileProgress> resolve(const QString &target, bool applied);
+
     Result<LockState> lockState() const;
     Result<QString> lock();
     Status unlock();
@@ -118,6 +127,9 @@ private:
                                     std::shared_ptr<const MigrationSet> *files) const;
     // Connects, takes the session lock, creates the tables and takes the row lock.
     Status lockForChanges(Connection &connection, MigrationLock &lock) const;
+    // Refuses to run while a file is partly applied. With the lock held (lockHeld), a record
+    // left "running" by a killed process is marked interrupted and journaled first.
+    Status refuseWhenDirty(Connection &connection, bool lockHeld) const;
 
     Project m_project;
     RunIdentity m_identity;

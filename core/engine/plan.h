@@ -38,7 +38,13 @@ struct StatusEntry
 // A problem that blocks an upgrade unless its skip option is set.
 struct ValidationProblem
 {
-    enum class Kind { OutOfOrder, MissingVersionedFile, MissingRepeatableFile, ChecksumChanged };
+    enum class Kind {
+        OutOfOrder,
+        MissingVersionedFile,
+        MissingRepeatableFile,
+        ChecksumChanged,
+        PartlyApplied, // a file that ran without one transaction stopped part way
+    };
     Kind kind;
     QString version;  // V problems
     QString fileName; // the file concerned, when there is one

@@ -1,5 +1,7 @@
 #include "planner.h"
 
+#include "migration/transactioncontrol.h"
+
 #include <algorithm>
 
 namespace tidemark {
@@ -32,6 +34,8 @@ QString validationKindName(ValidationProblem::Kind kind)
         return QStringLiteral("missing_repeatable_file");
     case ValidationProblem::Kind::ChecksumChanged:
         return QStringLiteral("checksum_changed");
+    case ValidationProblem::Kind::PartlyApplied:
+        return QStringLiteral("partly_applied");
     }
     return {};
 }
@@ -39,15 +43,20 @@ QString validationKindName(ValidationProblem::Kind kind)
 Error validationError(const QList<ValidationProblem> &problems)
 {
     QStringList lines;
-    bool checksum = false, files = false;
+    bool checksum = false, files = false, partly = false;
     for (const ValidationProblem &p : problems) {
         lines.append(QStringLiteral("  - ") + p.message);
         if (p.kind == ValidationProblem::Kind::ChecksumChanged)
             checksum = true;
+        else if (p.kind == ValidationProblem::Kind::PartlyApplied)
+            partly = true;
         else
             files = true;
     }
     QStringList hints;
+    if (partly)
+        hints.append(QStringLiteral("A partly applied file blocks upgrade and rollback until it "
+                                    "is resolved; no option skips that."));
     if (checksum)
         hints.append(QStringLiteral("If the changes are intended, record the new checksums with "
                                     "\"tidemark --cli fix-checksums\", or pass "
@@ -210,12 +219,44 @@ Result<QList<SqlStatement>> Planner::statementsOf(const Migration &migration,
     options.firstLine = up ? migration.text.upgradeFirstLine : migration.text.rollbackFirstLine;
     if (!up && !migration.text.hasRollbackSection())
         return QList<SqlStatement>();
+    const FileDirectives &directives = migration.text.directives;
+    if (!directives.error.isEmpty()) {
+        Error e = Error::make(Error::Code::Parse, directives.error,
+                              QStringLiteral("Fix the '-- tidemark:' line at the top of %1.")
+                                  .arg(migration.relativePath));
+        e.file = migration.path;
+        e.line = directives.errorLine;
+        return e;
+    }
     Result<QList<SqlStatement>> statements =
         splitStatements(up ? migration.text.upgradeSql : migration.text.rollbackSql, options);
     if (!statements) {
         Error e = statements.error();
         e.file = migration.path;
         return e;
+    }
+    if (directives.transaction) {
+        for (const SqlStatement &statement : statements.value()) {
+            const TransactionControlStatement control =
+                transactionControl(statement.text, m_dialect);
+            if (control.kind == TransactionControl::None)
+                continue;
+            Error e = Error::make(
+                Error::Code::Parse,
+                QStringLiteral("%1 at line %2 controls the transaction itself, but Tidemark runs "
+                               "each file in one transaction of its own: the statement would "
+                               "commit or undo part of the file behind Tidemark's back.")
+                    .arg(control.keywords)
+                    .arg(statement.line),
+                QStringLiteral("Remove the statement, or put '-- tidemark: transaction=off' at "
+                               "the top of %1 to run its statements one by one without a "
+                               "transaction (each one is recorded as it completes).")
+                    .arg(migration.relativePath));
+            e.file = migration.path;
+            e.line = statement.line;
+            e.statement = statement.text;
+            return e;
+        }
     }
     return statements;
 }

@@ -4,8 +4,10 @@
 #include "common/runidentity.h"
 #include "engine/plan.h"
 #include "engine/runevents.h"
+#include "history/progressstore.h"
 
 #include <atomic>
+#include <optional>
 
 namespace tidemark {
 
@@ -21,12 +23,23 @@ struct RunResult
     // On databases without transactional DDL: the statements of the failed file that had
     // already taken effect (committed implicitly) and were not rolled back.
     QList<SqlStatement> statementsInEffect;
+    // The failed file's record when part of it took effect (a transaction=off file, or DDL on
+    // MySQL/MariaDB): the project is dirty until `resolve` settles it.
+    std::optional<FileProgress> partlyApplied;
+    bool failedFileRanWithoutTransaction = false; // "-- tidemark: transaction=off"
     bool ok() const { return !error.isError(); }
 };
 
 // Executes a plan: one transaction per file holding its statements, its tracking-row change and
 // its journal row; the run stops at the first failure. Cancellation is checked between
 // statements and between files. The caller holds the migration lock.
+//
+// A "-- tidemark: transaction=off" file runs statement by statement in autocommit instead, and
+// on MySQL/MariaDB a file with statements that commit implicitly cannot be one transaction
+// either: for both, a tidemark_progress row records how far the file got, committed together
+// with the statements it describes. It is removed with the tracking-row change; when part of
+// the file took effect and the file then failed or was stopped (or the process was killed), it
+// stays and names what took effect.
 class Runner
 {
 public:
@@ -37,6 +50,8 @@ public:
     RunResult run(const Plan &plan);
 
 private:
+    // Runs one file; false when the run must stop (result.error is set).
+    bool runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunResult &result);
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     void emitEvent(const RunEvent &event) const;
 

@@ -10,7 +10,7 @@ Status TrackingStore::ensureTables()
     const Dialect &d = m_connection.dialect();
     for (const QString &sql :
          {d.createMigrationsTableSql(), d.createLockTableSql(), d.insertLockRowSql(),
-          d.createJournalTableSql(), d.createLockHolderTableSql()}) {
+          d.createJournalTableSql(), d.createLockHolderTableSql(), d.createProgressTableSql()}) {
         Result<QSqlQuery> done = m_connection.exec(sql);
         if (!done)
             return done.error();
