@@ -156,6 +156,9 @@ void MainWindow::createActions()
          QStyle::SP_DialogApplyButton, [ops] { ops->validate(); });
     make("fixChecksumsAction", tr("Fix &Checksums…"), {}, None, [ops] { ops->fixChecksums(); });
     make("fixFilesAction", tr("Fix &Files…"), {}, None, [ops] { ops->fixFiles(); });
+    make("resolveAction", tr("&Resolve Partly Applied File…"), {}, None, [ops] { ops->resolve(); });
+    m_actions.value(QStringLiteral("resolveAction"))
+        ->setToolTip(tr("Record how a file that ran only in part was repaired"));
     make("lockAction", tr("&Lock"), {}, None, [ops] { ops->lock(); });
     make("unlockAction", tr("U&nlock…"), {}, None, [ops] { ops->unlock(); });
     make("journalAction", tr("&Journal"), Key(Qt::CTRL | Qt::Key_J),
@@ -188,8 +191,8 @@ void MainWindow::createMenus()
     QMenu *tools = menuBar()->addMenu(tr("&Database"));
     tools->setObjectName(QStringLiteral("databaseMenu"));
     addNamedActions(tools, m_actions,
-                    {"validateAction", "fixChecksumsAction", "fixFilesAction", nullptr,
-                     "lockAction", "unlockAction", nullptr, "journalAction"});
+                    {"validateAction", "fixChecksumsAction", "fixFilesAction", "resolveAction",
+                     nullptr, "lockAction", "unlockAction", nullptr, "journalAction"});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(a("refreshAction"));
@@ -333,10 +336,16 @@ void MainWindow::onLoaded(const ProjectSnapshot &snapshot)
     const QString project =
         jetbase.fileName() == u"jetbase" ? jetbase.dir().dirName() : jetbase.fileName();
     setWindowTitle(tr("%1 — %2 — Tidemark").arg(project, snapshot.displayUrl));
-    m_list->showProblem(snapshot.status.problems.isEmpty()
-                            ? QString()
-                            : tr("%n problem(s) block an upgrade; see Validate.", nullptr,
-                                 int(snapshot.status.problems.size())));
+    QStringList banner;
+    for (const FileProgress &file : snapshot.status.unfinished)
+        banner.append(file.summary());
+    if (!banner.isEmpty())
+        banner.append(tr("Upgrade and rollback refuse to run: repair the database by hand, then "
+                         "use Database ▸ Resolve Partly Applied File."));
+    if (!snapshot.status.problems.isEmpty())
+        banner.append(tr("%n problem(s) block an upgrade; see Validate.", nullptr,
+                         int(snapshot.status.problems.size())));
+    m_list->showProblem(banner.join(u'\n'));
     m_list->setRows(buildRows(snapshot.status, snapshot.journal));
     m_statusWidget->showSnapshot(snapshot);
     updateActions();
@@ -370,6 +379,8 @@ void MainWindow::updateActions()
     m_actions.value(QStringLiteral("quitAction"))->setEnabled(true);
     m_actions.value(QStringLiteral("journalAction"))->setEnabled(open);
     m_actions.value(QStringLiteral("stopAction"))->setEnabled(busy);
+    m_actions.value(QStringLiteral("resolveAction"))
+        ->setEnabled(!busy && open && !m_operations->snapshot().status.unfinished.isEmpty());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

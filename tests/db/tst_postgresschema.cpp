@@ -43,7 +43,8 @@ private Q_SLOTS:
         TM_VERIFY_OK(outcome->run);
         QCOMPARE(tablesIn(db, u"tm_schema"_s),
                  QStringList({u"gadgets"_s, u"jetbase_lock"_s, u"jetbase_migrations"_s,
-                              u"tidemark_journal"_s, u"tidemark_lock_holder"_s, u"widgets"_s}));
+                              u"tidemark_journal"_s, u"tidemark_lock_holder"_s,
+                              u"tidemark_progress"_s, u"widgets"_s}));
         QCOMPARE(tablesIn(db, u"public"_s), QStringList());
         QCOMPARE(db.query(u"SELECT version FROM tm_schema.jetbase_migrations ORDER BY "
                           "order_executed"_s),

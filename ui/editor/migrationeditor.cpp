@@ -289,6 +289,10 @@ void MigrationEditor::updateHeader()
         m_state->setText(tr("Cannot read: %1").arg(m_loadError));
     else
         m_state->setText(m_applied ? tr("Applied: saving changes its checksum") : tr("Pending"));
+    // The directive sits in the leading comment block, which is part of the upgrade section.
+    const Result<MigrationText> parsed = parseMigrationText(m_upgrade->text().toUtf8());
+    if (m_loadError.isEmpty() && parsed && !parsed->directives.transaction)
+        m_state->setText(m_state->text() + tr(" · runs without a transaction (transaction=off)"));
     m_saveButton->setEnabled(m_loadError.isEmpty() && isModified());
 }
 

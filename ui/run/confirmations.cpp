@@ -195,7 +195,12 @@ ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
     text.question = ConfirmDialog::tr("Apply %n migration(s) to %1?", nullptr, int(plan.size()))
                         .arg(target(snapshot));
     for (const PlannedFileView &file : plan) {
-        text.willRun.append(file.fileName);
+        text.willRun.append(
+            file.transactional
+                ? file.fileName
+                : ConfirmDialog::tr("%1 — without a transaction (transaction=off): statement by "
+                                    "statement; a failure leaves it partly applied")
+                      .arg(file.fileName));
         if (const QString losses = lossesOf(file); !losses.isEmpty())
             text.willBeLost.append(file.fileName + QStringLiteral(": ") + losses);
     }

@@ -5,6 +5,7 @@
 #include "run/runpanel.h"
 
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace tidemark::ui {
 
@@ -165,6 +166,41 @@ void Operations::unlock()
         submit({Op::Unlock});
 }
 
+void Operations::resolve()
+{
+    const QList<FileProgress> &unfinished = m_snapshot.status.unfinished;
+    if (unfinished.isEmpty())
+        return inform(tr("Resolve"), tr("No file is partly applied: the database is clean."));
+    const FileProgress &file = unfinished.first();
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Resolve %1").arg(file.fileName),
+        tr("%1\n\nRepair the database by hand first. Then tell Tidemark what is true now:\n"
+           "• Applied: the file's work is complete (you finished it); it is recorded as a "
+           "successful run would record it.\n"
+           "• Not applied: you undid what took effect; the file stays pending and the next "
+           "upgrade runs it from its first statement.")
+            .arg(file.summary()),
+        QMessageBox::Cancel, m_window);
+    box->setObjectName(QStringLiteral("resolveDialog"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *applied = box->addButton(tr("Record as &Applied"), QMessageBox::AcceptRole);
+    applied->setObjectName(QStringLiteral("resolveAppliedButton"));
+    QPushButton *notApplied =
+        box->addButton(tr("Record as &Not Applied"), QMessageBox::DestructiveRole);
+    notApplied->setObjectName(QStringLiteral("resolveNotAppliedButton"));
+    const QString target = file.target();
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, applied, notApplied, target](QAbstractButton *button) {
+                if (button != applied && button != notApplied)
+                    return;
+                ServiceRequest request(Op::Resolve);
+                request.resolveTarget = target;
+                request.resolveApplied = button == applied;
+                submit(request);
+            });
+    box->open();
+}
+
 void Operations::stop()
 {
     if (!m_controller->isBusy())
@@ -313,6 +349,11 @@ void Operations::onAudited(const ServiceReply &reply)
         break;
     case Op::Unlock:
         m_panel->log(tr("Unlocked."));
+        break;
+    case Op::Resolve:
+        m_panel->log(reply.request.resolveApplied
+                         ? tr("Resolved %1: recorded as applied.").arg(list)
+                         : tr("Resolved %1: left pending.").arg(list));
         break;
     default:
         break;

@@ -49,6 +49,8 @@ public Q_SLOTS:
     void rollbackTo(const QString &version); // everything applied after version
     void dryRun();
     void validate();
+    // Asks how the first partly applied file was repaired, then records it (resolve).
+    void resolve();
     void fixChecksums();
     void fixFiles();
     void lock();

@@ -26,6 +26,7 @@ struct ServiceRequest
         FixFiles,
         Lock,
         Unlock,
+        Resolve, // settles a partly applied file: resolveTarget, resolveApplied
     };
     ServiceRequest(Op op = Op::Load)
         : op(op)
@@ -39,6 +40,8 @@ struct ServiceRequest
     bool production = false; // the profile's mark, OR-ed with the project's `production` key
     UpgradeOptions upgrade;
     RollbackOptions rollback;
+    QString resolveTarget;
+    bool resolveApplied = false;
 };
 
 // One planned file as the confirmation shows it.
@@ -46,6 +49,7 @@ struct PlannedFileView
 {
     QString fileName;
     QStringList statements;
+    bool transactional = true; // false: "-- tidemark: transaction=off"
 };
 
 // Everything the window shows about the open project.

@@ -18,7 +18,7 @@ QList<PlannedFileView> planView(const Plan &plan)
 {
     QList<PlannedFileView> files;
     for (const PlannedFile &file : plan.files) {
-        PlannedFileView view{file.fileName, {}};
+        PlannedFileView view{file.fileName, {}, file.migration->text.directives.transaction};
         for (const SqlStatement &statement : file.statements)
             view.statements.append(statement.text);
         files.append(view);
@@ -177,6 +177,14 @@ void ServiceWorker::audit(MigrationService &service, ServiceReply &reply)
         if (Status status = service.unlock(); !status)
             return fail(reply, status.error());
         break;
+    case Op::Resolve: {
+        Result<FileProgress> resolved =
+            service.resolve(reply.request.resolveTarget, reply.request.resolveApplied);
+        if (!resolved)
+            return fail(reply, resolved.error());
+        reply.messages.append(resolved->fileName);
+        break;
+    }
     default:
         break;
     }
