@@ -15,6 +15,10 @@ using namespace tidemark;
 using namespace tidemark::test;
 using namespace Qt::StringLiterals;
 
+// QVERIFY2 with the seed and the kill's moment before the message.
+#define KILL_VERIFY(condition, message)                                                            \
+    QVERIFY2(condition, QByteArray(context + QByteArray(message)).constData())
+
 namespace {
 
 constexpr int Kills = 20;
@@ -91,7 +95,7 @@ private Q_SLOTS:
             CliRunner cli;
             cli.setWorkingDirectory(project.root());
             const CliResult done = cli.run({u"upgrade"_s});
-            QVERIFY2(done.exitCode == 0, done.describe());
+            QVERIFY2(done.exitCode == 0, done.describe().constData());
             wholeRunMs = done.elapsedMs;
         }
 
@@ -133,14 +137,14 @@ private Q_SLOTS:
                           return rows;
                       }()
                     : QList<QStringList>();
-            QVERIFY2(progress.size() <= 1, context + "more than one progress row");
+            KILL_VERIFY(progress.size() <= 1, "more than one progress row");
             const QStringList journaled =
                 db.tableExists(u"tidemark_journal"_s)
                     ? db.query(u"SELECT version FROM tidemark_journal WHERE outcome = 'success' "
                                "ORDER BY id"_s)
                     : QStringList();
-            QVERIFY2(journaled == tracked, context + "journal " + journaled.join(u',').toUtf8() +
-                                               " vs tracking " + tracked.join(u',').toUtf8());
+            KILL_VERIFY(journaled == tracked, "journal " + journaled.join(u',').toUtf8() +
+                                                  " vs tracking " + tracked.join(u',').toUtf8());
 
             for (int i = 0; i < Files.size(); ++i) {
                 const KillFile &file = Files.at(i);
@@ -149,23 +153,23 @@ private Q_SLOTS:
                 const QStringList *record = nullptr;
                 for (const QStringList &row : progress)
                     record = row.first() == file.name ? &row : record;
-                QVERIFY2(!(applied && record), context + "applied and in progress");
+                KILL_VERIFY(!(applied && record), "applied and in progress");
                 for (const QString &table : file.tables) {
                     const bool exists = db.tableExists(table);
                     const int statement = statementOf(file, table);
                     if (applied) {
-                        QVERIFY2(exists, context + table.toUtf8() + " missing from applied " +
-                                             file.name.toUtf8());
+                        KILL_VERIFY(exists,
+                                    table.toUtf8() + " missing from applied " + file.name.toUtf8());
                     } else if (record) {
                         const int done = record->at(1).toInt();
                         const int running = record->at(2).toInt();
                         if (statement <= done)
-                            QVERIFY2(exists, context + table.toUtf8() + " recorded but missing");
+                            KILL_VERIFY(exists, table.toUtf8() + " recorded but missing");
                         else if (statement != running)
-                            QVERIFY2(!exists, context + table.toUtf8() + " exists, not recorded");
+                            KILL_VERIFY(!exists, table.toUtf8() + " exists, not recorded");
                     } else {
-                        QVERIFY2(!exists, context + table.toUtf8() + " of unapplied " +
-                                              file.name.toUtf8() + " exists without a record");
+                        KILL_VERIFY(!exists, table.toUtf8() + " of unapplied " +
+                                                 file.name.toUtf8() + " exists without a record");
                     }
                 }
             }
@@ -173,15 +177,15 @@ private Q_SLOTS:
             // The next run finishes the upgrade, or refuses and says what to do.
             const CliResult next = cli.run({u"upgrade"_s});
             if (progress.isEmpty()) {
-                QVERIFY2(next.exitCode == 0, context + next.describe());
+                KILL_VERIFY(next.exitCode == 0, next.describe());
                 QCOMPARE(trackedVersions(db), QStringList({u"1"_s, u"2"_s, u"3"_s, u"4"_s}));
             } else {
                 ++dirtyRuns;
-                QVERIFY2(next.exitCode == 1, context + next.describe());
-                QVERIFY2(next.stderrText().contains(u"dirty"_s) &&
-                             next.stderrText().contains(progress.first().first()) &&
-                             next.stderrText().contains(u"resolve"_s),
-                         context + next.describe());
+                KILL_VERIFY(next.exitCode == 1, next.describe());
+                KILL_VERIFY(next.stderrText().contains(u"dirty"_s) &&
+                                next.stderrText().contains(progress.first().first()) &&
+                                next.stderrText().contains(u"resolve"_s),
+                            next.describe());
                 QCOMPARE(trackedVersions(db), tracked);
             }
         }

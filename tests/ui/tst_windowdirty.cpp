@@ -71,6 +71,7 @@ private Q_SLOTS:
         QVERIFY2(banner->text().contains(u"V1__partly.sql (upgrade) failed after statement 1 of "
                                          "2 (line 2): statements 1-1 took effect"_s),
                  qPrintable(banner->text()));
+        QCOMPARE(statesOf(*window), QStringList{u"partly applied: resolve"_s});
         QVERIFY(db.tableExists(u"p1"_s));
         QCOMPARE(appliedVersions(db), QStringList{});
 

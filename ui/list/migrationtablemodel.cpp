@@ -68,6 +68,8 @@ QString rowStateText(RowState state)
         return MigrationTableModel::tr("out of order");
     case RowState::Failed:
         return MigrationTableModel::tr("failed in the last run");
+    case RowState::PartlyApplied:
+        return MigrationTableModel::tr("partly applied: resolve");
     case RowState::Count:
         break;
     }
@@ -81,7 +83,9 @@ QList<MigrationRow> buildRows(const StatusReport &status, const QList<JournalEnt
     QSet<QString> failedLast;
     const QString lastBatch = journal.isEmpty() ? QString() : journal.first().batchId;
     for (const JournalEntry &entry : journal) {
-        if (entry.batchId == lastBatch && entry.outcome != u"success")
+        const bool failure = entry.outcome == u"failed" || entry.outcome == u"cancelled" ||
+                             entry.outcome == u"interrupted";
+        if (entry.batchId == lastBatch && failure)
             failedLast.insert(entry.fileName);
         if (entry.operation == u"upgrade" && entry.outcome == u"success" &&
             !lastSuccess.contains(entry.fileName))
@@ -93,6 +97,10 @@ QList<MigrationRow> buildRows(const StatusReport &status, const QList<JournalEnt
         MigrationRow row{entry, rowStateOf(entry.state), {}, -1};
         if (failedLast.contains(entry.fileName))
             row.state = RowState::Failed;
+        for (const FileProgress &unfinished : status.unfinished) {
+            if (unfinished.fileName == entry.fileName)
+                row.state = RowState::PartlyApplied;
+        }
         if (entry.applied()) {
             if (const JournalEntry *run = lastSuccess.value(entry.fileName)) {
                 row.appliedBy = run->host.isEmpty() ? run->osUser : run->osUser + u'@' + run->host;
@@ -125,6 +133,7 @@ void MigrationTableModel::updatePalette()
     m_colours[int(RowState::Missing)] = tint(0);
     m_colours[int(RowState::OutOfOrder)] = tint(280);
     m_colours[int(RowState::Failed)] = tint(0);
+    m_colours[int(RowState::PartlyApplied)] = tint(0);
     QStyle *style = QApplication::style();
     m_icons[int(RowState::Applied)] = style->standardIcon(QStyle::SP_DialogApplyButton);
     m_icons[int(RowState::Pending)] = style->standardIcon(QStyle::SP_ArrowUp);
@@ -132,6 +141,7 @@ void MigrationTableModel::updatePalette()
     m_icons[int(RowState::Missing)] = style->standardIcon(QStyle::SP_FileIcon);
     m_icons[int(RowState::OutOfOrder)] = style->standardIcon(QStyle::SP_MessageBoxQuestion);
     m_icons[int(RowState::Failed)] = style->standardIcon(QStyle::SP_MessageBoxCritical);
+    m_icons[int(RowState::PartlyApplied)] = style->standardIcon(QStyle::SP_MessageBoxCritical);
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }

@@ -11,7 +11,16 @@
 namespace tidemark::ui {
 
 // The state the list shows: core's states plus "failed in the last run" from the journal.
-enum class RowState { Applied, Pending, Changed, Missing, OutOfOrder, Failed, Count };
+enum class RowState {
+    Applied,
+    Pending,
+    Changed,
+    Missing,
+    OutOfOrder,
+    Failed,
+    PartlyApplied, // ran without one transaction and stopped part way: resolve
+    Count
+};
 QString rowStateText(RowState state);
 
 struct MigrationRow
