@@ -1,0 +1,244 @@
+// Bad input from the command line against SQLite, PostgreSQL and MariaDB: every case gets a
+// clear message (with the file and line where there is one), exit code 1 (2 for usage), and
+// the database as it was. A run that fails in the database journals its attempt (one "failed"
+// row); nothing else changes, tracking rows and the lock row included.
+#include "clidatabase.h"
+#include "clirunner.h"
+
+#include <QtTest>
+
+using namespace tidemark;
+using namespace tidemark::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct BadCase
+{
+    const char *name;
+    QString fileName; // empty: no extra file
+    QByteArray content;
+    QStringList arguments;
+    int exitCode;
+    QStringList expected; // parts of stderr
+};
+
+const QString Good = u"V1__good.sql"_s;
+
+QList<BadCase> cases()
+{
+    const QStringList upgrade{u"upgrade"_s};
+    return {
+        {"own ROLLBACK",
+         u"V2__own.sql"_s,
+         "INSERT INTO good VALUES (1);\nROLLBACK;\n",
+         upgrade,
+         1,
+         {u"V2__own.sql:2"_s, u"ROLLBACK at line 2"_s, u"transaction=off"_s}},
+        {"own COMMIT",
+         u"V2__own.sql"_s,
+         "INSERT INTO good VALUES (1);\n\ncommit;\n",
+         upgrade,
+         1,
+         {u"V2__own.sql:3"_s, u"COMMIT"_s}},
+        {"own BEGIN",
+         u"V2__own.sql"_s,
+         "BEGIN;\nINSERT INTO good VALUES (1);\n",
+         upgrade,
+         1,
+         {u"V2__own.sql:1"_s, u"BEGIN"_s}},
+        {"START TRANSACTION",
+         u"V2__own.sql"_s,
+         "START TRANSACTION;\n",
+         upgrade,
+         1,
+         {u"V2__own.sql:1"_s, u"START TRANSACTION"_s}},
+        {"SAVEPOINT",
+         u"V2__own.sql"_s,
+         "SAVEPOINT a;\nINSERT INTO good VALUES (1);\n",
+         upgrade,
+         1,
+         {u"V2__own.sql:1"_s, u"SAVEPOINT"_s}},
+        {"RELEASE",
+         u"V2__own.sql"_s,
+         "INSERT INTO good VALUES (1);\nRELEASE SAVEPOINT a;\n",
+         upgrade,
+         1,
+         {u"V2__own.sql:2"_s, u"RELEASE"_s}},
+        {"END",
+         u"V2__own.sql"_s,
+         "INSERT INTO good VALUES (1);\nEND;\n",
+         upgrade,
+         1,
+         {u"V2__own.sql:2"_s, u"END at line 2"_s}},
+        {"mistyped directive value",
+         u"V2__off.sql"_s,
+         "-- tidemark: transaction=of\nINSERT INTO good VALUES (1);\n",
+         upgrade,
+         1,
+         {u"V2__off.sql:1"_s, u"transaction=of"_s}},
+        {"unknown directive",
+         u"V2__off.sql"_s,
+         "-- tidemark: autocommit=yes\nINSERT INTO good VALUES (1);\n",
+         upgrade,
+         1,
+         {u"V2__off.sql:1"_s, u"Unknown tidemark: directive"_s}},
+        {"bad timeout directive",
+         u"V2__off.sql"_s,
+         "-- tidemark: statement-timeout=ten\nINSERT INTO good VALUES (1);\n",
+         upgrade,
+         1,
+         {u"V2__off.sql:1"_s, u"whole number of seconds"_s}},
+        {"unterminated string",
+         u"V2__quote.sql"_s,
+         "INSERT INTO good VALUES (1);\n\nINSERT INTO good VALUES ('2);\n",
+         upgrade,
+         1,
+         {u"V2__quote.sql:3"_s, u"Unterminated string"_s}},
+        {"unterminated comment",
+         u"V2__comment.sql"_s,
+         "INSERT INTO good VALUES (1);\n/* open\n",
+         upgrade,
+         1,
+         {u"V2__comment.sql:2"_s, u"Unterminated"_s}},
+        {"invalid UTF-8",
+         u"V2__latin1.sql"_s,
+         "INSERT INTO good VALUES (1);\n-- caf\xe9\n",
+         upgrade,
+         1,
+         {u"V2__latin1.sql:2"_s, u"UTF-8"_s}},
+        {"duplicate version",
+         u"sub/V01__again.sql"_s,
+         "INSERT INTO good VALUES (1);\n",
+         upgrade,
+         1,
+         {u"V01__again.sql"_s, u"Duplicate"_s}},
+        {"bad file name",
+         u"V2_missing_separator.sql"_s,
+         "INSERT INTO good VALUES (1);\n",
+         upgrade,
+         1,
+         {u"V2_missing_separator.sql"_s, u"Invalid migration file name"_s}},
+        {"missing table, data only",
+         u"V2__missing.sql"_s,
+         "INSERT INTO good VALUES (1);\n\nINSERT INTO no_such_table VALUES (1);\n",
+         upgrade,
+         1,
+         {u"V2__missing.sql:3"_s, u"no_such_table"_s}},
+        {"server syntax error",
+         u"V2__syntax.sql"_s,
+         "INSERT INTO good VALUES (1);\nINSERTT INTO good VALUES (2);\n",
+         upgrade,
+         1,
+         {u"V2__syntax.sql:2"_s}},
+        {"transaction=off, first statement fails",
+         u"V2__off.sql"_s,
+         "-- tidemark: transaction=off\nINSERT INTO no_such_table VALUES (1);\n",
+         upgrade,
+         1,
+         {u"V2__off.sql:2"_s, u"no_such_table"_s}},
+        {"to-version not pending",
+         {},
+         {},
+         {u"upgrade"_s, u"--to-version"_s, u"99"_s},
+         1,
+         {u"'99' does not exist among pending migrations"_s}},
+        {"rollback to-version not applied",
+         {},
+         {},
+         {u"rollback"_s, u"--to-version"_s, u"42"_s},
+         1,
+         {u"42"_s}},
+        {"resolve when clean",
+         {},
+         {},
+         {u"resolve"_s, u"1"_s, u"--applied"_s},
+         1,
+         {u"not partly applied"_s}},
+        {"resolve without a choice",
+         {},
+         {},
+         {u"resolve"_s, u"1"_s},
+         2,
+         {u"exactly one of --applied and --not-applied"_s}},
+        {"resolve with both",
+         {},
+         {},
+         {u"resolve"_s, u"1"_s, u"--applied"_s, u"--not-applied"_s},
+         2,
+         {u"exactly one of"_s}},
+        {"count not a number",
+         {},
+         {},
+         {u"upgrade"_s, u"--count"_s, u"two"_s},
+         2,
+         {u"whole number"_s}},
+        {"rollback count zero",
+         {},
+         {},
+         {u"rollback"_s, u"--count"_s, u"0"_s},
+         2,
+         {u"positive integer"_s}},
+        {"unknown option", {}, {}, {u"upgrade"_s, u"--frobnicate"_s}, 2, {u"frobnicate"_s}},
+    };
+}
+
+// snapshotOf without the journal's row count: a failed run journals its attempt.
+QStringList stateOf(const ScratchDatabase &db)
+{
+    QStringList state = snapshotOf(db);
+    state.removeIf([](const QString &line) { return line.startsWith(u"tidemark_journal:"); });
+    return state;
+}
+
+} // namespace
+
+class TestCliBadInputServers : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void badInput_data()
+    {
+        QTest::addColumn<SqlDialect>("dialect");
+        QTest::addColumn<int>("index");
+        const QList<std::pair<const char *, SqlDialect>> dialects = {
+            {"sqlite", SqlDialect::Sqlite},
+            {"postgresql", SqlDialect::Postgres},
+            {"mariadb", SqlDialect::MySql}};
+        const QList<BadCase> all = cases();
+        for (const auto &[name, dialect] : dialects) {
+            for (int i = 0; i < all.size(); ++i)
+                QTest::addRow("%s: %s", name, all.at(i).name) << dialect << i;
+        }
+    }
+    void badInput()
+    {
+        CLI_REQUIRE_DIALECT(db);
+        QFETCH(int, index);
+        const BadCase c = cases().at(index);
+        TempProject project(db.url());
+        project.write(Good, "CREATE TABLE good (id INT);\n-- rollback\nDROP TABLE good;\n");
+        CliRunner cli(Binary::Cli, project.root());
+        const CliResult prepared = cli.run({u"upgrade"_s});
+        CLI_EXPECT_EXIT(prepared, 0);
+        if (!c.fileName.isEmpty())
+            project.write(c.fileName, c.content);
+        const QStringList before = stateOf(db);
+        const int journalBefore = rowCount(db, u"tidemark_journal"_s);
+
+        const CliResult r = cli.run(c.arguments);
+        CLI_EXPECT_EXIT(r, c.exitCode);
+        for (const QString &part : c.expected)
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), part);
+        CLI_EXPECT_NOT_CONTAINS(r, r.all(), u"tidemark-pw"_s); // the test servers' password
+        QCOMPARE(stateOf(db), before);
+        QVERIFY(rowCount(db, u"tidemark_journal"_s) <= journalBefore + 1);
+        QCOMPARE(rowCount(db, u"tidemark_journal WHERE outcome = 'success'"_s), 1);
+        if (db.tableExists(u"tidemark_progress"_s))
+            QCOMPARE(rowCount(db, u"tidemark_progress"_s), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBadInputServers)
+#include "tst_clibadinputservers.moc"
