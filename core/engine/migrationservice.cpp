@@ -256,9 +256,10 @@ Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun
     // that runs is made again under the lock, so that a second run that waited for the first
     // one sees what the first one applied.
     MigrationLock lock(connection, m_identity, command);
-    if (Status s = refuseWhenDirty(connection, false); !s && dryRun)
-        return s.error();
-    if (!dryRun) {
+    if (dryRun) {
+        if (Status s = refuseWhenDirty(connection, false); !s)
+            return s.error();
+    } else {
         if (Result<Plan> check = makePlan(connection, *outcome.migrations); !check)
             return check.error();
         if (Status s = lockForChanges(connection, lock); !s)
