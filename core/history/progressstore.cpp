@@ -26,10 +26,12 @@ QString FileProgress::summary() const
         text += QStringLiteral("failed");
     text +=
         statementsDone > 0
-            ? QStringLiteral(" after statement %1 of %2 (line %3): statements 1-%1 took effect")
+            ? QStringLiteral(" after statement %1 of %2 (line %3): %4 took effect")
                   .arg(statementsDone)
                   .arg(statementCount)
                   .arg(doneLine)
+                  .arg(statementsDone == 1 ? QStringLiteral("statement 1")
+                                           : QStringLiteral("statements 1-%1").arg(statementsDone))
             : QStringLiteral(" before any of its %1 statements took effect").arg(statementCount);
     if (runningStatement > 0)
         text += QStringLiteral("; statement %1 (line %2) was running and may have taken effect")
