@@ -25,7 +25,9 @@ struct RunEvent
     int statementCount = 0;
     int line = 0;
     QString statement;
-    qint64 elapsedMs = 0; // since the file started
+    qint64 elapsedMs = 0;       // since the file started
+    bool transactional = true;  // false: the file runs statement by statement (transaction=off)
+    int statementsInEffect = 0; // FileFailed/FileCancelled: statements that took effect and stay
 };
 
 using RunEventSink = std::function<void(const RunEvent &)>;

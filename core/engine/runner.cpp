@@ -108,6 +108,7 @@ RunResult Runner::run(const Plan &plan)
                                            .arg(fileCount));
             return result;
         }
+        event.transactional = file.migration->text.directives.transaction;
         emitEvent(event);
         if (!runFile(file, upgrade, event, result))
             return result;
@@ -261,6 +262,7 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
         result.failedFileRanWithoutTransaction = autocommit;
         event.type = type;
         event.elapsedMs = entry.durationMs;
+        event.statementsInEffect = inEffect;
         emitEvent(event);
         return false;
     };

@@ -287,10 +287,16 @@ void Operations::onRunFinished(const ServiceReply &reply)
                                           int(reply.completedFiles.size()))
                                      : tr("Rollback finished: %n file(s) rolled back.", nullptr,
                                           int(reply.completedFiles.size())));
-    } else if (reply.cancelled) {
+    } else if (reply.cancelled && reply.messages.isEmpty()) {
         m_panel->finishRun(tr("Stopped: %1 was rolled back; %n earlier file(s) stay done.", nullptr,
                               int(reply.completedFiles.size()))
                                .arg(reply.failedFile));
+    } else if (reply.cancelled) {
+        m_panel->finishRun(tr("Stopped: %1 is partly applied; %n earlier file(s) stay done.",
+                              nullptr, int(reply.completedFiles.size()))
+                               .arg(reply.failedFile));
+        for (const QString &line : reply.messages)
+            m_panel->log(line);
     } else {
         m_panel->finishRun(tr("Failed in %1.").arg(reply.failedFile));
         Q_EMIT runFailed(reply.failedFile, reply.failedLine, reply.errorText);

@@ -83,7 +83,10 @@ void RunPanel::handleEvent(const RunEvent &event)
                             .arg(event.fileIndex + 1)
                             .arg(event.fileCount)
                             .arg(event.fileName));
-        log(tr("Started %1").arg(event.fileName));
+        log(event.transactional
+                ? tr("Started %1").arg(event.fileName)
+                : tr("Started %1 without a transaction (transaction=off): statement by statement")
+                      .arg(event.fileName));
         break;
     case RunEvent::Type::StatementStarted:
         showStatement(tr("Statement %1 of %2 (line %3): %4")
@@ -98,11 +101,22 @@ void RunPanel::handleEvent(const RunEvent &event)
         break;
     case RunEvent::Type::FileFailed:
         log(tr("Failed %1 after %2 ms").arg(event.fileName).arg(event.elapsedMs));
+        if (event.statementsInEffect > 0)
+            log(tr("%1 is partly applied: %n statement(s) took effect and stay.", nullptr,
+                   event.statementsInEffect)
+                    .arg(event.fileName));
         break;
     case RunEvent::Type::FileCancelled:
-        log(tr("Stopped %1 after %2 ms; its changes were rolled back")
-                .arg(event.fileName)
-                .arg(event.elapsedMs));
+        if (event.statementsInEffect > 0)
+            log(tr("Stopped %1 after %2 ms; %n statement(s) had already taken effect and stay: "
+                   "it is partly applied.",
+                   nullptr, event.statementsInEffect)
+                    .arg(event.fileName)
+                    .arg(event.elapsedMs));
+        else
+            log(tr("Stopped %1 after %2 ms; its changes were rolled back")
+                    .arg(event.fileName)
+                    .arg(event.elapsedMs));
         break;
     }
 }
