@@ -31,7 +31,11 @@ void StatusBarWidget::showSnapshot(const ProjectSnapshot &snapshot)
     if (!snapshot.lockError.isEmpty())
         m_lock->setText(tr("Lock: unknown"));
     else if (snapshot.lock.locked)
-        m_lock->setText(tr("Locked since %1").arg(snapshot.lock.lockedAt.left(19)));
+        m_lock->setText(snapshot.lock.holderGone
+                            ? tr("Locked since %1 by a process that is gone; the next run "
+                                 "releases it")
+                                  .arg(snapshot.lock.lockedAt.left(19))
+                            : tr("Locked since %1").arg(snapshot.lock.lockedAt.left(19)));
     else
         m_lock->setText(tr("Unlocked"));
     m_lock->setToolTip(snapshot.lock.locked && !snapshot.lock.holderUser.isEmpty()

@@ -184,11 +184,17 @@ int runLockStatus(CommandContext &context)
         lines << QStringLiteral("Status: LOCKED")
               << QStringLiteral("Locked At: %1").arg(state->lockedAt)
               << QStringLiteral("Process ID: %1").arg(state->processId);
+        if (state->heldSeconds >= 0)
+            lines << QStringLiteral("Held For: %1 s").arg(state->heldSeconds);
         if (!state->holderHost.isEmpty())
-            lines << QStringLiteral("Held By: %1@%2 (pid %3, %4)")
+            lines << QStringLiteral("Held By: %1@%2 (pid %3, %4)%5")
                          .arg(state->holderUser, state->holderHost)
                          .arg(state->holderPid)
-                         .arg(state->holderCommand);
+                         .arg(state->holderCommand,
+                              state->holderGone
+                                  ? QStringLiteral(" - holder process is gone; the next run "
+                                                   "releases the lock and journals that")
+                                  : QString());
         else
             lines << QStringLiteral(
                 "Held By: unknown (Jetbase, or \"tidemark --cli lock\" from an older run)");

@@ -77,7 +77,10 @@ QJsonObject toJson(const LockState &s)
     QJsonObject o{{QStringLiteral("locked"), s.locked},
                   {QStringLiteral("locked_at"), nullable(s.lockedAt)},
                   {QStringLiteral("process_id"), nullable(s.processId)},
-                  {QStringLiteral("session_lock_holder"), nullable(s.sessionHolder)}};
+                  {QStringLiteral("session_lock_holder"), nullable(s.sessionHolder)},
+                  {QStringLiteral("held_seconds"),
+                   s.heldSeconds >= 0 ? QJsonValue(s.heldSeconds) : QJsonValue()},
+                  {QStringLiteral("holder_gone"), s.holderGone}};
     if (!s.holderHost.isEmpty())
         o.insert(QStringLiteral("holder"),
                  QJsonObject{{QStringLiteral("os_user"), s.holderUser},

@@ -65,6 +65,9 @@ public:
     virtual QString falseLiteral() const { return QStringLiteral("FALSE"); }
     // applied_at / locked_at as text "YYYY-MM-DD HH:MM:SS.ffffff" (SQLite keeps Jetbase's text).
     virtual QString timestampTextSql(const QString &column) const = 0;
+    // Whole seconds from the timestamp column to the server's now (as nowSql() writes it);
+    // empty when the dialect cannot tell.
+    virtual QString secondsSinceSql(const QString &) const { return {}; }
     // The number of characters of a text expression (make-migrations' narrowing warnings).
     virtual QString characterLengthSql(const QString &expression) const
     {

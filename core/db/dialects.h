@@ -26,6 +26,11 @@ public:
     QString trueLiteral() const override { return QStringLiteral("1"); }
     QString falseLiteral() const override { return QStringLiteral("0"); }
     QString timestampTextSql(const QString &column) const override { return column; }
+    QString secondsSinceSql(const QString &column) const override
+    {
+        return QStringLiteral("CAST((julianday('now') - julianday(%1)) * 86400 AS INTEGER)")
+            .arg(column);
+    }
     std::optional<bool> foreignKeysSwitch(const QString &statement) const override;
     bool isForeignKeyCheck(const QString &statement) const override;
 };
@@ -42,6 +47,11 @@ public:
     QString insertLockRowSql() const override;
     QString createJournalTableSql() const override;
     QString nowSql() const override { return QStringLiteral("CURRENT_TIMESTAMP"); }
+    QString secondsSinceSql(const QString &column) const override
+    {
+        return QStringLiteral("CAST(EXTRACT(EPOCH FROM (CURRENT_TIMESTAMP - %1)) AS BIGINT)")
+            .arg(column);
+    }
     QString serverVersionSql() const override { return QStringLiteral("SELECT version()"); }
     QString timestampTextSql(const QString &column) const override;
     QString trySessionLockSql() const override;
@@ -62,6 +72,10 @@ public:
     QString insertLockRowSql() const override;
     QString createJournalTableSql() const override;
     QString nowSql() const override { return QStringLiteral("CURRENT_TIMESTAMP(6)"); }
+    QString secondsSinceSql(const QString &column) const override
+    {
+        return QStringLiteral("TIMESTAMPDIFF(SECOND, %1, CURRENT_TIMESTAMP(6))").arg(column);
+    }
     QString serverVersionSql() const override { return QStringLiteral("SELECT version()"); }
     QString timestampTextSql(const QString &column) const override;
     QString trySessionLockSql() const override;

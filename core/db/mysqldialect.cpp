@@ -89,7 +89,8 @@ QString MySqlDialect::releaseSessionLockSql() const
 
 QString MySqlDialect::sessionLockHolderSql() const
 {
-    return QStringLiteral("SELECT CONCAT(p.ID, ' ', p.USER, '@', p.HOST, ' for ', p.TIME, ' s') "
+    // PROCESSLIST.TIME is the time in the current command, not how long the lock is held.
+    return QStringLiteral("SELECT CONCAT(p.ID, ' ', p.USER, '@', p.HOST) "
                           "FROM information_schema.PROCESSLIST p "
                           "WHERE p.ID = IS_USED_LOCK(CONCAT('tidemark:', DATABASE()))");
 }

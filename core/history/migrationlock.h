@@ -22,6 +22,10 @@ struct LockState
     qint64 holderPid = 0;
     QString holderCommand;
     QString sessionHolder; // who holds the PostgreSQL / MariaDB session lock, when someone does
+    qint64 sessionHolderId = 0; // its backend pid (PostgreSQL) or connection id (MariaDB)
+    qint64 heldSeconds = -1;    // since locked_at, by the server's clock; -1: unknown
+    // The holder is provably gone: a Tidemark run on this host whose process no longer exists.
+    bool holderGone = false;
 };
 
 // The migration lock: Jetbase's jetbase_lock row (so Jetbase and Tidemark exclude each other)
@@ -45,6 +49,8 @@ public:
     Status release();
     bool holdsRow() const { return !m_processId.isEmpty(); }
     QString processId() const { return m_processId; }
+    // What acquireRow() released because its holder was gone (journaled); empty: nothing.
+    QString releasedStale() const { return m_releasedStale; }
 
     // Reads the state without changing anything; tables missing means unlocked.
     static Result<LockState> state(Connection &connection);
@@ -55,6 +61,9 @@ public:
 
 private:
     Status tryRowOnce(bool *taken);
+    // Frees the row when its holder is provably gone (see releaseStale in the .cpp) and
+    // journals that; *released says whether it did.
+    Status releaseStaleRow(bool *released);
     Error heldError(Connection &connection, int timeoutSeconds) const;
 
     Connection &m_connection;
@@ -62,6 +71,7 @@ private:
     QString m_command;
     QString m_processId;
     bool m_sessionHeld = false;
+    QString m_releasedStale;
 };
 
 } // namespace tidemark

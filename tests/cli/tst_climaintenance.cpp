@@ -268,15 +268,16 @@ void TestCliMaintenance::lockUnlockStatus()
     r = cli.run({QStringLiteral("lock-status")});
     CLI_EXPECT_EXIT(r, 0);
     const QStringList lines = r.stdoutText().trimmed().split(u'\n');
-    QVERIFY2(lines.size() >= 4, r.describe().constData());
+    QVERIFY2(lines.size() >= 5, r.describe().constData());
     QCOMPARE(lines.at(0), QStringLiteral("Status: LOCKED"));
     QVERIFY2(QRegularExpression(QStringLiteral("^Locked At: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"))
                  .match(lines.at(1))
                  .hasMatch(),
              qPrintable(lines.at(1)));
     QCOMPARE(lines.at(2), QStringLiteral("Process ID: ") + processId);
-    QVERIFY2(lines.at(3).startsWith(QStringLiteral("Held By: ")) && lines.at(3).contains(u"lock"),
-             qPrintable(lines.at(3)));
+    QVERIFY2(lines.at(3).startsWith(QStringLiteral("Held For: ")), qPrintable(lines.at(3)));
+    QVERIFY2(lines.at(4).startsWith(QStringLiteral("Held By: ")) && lines.at(4).contains(u"lock"),
+             qPrintable(lines.at(4)));
 
     // A second lock fails at once: it is already held.
     r = cli.run({QStringLiteral("lock")});

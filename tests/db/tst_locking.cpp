@@ -7,6 +7,7 @@
 #include "history/trackingstore.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QSemaphore>
 #include <QThread>
 
@@ -50,6 +51,8 @@ private Q_SLOTS:
         auto other = connectTo(db.url());
         TM_VERIFY_OK(TrackingStore(*other).ensureTables());
         MigrationLock holder(*other, Alice, u"upgrade"_s);
+        // A live Tidemark run holds the session lock first (a row alone would be stale).
+        TM_VERIFY_OK(holder.acquireSession(0));
         TM_VERIFY_OK(holder.acquireRow(0));
         QVERIFY(!holder.processId().isEmpty());
         QCOMPARE(db.query(u"SELECT process_id FROM jetbase_lock WHERE id = 1"_s),
@@ -179,7 +182,8 @@ private Q_SLOTS:
         std::unique_ptr<QThread> thread(QThread::create([&] {
             auto connection = connectTo(url); // made and destroyed on this thread
             MigrationLock lock(*connection, Alice, u"holder"_s);
-            holding = TrackingStore(*connection).ensureTables().ok() && lock.acquireRow(0).ok();
+            holding = lock.acquireSession(0).ok() &&
+                      TrackingStore(*connection).ensureTables().ok() && lock.acquireRow(0).ok();
             taken.release();
             if (holding) {
                 proceed.acquire();
@@ -299,6 +303,11 @@ private Q_SLOTS:
         QCOMPARE(error.code, Error::Code::Lock);
         QVERIFY2(error.message.contains(u"session"_s), qPrintable(error.message));
         QVERIFY2(error.message.contains(pid + u" tidemark@"_s), qPrintable(error.message));
+        // unlock cannot end another session: the advice names what can.
+        QVERIFY2(error.hint.contains(db.dialect() == SqlDialect::Postgres
+                                         ? u"SELECT pg_terminate_backend(%1);"_s.arg(pid)
+                                         : u"KILL %1;"_s.arg(pid)),
+                 qPrintable(error.hint));
         QVERIFY(tableNames(db).isEmpty());
 
         Result<LockState> state = service->lockState();
@@ -324,6 +333,73 @@ private Q_SLOTS:
         TM_VERIFY_OK(outcome);
         TM_VERIFY_OK(outcome->run);
         QCOMPARE(appliedVersions(db), QStringList({u"1"_s}));
+    }
+
+    // A lock row whose holder is provably gone (a Tidemark run of this host whose process no
+    // longer exists) is released by the next run, which journals that; lock-status says so
+    // and how long the lock was held.
+    void staleLockOfADeadProcess_data() { addDialectRows(); }
+    void staleLockOfADeadProcess()
+    {
+        TM_SCRATCH(db, project);
+        writeFiles(project);
+        TM_SERVICE(service, project);
+        QProcess gone;
+        gone.start(u"true"_s);
+        QVERIFY(gone.waitForFinished(10000));
+        const qint64 deadPid = gone.processId() > 0 ? gone.processId() : 999999;
+        auto other = connectTo(db.url());
+        TM_VERIFY_OK(TrackingStore(*other).ensureTables());
+        const Dialect &d = other->dialect();
+        TM_VERIFY_OK(
+            other->exec(u"UPDATE jetbase_lock SET is_locked = %1, locked_at = %2, "
+                        "process_id = 'dead-run' WHERE id = 1"_s.arg(d.trueLiteral(), d.nowSql())));
+        TM_VERIFY_OK(other->exec(u"INSERT INTO tidemark_lock_holder (process_id, os_user, host, "
+                                 "pid, command, tool_version) VALUES ('dead-run', 'bob', ?, ?, "
+                                 "'upgrade', 'tidemark test')"_s,
+                                 {RunIdentity::current().host, deadPid}));
+        QThread::sleep(2);
+        Result<LockState> state = service->lockState();
+        TM_VERIFY_OK(state);
+        QVERIFY(state->locked);
+        QVERIFY(state->holderGone);
+        QVERIFY2(state->heldSeconds >= 2 && state->heldSeconds < 60,
+                 qPrintable(QString::number(state->heldSeconds)));
+
+        Result<RunOutcome> outcome = service->upgrade({}, false);
+        TM_VERIFY_OK(outcome);
+        TM_VERIFY_OK(outcome->run);
+        QCOMPARE(appliedVersions(db), QStringList({u"1"_s}));
+        const QList<QStringList> journal = queryRows(
+            db, u"SELECT outcome, error_text FROM tidemark_journal WHERE operation = 'unlock'"_s);
+        QCOMPARE(journal.size(), 1);
+        QCOMPARE(journal.first().at(0), u"released"_s);
+        QVERIFY2(journal.first().at(1).contains(u"dead-run"_s) &&
+                     journal.first().at(1).contains(u"no longer exists"_s),
+                 qPrintable(journal.first().at(1)));
+        QVERIFY(!service->lockState()->locked);
+    }
+
+    // The holder is alive on this host: refused, naming the holder and what releases it.
+    void liveHolderOnThisHost()
+    {
+        ScratchDatabase db(SqlDialect::Sqlite);
+        TempProject project(db.url());
+        writeFiles(project);
+        TM_SERVICE(service, project);
+        auto other = connectTo(db.url());
+        RunIdentity me = RunIdentity::current();
+        me.osUser = u"carol"_s;
+        MigrationLock holder(*other, me, u"upgrade"_s);
+        TM_VERIFY_OK(TrackingStore(*other).ensureTables());
+        TM_VERIFY_OK(holder.acquireRow(0));
+        const Error error = upgradeError(*service);
+        QCOMPARE(error.code, Error::Code::Lock);
+        QVERIFY2(error.message.contains(u"carol@"_s), qPrintable(error.message));
+        QVERIFY2(error.hint.contains(u"still going on this host (pid %1 is alive)"_s.arg(me.pid)),
+                 qPrintable(error.hint));
+        QVERIFY(!service->lockState()->holderGone);
+        QVERIFY(appliedVersions(db).isEmpty());
     }
 };
 
