@@ -16,6 +16,7 @@ set -euo pipefail
 # Build and run: compiler and build tools, Qt 6 (Core, Sql, Widgets, Test, Linguist tools),
 # the QtSql drivers for every supported database, and the libraries the window links.
 # python3-sqlalchemy: env.py files that need evaluating and make-migrations' model exporter.
+# libpq-dev, libsqlite3-dev: cancelling a running statement (PQcancel, sqlite3_interrupt).
 # qt6-translations-l10n: Qt's own strings (dialog buttons) in the window's language.
 # build-essential brings dpkg-dev, whose dpkg-shlibdeps `cpack -G DEB` uses.
 # libsecret-1-0: QtKeychain loads it at run time to reach the Secret Service (GNOME Keyring,
@@ -27,6 +28,7 @@ BUILD_PACKAGES=(
     libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql libqt6sql6-odbc
     libqt6opengl6-dev libgl1-mesa-dev
     libtomlplusplus-dev libqscintilla2-qt6-dev qtkeychain-qt6-dev libsecret-1-0 libdtl-dev
+    libpq-dev libsqlite3-dev
     sqlite3 python3 python3-sqlalchemy
 )
 

@@ -1,6 +1,7 @@
 #include "migrationservice.h"
 
 #include "db/connection.h"
+#include "db/statementcanceller.h"
 #include "engine/planner.h"
 #include "engine/resolution.h"
 #include "history/trackingstore.h"
@@ -279,7 +280,11 @@ Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun
     Runner runner(connection, m_identity);
     runner.setEventSink(m_sink);
     runner.setCancelFlag(m_cancel);
-    outcome.run = runner.run(outcome.plan);
+    {
+        // Stop cancels the running statement on the server, not only between statements.
+        const CancelWatchdog watchdog(connection, m_cancel);
+        outcome.run = runner.run(outcome.plan);
+    }
     if (Status s = lock.release(); !s && outcome.run.ok())
         outcome.run.error = s.error();
     return outcome;

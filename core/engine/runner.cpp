@@ -189,8 +189,8 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
     };
 
     auto fail = [&](Error error, int statementIndex, RunEvent::Type type) {
-        const bool committed = type == RunEvent::Type::FileFailed && !autocommit &&
-                               failedStatementCommitted(m_connection, statements, statementIndex);
+        const bool committed =
+            !autocommit && failedStatementCommitted(m_connection, statements, statementIndex);
         if (!autocommit || bookkeeping)
             m_connection.rollback();
         else if (fileTransactionOpen)
@@ -221,21 +221,20 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
         if (cancel) {
             error.message =
                 inEffect > 0
-                    ? QStringLiteral("Stopped during %1 before the statement at line %2. "
+                    ? QStringLiteral("Stopped during %1 at the statement at line %2. "
                                      "Statements 1-%3 of the file had already taken effect and "
                                      "stay; the file is recorded as partly applied.")
                           .arg(file.fileName)
                           .arg(error.line)
                           .arg(inEffect)
-                : autocommit
-                    ? QStringLiteral("Stopped during %1 before the statement at line %2; "
-                                     "nothing of the file took effect.")
-                          .arg(file.fileName)
-                          .arg(error.line)
-                    : QStringLiteral("Stopped during %1 before the statement at line %2; the "
-                                     "file's changes were rolled back.")
-                          .arg(file.fileName)
-                          .arg(error.line);
+                : autocommit ? QStringLiteral("Stopped during %1 at the statement at line %2; "
+                                              "nothing of the file took effect.")
+                                   .arg(file.fileName)
+                                   .arg(error.line)
+                             : QStringLiteral("Stopped during %1 at the statement at line %2; the "
+                                              "file's changes were rolled back.")
+                                   .arg(file.fileName)
+                                   .arg(error.line);
         }
         if (inEffect > 0 && (autocommit || progressStarted)) {
             error.hint = QStringLiteral("%1 is partly applied: statements 1-%2 of %3 took effect. "
@@ -251,7 +250,7 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
         error.file = file.migration->path;
         entry.durationMs = timer.elapsed();
         entry.outcome = cancel ? QStringLiteral("cancelled") : QStringLiteral("failed");
-        entry.errorText = error.dbText.isEmpty() ? error.message : error.dbText;
+        entry.errorText = error.dbText.isEmpty() || cancel ? error.message : error.dbText;
         if (result.partlyApplied)
             entry.errorText += u"\n" + result.partlyApplied->summary();
         entry.failingStatement = error.statement;
@@ -320,6 +319,14 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
                 return false;
         }
         Result<QSqlQuery> done = m_connection.exec(statement.text);
+        if (!done && cancelled()) {
+            // Stopped on the server while it ran (or waited for a lock).
+            Error e = Error::make(Error::Code::Cancelled, QString());
+            e.line = statement.line;
+            e.statement = statement.text;
+            e.dbText = done.error().dbText;
+            return fail(e, j, RunEvent::Type::FileCancelled);
+        }
         if (!done) {
             Error e = done.error();
             e.line = statement.line;

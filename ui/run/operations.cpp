@@ -205,7 +205,7 @@ void Operations::stop()
 {
     if (!m_controller->isBusy())
         return;
-    m_panel->log(tr("Stop requested: stopping after the current statement."));
+    m_panel->log(tr("Stop requested: cancelling the running statement; the file is rolled back."));
     m_controller->stop();
 }
 

@@ -20,7 +20,8 @@ RunPanel::RunPanel(QWidget *parent)
 {
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setEnabled(false);
-    m_stop->setToolTip(tr("Stop between statements; the current file is rolled back"));
+    m_stop->setToolTip(tr("Cancel the running statement on the server; the current file is "
+                          "rolled back"));
     m_progress->setObjectName(QStringLiteral("runProgress"));
     m_progress->setRange(0, 1);
     m_progress->setValue(0);

@@ -1,0 +1,136 @@
+#include "statementcanceller.h"
+
+#include "db/connection.h"
+
+#include <QSqlDriver>
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+
+#include <chrono>
+
+namespace tidemark {
+
+namespace {
+
+constexpr auto PollInterval = std::chrono::milliseconds(50);
+
+// The driver's native handle when its registered type is one of the names (Qt registers
+// PGconn* under its struct tag, "pg_conn*").
+template <typename Handle>
+Handle nativeHandle(const QSqlDatabase &database, std::initializer_list<const char *> typeNames)
+{
+    const QVariant handle = database.driver() ? database.driver()->handle() : QVariant();
+    if (!handle.isValid())
+        return nullptr;
+    for (const char *name : typeNames) {
+        if (qstrcmp(handle.typeName(), name) == 0)
+            return *static_cast<Handle const *>(handle.constData());
+    }
+    return nullptr;
+}
+
+} // namespace
+
+StatementCanceller::StatementCanceller(Connection &connection)
+    : m_dialect(connection.spec().dialect)
+    , m_spec(connection.spec())
+{
+    const QSqlDatabase database = connection.database();
+    switch (m_dialect) {
+    case SqlDialect::Postgres:
+        if (PGconn *pg = nativeHandle<PGconn *>(database, {"PGconn*", "pg_conn*"}))
+            m_pgCancel = PQgetCancel(pg);
+        break;
+    case SqlDialect::Sqlite:
+        m_sqlite = nativeHandle<sqlite3 *>(database, {"sqlite3*"});
+        break;
+    case SqlDialect::MySql:
+        if (Result<QVariant> id = connection.scalar(QStringLiteral("SELECT CONNECTION_ID()")))
+            m_mysqlConnectionId = id->toLongLong();
+        break;
+    default:
+        break;
+    }
+}
+
+StatementCanceller::~StatementCanceller()
+{
+    if (m_pgCancel)
+        PQfreeCancel(m_pgCancel);
+}
+
+bool StatementCanceller::cancel(QString *why)
+{
+    const auto fail = [why](const QString &text) {
+        if (why)
+            *why = text;
+        return false;
+    };
+    switch (m_dialect) {
+    case SqlDialect::Postgres: {
+        if (!m_pgCancel)
+            return fail(QStringLiteral("the PostgreSQL driver gave no connection handle"));
+        char error[256] = {};
+        if (!PQcancel(m_pgCancel, error, sizeof error))
+            return fail(QString::fromLocal8Bit(error));
+        return true;
+    }
+    case SqlDialect::Sqlite:
+        if (!m_sqlite)
+            return fail(QStringLiteral("the SQLite driver gave no connection handle"));
+        sqlite3_interrupt(m_sqlite);
+        return true;
+    case SqlDialect::MySql: {
+        if (m_mysqlConnectionId <= 0)
+            return fail(QStringLiteral("the connection's id is unknown"));
+        // QtSql connections belong to the thread that opens them: this one is opened, used and
+        // closed here.
+        Result<std::unique_ptr<Connection>> second = Connection::open(m_spec);
+        if (!second)
+            return fail(second.error().message);
+        Result<QSqlQuery> killed =
+            (*second)->exec(QStringLiteral("KILL QUERY %1").arg(m_mysqlConnectionId));
+        if (!killed)
+            return fail(killed.error().dbText);
+        return true;
+    }
+    default:
+        return fail(QStringLiteral("this database cannot cancel a running statement"));
+    }
+}
+
+CancelWatchdog::CancelWatchdog(Connection &connection, const std::atomic_bool *cancel)
+    : m_canceller(connection)
+    , m_cancel(cancel)
+{
+    if (m_cancel)
+        m_thread = std::thread([this] { watch(); });
+}
+
+CancelWatchdog::~CancelWatchdog()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void CancelWatchdog::watch()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_stop) {
+        if (m_cancel->load()) {
+            m_fired = true;
+            lock.unlock();
+            m_canceller.cancel();
+            return;
+        }
+        m_wake.wait_for(lock, PollInterval);
+    }
+}
+
+} // namespace tidemark
