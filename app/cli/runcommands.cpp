@@ -95,9 +95,14 @@ void attachProgress(const CommandContext &context, MigrationService &service, bo
                                  : QStringLiteral("Starting rollback..."));
             break;
         case RunEvent::Type::FileSucceeded:
-            out.info((upgrade ? QStringLiteral("Migration applied successfully: %1")
-                              : QStringLiteral("Rollback applied successfully: %1"))
-                         .arg(event.fileName));
+            if (event.forgotOnly)
+                out.info(QStringLiteral("Forgot the record of %1 without running SQL (it has no "
+                                        "rollback section; its changes stay).")
+                             .arg(event.fileName));
+            else
+                out.info((upgrade ? QStringLiteral("Migration applied successfully: %1")
+                                  : QStringLiteral("Rollback applied successfully: %1"))
+                             .arg(event.fileName));
             break;
         default:
             break;
@@ -207,6 +212,9 @@ int runRollback(CommandContext &context)
         {QStringLiteral("all"), QStringLiteral("Roll back every applied versioned migration.")},
         {{QStringLiteral("d"), QStringLiteral("dry-run")},
          QStringLiteral("Print the SQL that would run; change nothing.")},
+        {QStringLiteral("forget-without-rollback"),
+         QStringLiteral("For files without a rollback section: only forget their record, "
+                        "keeping their changes in the database (journaled).")},
     });
     if (auto code =
             context.parse(parser, QStringLiteral("Roll back applied migrations, newest first.")))
@@ -219,6 +227,7 @@ int runRollback(CommandContext &context)
     options.toVersion = parser.value(QStringLiteral("to-version"));
     options.lastBatch = parser.isSet(QStringLiteral("last-batch"));
     options.all = parser.isSet(QStringLiteral("all"));
+    options.forgetWithoutRollback = parser.isSet(QStringLiteral("forget-without-rollback"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (options.count && *options.count < 1)
         return context.fail(badCount(*options.count));

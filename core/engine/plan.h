@@ -62,6 +62,7 @@ struct PlannedFile
     QString fileName;            // also set when the migration is missing
     QString versionKey;          // the key as stored (rollback deletes by it)
     bool alreadyTracked = false; // RA/ROC re-run: the row is updated, not inserted
+    bool forgetOnly = false;     // rollback of a file without a rollback section: only the record
     QList<SqlStatement> statements;
 };
 
@@ -89,6 +90,9 @@ struct RollbackOptions
     QString toVersion;
     bool lastBatch = false;
     bool all = false;
+    // A file without a rollback section is refused, unless this asks to only forget its
+    // tracking row (no SQL runs; what the file did stays; journaled as "forgotten").
+    bool forgetWithoutRollback = false;
 };
 
 } // namespace tidemark

@@ -395,6 +395,28 @@ Result<Plan> Planner::rollback(const RollbackOptions &options,
     }
     std::reverse(selected.begin(), selected.end());
 
+    // A rollback that would only forget the record, leaving the file's changes behind, is
+    // refused before anything runs, every such file named.
+    QStringList withoutRollback;
+    for (const HistoryRow *row : selected) {
+        const Migration *m = m_migrations.findVersion(row->parsedVersion);
+        if (m && !m->text.hasRollbackSection())
+            withoutRollback.append(m->relativePath);
+    }
+    if (!withoutRollback.isEmpty() && !options.forgetWithoutRollback)
+        return Error::make(
+            Error::Code::Validation,
+            QStringLiteral("Cannot roll back: %1 %2 no rollback section, so nothing would undo "
+                           "what %3 did: %4.")
+                .arg(withoutRollback.size())
+                .arg(withoutRollback.size() == 1 ? QStringLiteral("file has")
+                                                 : QStringLiteral("files have"),
+                     withoutRollback.size() == 1 ? QStringLiteral("it") : QStringLiteral("they"),
+                     withoutRollback.join(QStringLiteral(", "))),
+            QStringLiteral("Add a '-- rollback' section that undoes the upgrade, or, to only "
+                           "forget the record and keep the changes in the database, pass "
+                           "--forget-without-rollback."));
+
     Plan plan;
     plan.direction = Direction::Rollback;
     for (const HistoryRow *row : selected) {
@@ -414,6 +436,7 @@ Result<Plan> Planner::rollback(const RollbackOptions &options,
         file.fileName = m->fileName;
         file.versionKey = row->version;
         file.alreadyTracked = true;
+        file.forgetOnly = !m->text.hasRollbackSection();
         file.statements = std::move(statements).value();
         plan.files.append(std::move(file));
     }

@@ -28,6 +28,7 @@ struct RunEvent
     qint64 elapsedMs = 0;       // since the file started
     bool transactional = true;  // false: the file runs statement by statement (transaction=off)
     int statementsInEffect = 0; // FileFailed/FileCancelled: statements that took effect and stay
+    bool forgotOnly = false;    // FileSucceeded of a rollback that only forgot the record
 };
 
 using RunEventSink = std::function<void(const RunEvent &)>;

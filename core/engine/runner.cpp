@@ -402,7 +402,11 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
         return fail(e, statementCount, RunEvent::Type::FileFailed);
     }
     entry.durationMs = timer.elapsed();
-    entry.outcome = QStringLiteral("success");
+    entry.outcome = file.forgetOnly ? QStringLiteral("forgotten") : QStringLiteral("success");
+    if (file.forgetOnly)
+        entry.errorText = QStringLiteral("Only the record was forgotten "
+                                         "(--forget-without-rollback): the file has no rollback "
+                                         "section, so no SQL ran and its changes stay.");
     if (Status s = journal.write(entry); !s)
         return fail(s.error(), statementCount, RunEvent::Type::FileFailed);
     if (progressStarted) {
@@ -417,6 +421,7 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
         return false;
     }
     result.completedFiles.append(file.fileName);
+    event.forgotOnly = file.forgetOnly;
     event.type = RunEvent::Type::FileSucceeded;
     event.elapsedMs = timer.elapsed();
     emitEvent(event);

@@ -238,6 +238,38 @@ private Q_SLOTS:
         if (db.tableExists(u"tidemark_progress"_s))
             QCOMPARE(rowCount(db, u"tidemark_progress"_s), 0);
     }
+
+    // A rollback that would only forget the record is refused (dry run too), unless asked for
+    // explicitly; then it is journaled as "forgotten".
+    void rollbackWithoutSection_data() { addDialectColumnRows(); }
+    void rollbackWithoutSection()
+    {
+        CLI_REQUIRE_DIALECT(db);
+        TempProject project(db.url());
+        project.write(Good, "CREATE TABLE good (id INT);\n-- rollback\nDROP TABLE good;\n");
+        project.write(u"V2__no_way_back.sql"_s, "CREATE TABLE kept (id INT);\n");
+        CliRunner cli(Binary::Cli, project.root());
+        CLI_EXPECT_EXIT(cli.run({u"upgrade"_s}), 0);
+        const QStringList before = stateOf(db);
+        for (const QStringList &arguments :
+             {QStringList{u"rollback"_s}, QStringList{u"rollback"_s, u"--dry-run"_s},
+              QStringList{u"rollback"_s, u"--all"_s}}) {
+            const CliResult r = cli.run(arguments);
+            CLI_EXPECT_EXIT(r, 1);
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), u"V2__no_way_back.sql"_s);
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), u"no rollback section"_s);
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), u"--forget-without-rollback"_s);
+            QCOMPARE(stateOf(db), before);
+        }
+        const CliResult forgot = cli.run({u"rollback"_s, u"--forget-without-rollback"_s});
+        CLI_EXPECT_EXIT(forgot, 0);
+        CLI_EXPECT_CONTAINS(forgot, forgot.stderrText(),
+                            u"Forgot the record of V2__no_way_back.sql without running SQL"_s);
+        QCOMPARE(trackedVersions(db), QStringList{u"1"_s});
+        QVERIFY(db.tableExists(u"kept"_s));
+        QCOMPARE(db.query(u"SELECT outcome FROM tidemark_journal WHERE operation = 'rollback'"_s),
+                 QStringList{u"forgotten"_s});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliBadInputServers)
