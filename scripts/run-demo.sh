@@ -2,7 +2,7 @@
 # The run command (README): installs the build dependencies, builds Tidemark, and shows it
 # on the demo project in examples/demo (a small bookshop on SQLite):
 #
-#   scripts/run-demo.sh                      status, upgrade, status; then the window if a
+#   scripts/run-demo.sh                      status (when demo.db exists), upgrade, status; then the window if a
 #                                            display is available
 #   scripts/run-demo.sh ARGS...              build, then run build/app/tidemark ARGS instead
 #                                            (e.g. --cli history); the demo is the project
@@ -41,7 +41,12 @@ main() {
         exec "$TIDEMARK" "$@"
     fi
 
-    run "$TIDEMARK" --cli --project "$DEMO_PROJECT" status
+    # Read-only commands never create a database: on the first run there is none to show yet.
+    if [[ -f $DEMO_PROJECT/jetbase/demo.db ]]; then
+        run "$TIDEMARK" --cli --project "$DEMO_PROJECT" status
+    else
+        log "$DEMO_PROJECT/jetbase/demo.db does not exist yet: upgrade creates it"
+    fi
     run "$TIDEMARK" --cli --project "$DEMO_PROJECT" upgrade
     run "$TIDEMARK" --cli --project "$DEMO_PROJECT" status
 

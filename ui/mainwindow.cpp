@@ -337,6 +337,9 @@ void MainWindow::onLoaded(const ProjectSnapshot &snapshot)
         jetbase.fileName() == u"jetbase" ? jetbase.dir().dirName() : jetbase.fileName();
     setWindowTitle(tr("%1 — %2 — Tidemark").arg(project, snapshot.displayUrl));
     QStringList banner;
+    if (!snapshot.status.missingDatabaseFile.isEmpty())
+        banner.append(tr("The database file does not exist yet: %1. Upgrade creates it.")
+                          .arg(snapshot.status.missingDatabaseFile));
     for (const FileProgress &file : snapshot.status.unfinished)
         banner.append(file.summary());
     if (!banner.isEmpty())

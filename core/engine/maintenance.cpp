@@ -13,7 +13,8 @@ Status MigrationService::auditAndRepair(const QString &command, bool fix, const 
     Result<std::shared_ptr<const MigrationSet>> set = scan();
     if (!set)
         return set.error();
-    Result<std::unique_ptr<Connection>> opened = connect();
+    Result<std::unique_ptr<Connection>> opened =
+        connect(fix ? Access::ReadWrite : Access::ReadOnly);
     if (!opened)
         return opened.error();
     Connection &connection = **opened;

@@ -6,6 +6,8 @@
 #include "engine/resolution.h"
 #include "history/trackingstore.h"
 
+#include <QFileInfo>
+
 #include <future>
 
 namespace tidemark {
@@ -24,11 +26,32 @@ Result<std::shared_ptr<const MigrationSet>> MigrationService::scan() const
     return std::make_shared<const MigrationSet>(std::move(set).value());
 }
 
-Result<std::unique_ptr<Connection>> MigrationService::connect() const
+namespace {
+
+// The absolute path of a SQLite database file that does not exist yet; empty otherwise.
+QString missingSqliteFile(const ConnectionSpec &spec)
+{
+    const QString &file = spec.databaseName;
+    if (spec.dialect != SqlDialect::Sqlite || file == u":memory:" || file.startsWith(u"file:") ||
+        QFileInfo::exists(file))
+        return {};
+    return QFileInfo(file).absoluteFilePath();
+}
+
+} // namespace
+
+Result<std::unique_ptr<Connection>> MigrationService::connect(Access access) const
 {
     Result<ConnectionSpec> spec = m_project.connectionSpec();
     if (!spec)
         return spec.error();
+    if (const QString missing = missingSqliteFile(spec.value());
+        access == Access::ReadOnly && !missing.isEmpty())
+        return Error::make(Error::Code::Connection,
+                           QStringLiteral("database file does not exist: %1").arg(missing),
+                           QStringLiteral("Check the path in sqlalchemy_url (env.py) or --url; a "
+                                          "relative path counts from the jetbase folder. Nothing "
+                                          "was created: \"upgrade\" creates the file."));
     return Connection::open(spec.value());
 }
 
@@ -134,15 +157,26 @@ Result<StatusReport> MigrationService::readStatus(const std::function<void(Conne
     // The files are read on other threads while this one talks to the database (QtSql
     // connections stay on the thread that made them); both take about as long on a big project.
     auto scanning = std::async(std::launch::async, [this] { return scan(); });
-    Result<std::unique_ptr<Connection>> connection = connect();
-    Result<History> history =
-        connection ? TrackingStore(**connection).read() : Result<History>(connection.error());
+    // The window opens a project whose SQLite file is not created yet: everything is pending,
+    // and it says so (the command line's status refuses instead, see connect()).
+    Result<ConnectionSpec> spec = m_project.connectionSpec();
+    if (!spec) {
+        scanning.wait();
+        return spec.error();
+    }
+    const QString missing = alsoRead ? missingSqliteFile(spec.value()) : QString();
+    Result<std::unique_ptr<Connection>> connection =
+        missing.isEmpty() ? connect()
+                          : Result<std::unique_ptr<Connection>>(std::unique_ptr<Connection>());
+    Result<History> history = !connection         ? Result<History>(connection.error())
+                              : missing.isEmpty() ? TrackingStore(**connection).read()
+                                                  : Result<History>(History());
     Result<QList<FileProgress>> unfinished =
-        history ? ProgressStore(**connection).read()
-                : Result<QList<FileProgress>>(QList<FileProgress>());
+        history && missing.isEmpty() ? ProgressStore(**connection).read()
+                                     : Result<QList<FileProgress>>(QList<FileProgress>());
     if (!unfinished)
         return unfinished.error();
-    if (history && alsoRead)
+    if (history && alsoRead && missing.isEmpty())
         alsoRead(**connection);
     Result<std::shared_ptr<const MigrationSet>> set = scanning.get();
     if (!set)
@@ -152,9 +186,10 @@ Result<StatusReport> MigrationService::readStatus(const std::function<void(Conne
     if (files)
         *files = set.value();
 
-    Planner planner(**set, history.value(), (*connection)->spec().dialect);
+    Planner planner(**set, history.value(), spec->dialect);
     StatusReport report;
-    report.displayUrl = (*connection)->spec().displayUrl;
+    report.displayUrl = spec->displayUrl;
+    report.missingDatabaseFile = missing;
     report.unfinished = std::move(unfinished).value();
     report.entries = planner.status();
     report.problems = planner.validate(true, true);
@@ -244,7 +279,8 @@ Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun
     Result<std::shared_ptr<const MigrationSet>> set = scan();
     if (!set)
         return set.error();
-    Result<std::unique_ptr<Connection>> opened = connect();
+    Result<std::unique_ptr<Connection>> opened =
+        connect(dryRun ? Access::ReadOnly : Access::ReadWrite);
     if (!opened)
         return opened.error();
     Connection &connection = **opened;
@@ -332,7 +368,7 @@ Result<FileProgress> MigrationService::resolve(const QString &target, bool appli
     Result<std::shared_ptr<const MigrationSet>> set = scan();
     if (!set)
         return set.error();
-    Result<std::unique_ptr<Connection>> opened = connect();
+    Result<std::unique_ptr<Connection>> opened = connect(Access::ReadWrite);
     if (!opened)
         return opened.error();
     Connection &connection = **opened;
@@ -355,7 +391,7 @@ Result<LockState> MigrationService::lockState() const
 
 Result<QString> MigrationService::lock()
 {
-    Result<std::unique_ptr<Connection>> connection = connect();
+    Result<std::unique_ptr<Connection>> connection = connect(Access::ReadWrite);
     if (!connection)
         return connection.error();
     if (Status s = TrackingStore(**connection).ensureTables(); !s)

@@ -27,6 +27,8 @@ struct StatusReport
     // Files that ran without one transaction and did not finish (tidemark_progress): while any
     // is listed the project is dirty and upgrade and rollback refuse to run.
     QList<FileProgress> unfinished;
+    // The window's overview of a SQLite project whose file does not exist yet: its path.
+    QString missingDatabaseFile;
 };
 
 // Everything the window shows on opening a project. The journal and the lock state are read
@@ -120,7 +122,10 @@ private:
     // with fix, repair them under the lock in one transaction.
     Status auditAndRepair(const QString &command, bool fix, const Finder &find,
                           const Repairer &repair);
-    Result<std::unique_ptr<Connection>> connect() const;
+    // Read-only commands never create a database: a SQLite file that does not exist is an
+    // error naming its absolute path, not a new empty database.
+    enum class Access { ReadOnly, ReadWrite };
+    Result<std::unique_ptr<Connection>> connect(Access access = Access::ReadOnly) const;
     // status() and overview(): scans the files on another thread while this one reads the
     // history and then calls alsoRead (when set) on the same connection.
     Result<StatusReport> readStatus(const std::function<void(Connection &)> &alsoRead,

@@ -270,6 +270,36 @@ private Q_SLOTS:
         QCOMPARE(db.query(u"SELECT outcome FROM tidemark_journal WHERE operation = 'rollback'"_s),
                  QStringList{u"forgotten"_s});
     }
+
+    // Read-only commands on a mistyped SQLite path: a clear error, and no file appears.
+    void missingSqliteFile_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        for (const char *command : {"status", "validate", "history", "current", "journal",
+                                    "lock-status", "validate-checksums", "validate-files"})
+            QTest::newRow(command) << QStringList{QString::fromLatin1(command)};
+        QTest::newRow("upgrade --dry-run") << QStringList{u"upgrade"_s, u"--dry-run"_s};
+        QTest::newRow("rollback --dry-run") << QStringList{u"rollback"_s, u"--dry-run"_s};
+        QTest::newRow("status --json") << QStringList{u"status"_s, u"--json"_s};
+    }
+    void missingSqliteFile()
+    {
+        QFETCH(QStringList, arguments);
+        TempProject project;
+        project.setUrl(u"sqlite:///mistyped.db"_s);
+        project.write(Good, "CREATE TABLE good (id INT);\n");
+        const QString path = project.jetbaseDir() + u"/mistyped.db"_s;
+        for (Binary binary : {Binary::Cli, Binary::Gui}) {
+            const CliResult r = CliRunner(binary, project.root()).run(arguments);
+            CLI_EXPECT_EXIT(r, 1);
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), u"database file does not exist: "_s + path);
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), u"\"upgrade\" creates the file"_s);
+            QVERIFY2(!QFileInfo::exists(path), r.describe().constData());
+        }
+        const CliResult upgraded = CliRunner(Binary::Cli, project.root()).run({u"upgrade"_s});
+        CLI_EXPECT_EXIT(upgraded, 0);
+        QVERIFY(QFileInfo::exists(path));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliBadInputServers)

@@ -85,6 +85,21 @@ private Q_SLOTS:
         QVERIFY(!action(*window, "resolveAction")->isEnabled());
         QVERIFY(!banner->isVisible());
     }
+
+    // A SQLite project whose database file is not there yet: all pending, said in the banner,
+    // nothing created by opening it.
+    void missingDatabaseFile()
+    {
+        TempProject project;
+        project.setUrl(u"sqlite:///not_yet.db"_s);
+        project.write("V1__one.sql", "CREATE TABLE one1 (id INT);\n");
+        auto window = openWindow(project);
+        QTRY_COMPARE_WITH_TIMEOUT(statesOf(*window), QStringList{u"pending"_s}, 20000);
+        auto *banner = window->findChild<QLabel *>(u"problemBanner"_s);
+        QVERIFY(banner && banner->isVisible());
+        QVERIFY2(banner->text().contains(u"does not exist yet"_s), qPrintable(banner->text()));
+        QVERIFY(!QFileInfo::exists(project.jetbaseDir() + u"/not_yet.db"_s));
+    }
 };
 
 QTEST_MAIN(TestWindowDirty)
