@@ -345,6 +345,8 @@ void MainWindow::onLoaded(const ProjectSnapshot &snapshot)
     if (!banner.isEmpty())
         banner.append(tr("Upgrade and rollback refuse to run: repair the database by hand, then "
                          "use Database ▸ Resolve Partly Applied File."));
+    for (const IgnoredEntry &entry : snapshot.status.ignored)
+        banner.append(tr("Ignored: %1 because %2").arg(entry.relativePath, entry.reason));
     if (!snapshot.status.problems.isEmpty())
         banner.append(tr("%n problem(s) block an upgrade; see Validate.", nullptr,
                          int(snapshot.status.problems.size())));

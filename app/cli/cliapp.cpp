@@ -121,6 +121,10 @@ QString generalHelp()
         "                         by walking up from the current folder\n"
         "  --url URL              database URL (SQLAlchemy syntax); overrides the configuration\n"
         "  --lock-timeout SECONDS wait for a migration lock held elsewhere\n"
+        "  --statement-timeout SECONDS, --lock-wait-timeout SECONDS\n"
+        "                         upgrade/rollback: end a statement that runs or waits for a\n"
+        "                         lock longer (0: no limit); also per file in its first lines\n"
+        "  --retry-on-lock-timeout N  run a file again up to N times after a lock-wait timeout\n"
         "  --json                 one JSON document on stdout\n"
         "  --quiet                no progress or information on stderr\n"
         "  --version              print the version\n"
@@ -140,7 +144,7 @@ int runCli(const QStringList &arguments)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     GlobalOptions globals;
     if (!parser.parse(QStringList{QStringLiteral("tidemark")} + arguments)) {
-        Output(false, false)
+        Output(asksForJson(arguments), false)
             .fail(QStringLiteral("tidemark"),
                   Error::make(Error::Code::Usage, parser.errorText(),
                               QStringLiteral("Run \"tidemark --cli --help\".")));
@@ -153,6 +157,12 @@ int runCli(const QStringList &arguments)
         return 0;
     }
     if (positional.isEmpty()) {
+        if (!parser.isSet(QStringLiteral("help")) && globals.json)
+            return Output(true, globals.quiet)
+                .fail(QStringLiteral("tidemark"),
+                      Error::make(Error::Code::Usage, QStringLiteral("No command given."),
+                                  QStringLiteral("Run \"tidemark --cli --help\" for the list of "
+                                                 "commands.")));
         std::fputs(qPrintable(generalHelp()),
                    parser.isSet(QStringLiteral("help")) ? stdout : stderr);
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;

@@ -17,10 +17,33 @@ void addGlobalOptions(QCommandLineParser &parser)
         {QStringLiteral("lock-timeout"),
          QStringLiteral("Wait up to SECONDS for a migration lock held elsewhere."),
          QStringLiteral("SECONDS")},
+        {QStringLiteral("statement-timeout"),
+         QStringLiteral("Upgrade/rollback: end a statement that runs longer than SECONDS (0: no "
+                        "limit)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("lock-wait-timeout"),
+         QStringLiteral("Upgrade/rollback: end a statement that waits longer than SECONDS for "
+                        "another session's lock (0: no limit)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("retry-on-lock-timeout"),
+         QStringLiteral("Upgrade/rollback: run a file again up to N times when only its lock "
+                        "wait timed out."),
+         QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON document on stdout.")},
         {QStringLiteral("quiet"), QStringLiteral("Print no progress or information.")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
     });
+}
+
+bool asksForJson(const QStringList &arguments)
+{
+    for (const QString &argument : arguments) {
+        if (argument == u"--")
+            break;
+        if (argument == u"--json" || argument == u"-json")
+            return true;
+    }
+    return false;
 }
 
 void readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &globals)
@@ -33,6 +56,12 @@ void readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &globals)
         bool ok = false;
         const int seconds = parser.value(QStringLiteral("lock-timeout")).toInt(&ok);
         globals.lockTimeout = ok ? seconds : -1;
+    }
+    for (const QString &option :
+         {QStringLiteral("statement-timeout"), QStringLiteral("lock-wait-timeout"),
+          QStringLiteral("retry-on-lock-timeout")}) {
+        if (parser.isSet(option))
+            globals.runLimits.insert(option, parser.value(option));
     }
     globals.json = globals.json || parser.isSet(QStringLiteral("json"));
     globals.quiet = globals.quiet || parser.isSet(QStringLiteral("quiet"));
@@ -63,11 +92,21 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser, const QStri
     }
     if (parsed)
         readGlobalOptions(parser, m_globals);
+    else // the usage error itself must come as JSON when --json was asked for
+        m_globals.json = m_globals.json || asksForJson(m_arguments);
     m_out = Output(m_globals.json, m_globals.quiet);
     if (!parsed)
         return fail(
             Error::make(Error::Code::Usage, parser.errorText(),
                         QStringLiteral("Run \"tidemark --cli %1 --help\".").arg(m_command)));
+    for (auto it = m_globals.runLimits.cbegin(); it != m_globals.runLimits.cend(); ++it) {
+        bool ok = false;
+        if (it.value().toInt(&ok) < 0 || !ok)
+            return fail(Error::make(Error::Code::Usage,
+                                    QStringLiteral("--%1 takes a whole number (0 or more), not "
+                                                   "\"%2\".")
+                                        .arg(it.key(), it.value())));
+    }
     if (m_globals.lockTimeout && *m_globals.lockTimeout < 0)
         return fail(Error::make(Error::Code::Usage,
                                 QStringLiteral("--lock-timeout takes a whole number of seconds "
@@ -100,6 +139,8 @@ std::optional<MigrationService> CommandContext::service(int *exitCode) const
     options.startDir = QDir::currentPath();
     if (!m_globals.url.isEmpty())
         options.overrides.insert(QStringLiteral("sqlalchemy_url"), m_globals.url);
+    for (auto it = m_globals.runLimits.cbegin(); it != m_globals.runLimits.cend(); ++it)
+        options.overrides.insert(QString(it.key()).replace(u'-', u'_'), it.value());
     if (m_globals.lockTimeout)
         options.overrides.insert(QStringLiteral("lock_timeout"),
                                  QString::number(*m_globals.lockTimeout));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QMap>
+
 #include "cli/output.h"
 #include "engine/migrationservice.h"
 
@@ -17,6 +19,9 @@ struct GlobalOptions
     QString project;
     QString url;
     std::optional<int> lockTimeout;
+    // --statement-timeout, --lock-wait-timeout, --retry-on-lock-timeout: configuration keys
+    // statement_timeout, lock_wait_timeout, retry_on_lock_timeout; checked in parse().
+    QMap<QString, QString> runLimits;
     bool json = false;
     bool quiet = false;
 };
@@ -58,6 +63,8 @@ private:
 // Adds --project, --url, --lock-timeout, --json and --quiet (and --help) to a parser.
 void addGlobalOptions(QCommandLineParser &parser);
 // Reads them back; values given later win over earlier ones.
+// Whether the raw arguments ask for --json (for usage errors, which the parser could not read).
+bool asksForJson(const QStringList &arguments);
 void readGlobalOptions(const QCommandLineParser &parser, GlobalOptions &globals);
 
 } // namespace tidemark::cli

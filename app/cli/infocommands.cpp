@@ -54,6 +54,13 @@ int runStatus(CommandContext &context)
             lines.append(QStringLiteral("  - ") + p.message);
         context.out().result(lines.join(u'\n'));
     }
+    if (!report->ignored.isEmpty()) {
+        QStringList lines{QStringLiteral("Ignored (not read as migrations):")};
+        for (const IgnoredEntry &entry : report->ignored)
+            lines.append(
+                QStringLiteral("  - ignored: %1 because %2").arg(entry.relativePath, entry.reason));
+        context.out().result(lines.join(u'\n'));
+    }
     if (!report->unfinished.isEmpty()) {
         QStringList lines{QStringLiteral("Partly applied (upgrade and rollback refuse to run "
                                          "until each is resolved):")};
@@ -77,7 +84,8 @@ int runStatus(CommandContext &context)
                             {QStringLiteral("pending"), toJsonArray(report->pending)},
                             {QStringLiteral("migrations"), toJsonArray(report->entries)},
                             {QStringLiteral("problems"), toJsonArray(report->problems)},
-                            {QStringLiteral("partly_applied"), toJsonArray(report->unfinished)}});
+                            {QStringLiteral("partly_applied"), toJsonArray(report->unfinished)},
+                            {QStringLiteral("ignored"), toJsonArray(report->ignored)}});
 }
 
 int runHistory(CommandContext &context)

@@ -46,10 +46,13 @@ QJsonObject toJson(const PlannedFile &file)
     for (const SqlStatement &s : file.statements)
         statements.append(
             QJsonObject{{QStringLiteral("line"), s.line}, {QStringLiteral("sql"), s.text}});
-    return {{QStringLiteral("filename"), file.fileName},
-            {QStringLiteral("version"), nullable(file.versionKey)},
-            {QStringLiteral("type"), migrationTypeName(file.migration->kind())},
-            {QStringLiteral("statements"), statements}};
+    return {
+        {QStringLiteral("filename"), file.fileName},
+        {QStringLiteral("version"), nullable(file.versionKey)},
+        {QStringLiteral("type"), migrationTypeName(file.migration->kind())},
+        {QStringLiteral("transaction"), file.migration->text.directives.transaction},
+        {QStringLiteral("warnings"), QJsonArray::fromStringList(file.migration->warningLines())},
+        {QStringLiteral("statements"), statements}};
 }
 
 QJsonObject toJson(const JournalEntry &e)
@@ -106,6 +109,11 @@ QJsonObject toJson(const FileProgress &p)
             {QStringLiteral("pid"), p.pid},
             {QStringLiteral("started_at"), p.startedAt},
             {QStringLiteral("summary"), p.summary()}};
+}
+
+QJsonObject toJson(const IgnoredEntry &entry)
+{
+    return {{QStringLiteral("path"), entry.relativePath}, {QStringLiteral("reason"), entry.reason}};
 }
 
 } // namespace tidemark::cli

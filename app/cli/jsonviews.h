@@ -15,6 +15,7 @@ QJsonObject toJson(const PlannedFile &file);
 QJsonObject toJson(const JournalEntry &entry);
 QJsonObject toJson(const LockState &state);
 QJsonObject toJson(const FileProgress &progress);
+QJsonObject toJson(const IgnoredEntry &entry);
 QJsonValue nullable(const QString &text);
 
 template <typename T> QJsonArray toJsonArray(const QList<T> &items)

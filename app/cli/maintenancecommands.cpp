@@ -192,7 +192,19 @@ int runValidate(CommandContext &context)
     Result<QList<ValidationProblem>> problems = service->validate();
     if (!problems)
         return context.fail(problems.error());
-    const QJsonObject json{{QStringLiteral("problems"), toJsonArray(problems.value())}};
+    // Legal but probably unintended (a mistyped rollback marker): warnings, not problems.
+    QStringList warnings;
+    if (Result<std::shared_ptr<const MigrationSet>> files = service->scan()) {
+        for (const QList<Migration> *kind :
+             {&(*files)->versioned(), &(*files)->runsAlways(), &(*files)->runsOnChange()}) {
+            for (const Migration &m : *kind)
+                warnings += m.warningLines();
+        }
+    }
+    for (const QString &warning : std::as_const(warnings))
+        context.out().warning(QStringLiteral("Warning: ") + warning);
+    const QJsonObject json{{QStringLiteral("problems"), toJsonArray(problems.value())},
+                           {QStringLiteral("warnings"), QJsonArray::fromStringList(warnings)}};
     if (!problems->isEmpty())
         return context.fail(validationError(problems.value()), json);
     context.out().result(QStringLiteral("Validation passed: file names, versions, applied files "

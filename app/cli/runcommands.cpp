@@ -90,6 +90,8 @@ void attachProgress(const CommandContext &context, MigrationService &service, bo
         const Output &out = context.out();
         switch (event.type) {
         case RunEvent::Type::FileStarted:
+            for (const QString &warning : event.warnings)
+                out.warning(QStringLiteral("Warning: ") + warning);
             if (event.fileIndex == 0)
                 out.info(upgrade ? QStringLiteral("Starting migrations...")
                                  : QStringLiteral("Starting rollback..."));
@@ -124,6 +126,10 @@ int reportOutcome(const CommandContext &context, const Result<RunOutcome> &outco
     if (!outcome)
         return context.fail(outcome.error());
     if (outcome->dryRun) {
+        for (const PlannedFile &file : outcome->plan.files) {
+            for (const QString &warning : file.migration->warningLines())
+                context.out().warning(QStringLiteral("Warning: ") + warning);
+        }
         context.out().result(dryRunPreview(outcome->plan));
         return context.succeed(outcomeJson(outcome.value()));
     }

@@ -8,7 +8,9 @@
 
 #include <QFileInfo>
 
+#include <chrono>
 #include <future>
+#include <thread>
 
 namespace tidemark {
 
@@ -190,6 +192,7 @@ Result<StatusReport> MigrationService::readStatus(const std::function<void(Conne
     StatusReport report;
     report.displayUrl = spec->displayUrl;
     report.missingDatabaseFile = missing;
+    report.ignored = (*set)->ignored();
     report.unfinished = std::move(unfinished).value();
     report.entries = planner.status();
     report.problems = planner.validate(true, true);
@@ -257,6 +260,12 @@ Result<QList<ValidationProblem>> MigrationService::validate() const
     Result<QList<FileProgress>> unfinished = ProgressStore(**connection).read();
     if (!unfinished)
         return unfinished.error();
+    for (const IgnoredEntry &ignored : (*set)->ignored())
+        problems.append(
+            {ValidationProblem::Kind::IgnoredFile,
+             {},
+             ignored.relativePath,
+             QStringLiteral("ignored: %1 because %2").arg(ignored.relativePath, ignored.reason)});
     for (const FileProgress &p : unfinished.value())
         problems.append({ValidationProblem::Kind::PartlyApplied, p.version, p.fileName,
                          p.summary() + QStringLiteral(" Repair it, then run \"resolve %1 "
@@ -276,6 +285,9 @@ Result<QList<JournalEntry>> MigrationService::journal(int limit) const
 Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun,
                                              const PlanMaker &makePlan)
 {
+    Result<RunLimits> limits = m_project.runLimits();
+    if (!limits)
+        return limits.error();
     Result<std::shared_ptr<const MigrationSet>> set = scan();
     if (!set)
         return set.error();
@@ -316,10 +328,32 @@ Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun
     Runner runner(connection, m_identity);
     runner.setEventSink(m_sink);
     runner.setCancelFlag(m_cancel);
+    runner.setLimits(limits.value());
     {
         // Stop cancels the running statement on the server, not only between statements.
         const CancelWatchdog watchdog(connection, m_cancel);
-        outcome.run = runner.run(outcome.plan);
+        const int tries = 1 + limits->retriesOnLockTimeout;
+        Plan remaining = outcome.plan;
+        QStringList completed;
+        for (int attempt = 1;; ++attempt) {
+            runner.setTry(attempt, tries);
+            outcome.run = runner.run(remaining);
+            completed += outcome.run.completedFiles;
+            // Retry only a file that failed because its lock wait timed out and was rolled back
+            // whole: it runs again from its first statement, after a growing pause.
+            const RunResult &run = outcome.run;
+            if (run.ok() || !run.lockWaitTimedOut || !run.statementsInEffect.isEmpty() ||
+                run.partlyApplied || attempt >= tries)
+                break;
+            remaining.files.remove(0, run.completedFiles.size());
+            const auto pause = std::chrono::seconds(std::min(30, 1 << std::min(attempt - 1, 5)));
+            const auto until = std::chrono::steady_clock::now() + pause;
+            while (std::chrono::steady_clock::now() < until && !(m_cancel && m_cancel->load()))
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            if (m_cancel && m_cancel->load())
+                break;
+        }
+        outcome.run.completedFiles = completed;
     }
     if (Status s = lock.release(); !s && outcome.run.ok())
         outcome.run.error = s.error();

@@ -29,6 +29,7 @@ struct StatusReport
     QList<FileProgress> unfinished;
     // The window's overview of a SQLite project whose file does not exist yet: its path.
     QString missingDatabaseFile;
+    QList<IgnoredEntry> ignored; // near misses in the migrations folder, not read
 };
 
 // Everything the window shows on opening a project. The journal and the lock state are read

@@ -44,6 +44,7 @@ struct ValidationProblem
         MissingRepeatableFile,
         ChecksumChanged,
         PartlyApplied, // a file that ran without one transaction stopped part way
+        IgnoredFile,   // something in the migrations folder that looks like a migration
     };
     Kind kind;
     QString version;  // V problems

@@ -36,6 +36,8 @@ QString validationKindName(ValidationProblem::Kind kind)
         return QStringLiteral("checksum_changed");
     case ValidationProblem::Kind::PartlyApplied:
         return QStringLiteral("partly_applied");
+    case ValidationProblem::Kind::IgnoredFile:
+        return QStringLiteral("ignored_file");
     }
     return {};
 }
@@ -43,17 +45,24 @@ QString validationKindName(ValidationProblem::Kind kind)
 Error validationError(const QList<ValidationProblem> &problems)
 {
     QStringList lines;
-    bool checksum = false, files = false, partly = false;
+    bool checksum = false, files = false, partly = false, ignored = false;
     for (const ValidationProblem &p : problems) {
         lines.append(QStringLiteral("  - ") + p.message);
         if (p.kind == ValidationProblem::Kind::ChecksumChanged)
             checksum = true;
         else if (p.kind == ValidationProblem::Kind::PartlyApplied)
             partly = true;
+        else if (p.kind == ValidationProblem::Kind::IgnoredFile)
+            ignored = true;
         else
             files = true;
     }
     QStringList hints;
+    if (ignored)
+        hints.append(QStringLiteral("Rename ignored files to end in lower-case .sql with nothing "
+                                    "after it, fix or remove broken links, and make folders "
+                                    "readable; or move what is not a migration out of the "
+                                    "migrations folder."));
     if (partly)
         hints.append(QStringLiteral("A partly applied file blocks upgrade and rollback until it "
                                     "is resolved; no option skips that."));

@@ -92,6 +92,33 @@ Result<ConnectionSpec> Project::connectionSpec() const
     return connectionSpecFor(parsed.value(), settings);
 }
 
+Result<RunLimits> Project::runLimits() const
+{
+    RunLimits limits;
+    for (const auto &[key, target] :
+         {std::pair{QStringLiteral("statement_timeout"), &limits.statementTimeout},
+          std::pair{QStringLiteral("lock_wait_timeout"), &limits.lockWaitTimeout},
+          std::pair{QStringLiteral("retry_on_lock_timeout"),
+                    static_cast<std::optional<int> *>(nullptr)}}) {
+        if (!m_config.has(key))
+            continue;
+        bool ok = false;
+        const QString text = m_config.string(key).trimmed();
+        const int value = text.toInt(&ok);
+        if (!ok || value < 0)
+            return Error::make(Error::Code::Config,
+                               QStringLiteral("%1 must be a whole number of 0 or more, not \"%2\".")
+                                   .arg(key, text),
+                               QStringLiteral("Fix it in the configuration, or pass --%1.")
+                                   .arg(QString(key).replace(u'_', u'-')));
+        if (target)
+            *target = value;
+        else
+            limits.retriesOnLockTimeout = value;
+    }
+    return limits;
+}
+
 int Project::lockTimeoutSeconds() const
 {
     bool ok = false;

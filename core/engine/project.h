@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/sessionlimits.h"
+
 #include "common/result.h"
 #include "db/databaseurl.h"
 #include "project/configuration.h"
@@ -31,6 +33,9 @@ public:
     Result<ConnectionSpec> connectionSpec() const;
     // Seconds to wait for a held lock: lock_timeout from --lock-timeout or configuration.
     int lockTimeoutSeconds() const;
+    // statement_timeout, lock_wait_timeout and retry_on_lock_timeout; a value that is not a
+    // whole number of 0 or more is an Error::Code::Config naming the key.
+    Result<RunLimits> runLimits() const;
 
 private:
     ProjectLocation m_location;

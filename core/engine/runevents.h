@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -29,6 +30,7 @@ struct RunEvent
     bool transactional = true;  // false: the file runs statement by statement (transaction=off)
     int statementsInEffect = 0; // FileFailed/FileCancelled: statements that took effect and stay
     bool forgotOnly = false;    // FileSucceeded of a rollback that only forgot the record
+    QStringList warnings;       // FileStarted: "file:line: message" of the file's TextWarnings
 };
 
 using RunEventSink = std::function<void(const RunEvent &)>;

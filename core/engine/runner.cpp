@@ -109,7 +109,9 @@ RunResult Runner::run(const Plan &plan)
             return result;
         }
         event.transactional = file.migration->text.directives.transaction;
+        event.warnings = file.migration->warningLines();
         emitEvent(event);
+        event.warnings.clear();
         if (!runFile(file, upgrade, event, result))
             return result;
     }
@@ -253,6 +255,14 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
         entry.errorText = error.dbText.isEmpty() || cancel ? error.message : error.dbText;
         if (result.partlyApplied)
             entry.errorText += u"\n" + result.partlyApplied->summary();
+        if (m_tryCount > 1)
+            entry.errorText += QStringLiteral("\n(try %1 of %2%3)")
+                                   .arg(m_tryNumber)
+                                   .arg(m_tryCount)
+                                   .arg(m_tryNumber < m_tryCount && result.lockWaitTimedOut &&
+                                                result.statementsInEffect.isEmpty()
+                                            ? QStringLiteral("; retrying")
+                                            : QString());
         entry.failingStatement = error.statement;
         entry.failingLine = error.line;
         journal.write(entry); // best effort, outside the rolled-back transaction
@@ -277,6 +287,15 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
         return false;
     };
 
+    // Timeouts: the run's, or the file's own; set on the session only when they change.
+    const SessionLimits limits = limitsFor(m_limits, file.migration->text.directives);
+    const bool limitsChange = m_appliedLimits ? !(limits == *m_appliedLimits)
+                                              : limits.statementTimeout || limits.lockWaitTimeout;
+    if (limitsChange) {
+        if (Status s = applySessionLimits(m_connection, limits); !s)
+            return fail(s.error(), -1, RunEvent::Type::FileFailed);
+        m_appliedLimits = limits;
+    }
     for (int j = 0; j < outside.leading; ++j) {
         if (Result<QSqlQuery> done = m_connection.exec(statements.at(j).text); !done)
             return fail(done.error(), -1, RunEvent::Type::FileFailed);
@@ -334,6 +353,11 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
                             .arg(file.fileName)
                             .arg(statement.line)
                             .arg(e.dbText);
+            if (const TimeoutKind kind = timeoutKindOf(e, dialect.kind());
+                kind != TimeoutKind::None) {
+                e.hint = timeoutExplanation(kind, limits);
+                result.lockWaitTimedOut = kind == TimeoutKind::LockWait;
+            }
             return fail(e, j, RunEvent::Type::FileFailed);
         }
         if (dialect.isForeignKeyCheck(statement.text) && done->next()) {

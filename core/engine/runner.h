@@ -4,6 +4,7 @@
 #include "common/runidentity.h"
 #include "engine/plan.h"
 #include "engine/runevents.h"
+#include "engine/sessionlimits.h"
 #include "history/progressstore.h"
 
 #include <atomic>
@@ -27,6 +28,7 @@ struct RunResult
     // MySQL/MariaDB): the project is dirty until `resolve` settles it.
     std::optional<FileProgress> partlyApplied;
     bool failedFileRanWithoutTransaction = false; // "-- tidemark: transaction=off"
+    bool lockWaitTimedOut = false;                // the failed statement's lock wait timed out
     bool ok() const { return !error.isError(); }
 };
 
@@ -46,6 +48,13 @@ public:
     Runner(Connection &connection, RunIdentity identity);
     void setEventSink(RunEventSink sink) { m_sink = std::move(sink); }
     void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+    void setLimits(const RunLimits &limits) { m_limits = limits; }
+    // Retries after a lock-wait timeout: the journal rows of failed tries say which try it was.
+    void setTry(int number, int count)
+    {
+        m_tryNumber = number;
+        m_tryCount = count;
+    }
 
     RunResult run(const Plan &plan);
 
@@ -59,6 +68,10 @@ private:
     RunIdentity m_identity;
     RunEventSink m_sink;
     const std::atomic_bool *m_cancel = nullptr;
+    RunLimits m_limits;
+    std::optional<SessionLimits> m_appliedLimits; // what the session has; none: the defaults
+    int m_tryNumber = 1;
+    int m_tryCount = 1;
 };
 
 } // namespace tidemark

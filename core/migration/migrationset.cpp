@@ -1,17 +1,25 @@
 #include "migrationset.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
+#include <filesystem>
 #include <numeric>
 #include <optional>
 #include <thread>
 #include <vector>
 
 namespace tidemark {
+
+QStringList Migration::warningLines() const
+{
+    QStringList lines;
+    for (const TextWarning &w : text.warnings)
+        lines.append(QStringLiteral("%1:%2: %3").arg(relativePath).arg(w.line).arg(w.message));
+    return lines;
+}
 
 namespace {
 
@@ -28,6 +36,100 @@ Result<Migration> readMigration(const QString &path, const QString &relativePath
     migration.name = std::move(name);
     migration.text = std::move(text).value();
     return migration;
+}
+
+QString fromPath(const std::filesystem::path &path)
+{
+    return QString::fromStdString(path.string());
+}
+
+// A name that is almost a migration file's: "V8__x.SQL", "V9__y.sql ". Empty: not a near miss.
+QString nearMissReason(const QString &name)
+{
+    if (name.endsWith(u".sql", Qt::CaseInsensitive))
+        return QStringLiteral("the extension must be lower-case .sql");
+    if (name.trimmed().endsWith(u".sql", Qt::CaseInsensitive))
+        return QStringLiteral("the name ends with white space after .sql");
+    return {};
+}
+
+// Walks the folder tree below root (symbolic links to folders are not followed, as in Jetbase):
+// the .sql files to read, by path relative to root, and the near misses.
+Status walk(const QString &root, QStringList &relativePaths, QList<IgnoredEntry> &ignored)
+{
+    namespace fs = std::filesystem;
+    const fs::path rootPath = root.toStdString();
+    std::vector<fs::path> folders{rootPath};
+    while (!folders.empty()) {
+        const fs::path folder = folders.back();
+        folders.pop_back();
+        const QString folderRelative = fromPath(folder.lexically_relative(rootPath));
+        const auto relativeOf = [&](const QString &name) {
+            return folderRelative == u"." ? name : folderRelative + u'/' + name;
+        };
+        std::error_code error;
+        fs::directory_iterator it(folder, error);
+        if (error) {
+            ignored.append({folderRelative + u'/',
+                            QStringLiteral("the folder cannot be read (%1); migrations in it "
+                                           "would be missed")
+                                .arg(QString::fromStdString(error.message()))});
+            continue;
+        }
+        for (; it != fs::directory_iterator(); it.increment(error)) {
+            const fs::directory_entry &entry = *it;
+            const QString name = fromPath(entry.path().filename());
+            if (name.startsWith(u'.')) // hidden: .git and the like are not part of the project
+                continue;
+            std::error_code linkError;
+            const fs::file_status own = entry.symlink_status(linkError);
+            if (fs::is_directory(own)) {
+                folders.push_back(entry.path());
+                continue;
+            }
+            const bool candidate = name.endsWith(u".sql");
+            if (!candidate) {
+                if (const QString reason = nearMissReason(name); !reason.isEmpty())
+                    ignored.append({relativeOf(name), reason});
+                continue;
+            }
+            std::error_code targetError;
+            const fs::file_status target = fs::status(entry.path(), targetError);
+            if (fs::is_symlink(own) && targetError) {
+                ignored.append({relativeOf(name),
+                                targetError == std::errc::too_many_symbolic_link_levels
+                                    ? QStringLiteral("the symbolic link loops")
+                                    : QStringLiteral("the symbolic link points to nothing (%1)")
+                                          .arg(QString::fromStdString(targetError.message()))});
+                continue;
+            }
+            if (fs::is_regular_file(target)) {
+                relativePaths.append(relativeOf(name));
+                continue;
+            }
+            if (fs::is_directory(target)) // a symbolic link to a folder named *.sql
+                continue;
+            Error e = Error::make(
+                Error::Code::Io,
+                QStringLiteral("%1 is not a regular file (%2); Tidemark reads only regular "
+                               "files as migrations.")
+                    .arg(relativeOf(name),
+                         fs::is_fifo(target)             ? QStringLiteral("a named pipe")
+                         : fs::is_character_file(target) ? QStringLiteral("a character device")
+                         : fs::is_block_file(target)     ? QStringLiteral("a block device")
+                         : fs::is_socket(target)         ? QStringLiteral("a socket")
+                                                         : QStringLiteral("not a file")),
+                QStringLiteral("Remove it from the migrations folder, or replace it with the "
+                               "migration's file."));
+            e.file = fromPath(entry.path());
+            return e;
+        }
+        if (error)
+            ignored.append({folderRelative + u'/',
+                            QStringLiteral("the folder could not be read to its end (%1)")
+                                .arg(QString::fromStdString(error.message()))});
+    }
+    return {};
 }
 
 } // namespace
@@ -69,20 +171,9 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
     }
     // Sort the walk so that results never depend on the file system's order.
     QStringList relativePaths;
-    const qsizetype rootPrefixLength = root.absolutePath().size() + 1;
-    QDirIterator it(root.absolutePath(), QDir::Files | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        if (!isMigrationFileCandidate(it.fileName()))
-            continue;
-        // The iterator yields root + '/' + relative path: slicing is all it takes.
-        const QString relative = path.sliced(rootPrefixLength);
-        // Hidden folders (.git and the like) are not part of the project.
-        if (relative.startsWith(u'.') || relative.contains(u"/."))
-            continue;
-        relativePaths.append(relative);
-    }
+    QList<IgnoredEntry> ignored;
+    if (Status walked = walk(root.absolutePath(), relativePaths, ignored); !walked)
+        return walked.error();
     relativePaths.sort();
 
     // Names first, in path order, so that the first bad name is the one reported.
@@ -134,6 +225,10 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
         t.join();
 
     MigrationSet set;
+    std::sort(ignored.begin(), ignored.end(), [](const IgnoredEntry &a, const IgnoredEntry &b) {
+        return a.relativePath < b.relativePath;
+    });
+    set.m_ignored = std::move(ignored);
     for (std::optional<Result<Migration>> &slot : parsed) {
         Result<Migration> &migration = *slot;
         if (!migration)

@@ -9,6 +9,7 @@
 
 using namespace tidemark;
 using namespace tidemark::test;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void failures();
     void validateFailureListsProblems();
     void failedRunReportsFileAndLine();
+    void usageErrorsAfterTheCommand_data();
+    void usageErrorsAfterTheCommand();
 };
 
 void TestCliJson::everyCommand()
@@ -317,6 +320,37 @@ void TestCliJson::failedRunReportsFileAndLine()
     QCOMPARE(trackedVersions(db), QStringList{QStringLiteral("1")});
     QVERIFY(!db.tableExists(QStringLiteral("half")));
     QCOMPARE(rowCount(db, QStringLiteral("jetbase_lock WHERE process_id IS NULL")), 1);
+}
+
+void TestCliJson::usageErrorsAfterTheCommand_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("command");
+    QTest::newRow("unknown option") << QStringList{u"status"_s, u"--frob"_s, u"--json"_s}
+                                    << u"status"_s;
+    QTest::newRow("missing value") << QStringList{u"upgrade"_s, u"--json"_s, u"--count"_s}
+                                   << u"upgrade"_s;
+    QTest::newRow("bad resolve") << QStringList{u"resolve"_s, u"--json"_s} << u"resolve"_s;
+    QTest::newRow("unknown global option")
+        << QStringList{u"--json"_s, u"--frob"_s, u"status"_s} << u"tidemark"_s;
+    QTest::newRow("no command") << QStringList{u"--json"_s} << u"tidemark"_s;
+}
+
+// --json anywhere: a usage error still gives exactly one JSON document on stdout.
+void TestCliJson::usageErrorsAfterTheCommand()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, command);
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    const CliResult r = CliRunner(Binary::Cli, project.root()).run(arguments);
+    CLI_EXPECT_EXIT(r, 2);
+    QString why;
+    const QJsonObject o = r.json(&why);
+    QVERIFY2(!o.isEmpty(), qPrintable(why + u'\n' + QString::fromUtf8(r.describe())));
+    QCOMPARE(o.value(u"ok"_s).toBool(true), false);
+    QCOMPARE(o.value(u"command"_s).toString(), command);
+    QCOMPARE(o.value(u"error"_s).toObject().value(u"code"_s).toString(), u"usage"_s);
 }
 
 QTEST_GUILESS_MAIN(TestCliJson)

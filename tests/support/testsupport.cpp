@@ -60,6 +60,9 @@ ScratchDatabase::ScratchDatabase(SqlDialect dialect)
         m_dir = std::make_unique<QTemporaryDir>();
         m_name = m_dir->filePath(QStringLiteral("test.db"));
         m_url = QStringLiteral("sqlite:///") + m_name;
+        // An existing, empty database, as a user's would be: read-only commands refuse a file
+        // that does not exist (tests of that use a path of their own).
+        QFile(m_name).open(QIODevice::WriteOnly);
         return;
     }
     m_adminUrl = serverUrl(dialect);

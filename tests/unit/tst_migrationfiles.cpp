@@ -6,6 +6,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace tidemark;
 
 class TestMigrationFiles : public QObject
@@ -19,6 +22,9 @@ private Q_SLOTS:
     void scan();
     void scanErrors_data();
     void scanErrors();
+    void nearMissesAreListed();
+    void nonRegularFilesAreRefused_data();
+    void nonRegularFilesAreRefused();
 
 private:
     static void write(const QString &dir, const QString &relative,
@@ -232,6 +238,80 @@ void TestMigrationFiles::scanErrors()
     const QString text = set.error().fullText();
     for (const QString &m : mentions)
         QVERIFY2(text.contains(m), qPrintable(text));
+}
+
+// Entries that look like migrations but are not read are listed with the reason; the rest of
+// the folder is scanned as before.
+void TestMigrationFiles::nearMissesAreListed()
+{
+    QTemporaryDir dir;
+    write(dir.path(), QStringLiteral("V1__ok.sql"));
+    write(dir.path(), QStringLiteral("V8__x.SQL"));
+    write(dir.path(), QStringLiteral("V9__y.sql "));
+    write(dir.path(), QStringLiteral("README.md"));
+    write(dir.path(), QStringLiteral(".hidden.sql"));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone.sql")),
+                        dir.filePath(QStringLiteral("V2__dangling.sql"))));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("V3__loop.sql")),
+                        dir.filePath(QStringLiteral("V3__loop.sql"))));
+    QDir(dir.path()).mkdir(QStringLiteral("locked"));
+    write(dir.path(), QStringLiteral("locked/V5__inside.sql"));
+    QFile::setPermissions(dir.filePath(QStringLiteral("locked")), QFileDevice::Permissions());
+    const bool canLockOut = ::geteuid() != 0; // root reads any folder
+
+    Result<MigrationSet> set = MigrationSet::scan(dir.path());
+    QFile::setPermissions(dir.filePath(QStringLiteral("locked")),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QVERIFY2(set.ok(), qPrintable(set.error().fullText()));
+    QStringList ignored;
+    for (const IgnoredEntry &e : set->ignored())
+        ignored.append(e.relativePath + QStringLiteral(": ") + e.reason);
+    QStringList expected{
+        QStringLiteral("V2__dangling.sql: the symbolic link points to nothing (No such file or "
+                       "directory)"),
+        QStringLiteral("V3__loop.sql: the symbolic link loops"),
+        QStringLiteral("V8__x.SQL: the extension must be lower-case .sql"),
+        QStringLiteral("V9__y.sql : the name ends with white space after .sql")};
+    if (canLockOut)
+        expected.prepend(QStringLiteral("locked/: the folder cannot be read (Permission denied); "
+                                        "migrations in it would be missed"));
+    else
+        qInfo("running as root: an unreadable folder cannot be made here; not checked");
+    QCOMPARE(ignored, expected);
+    QStringList read;
+    for (const Migration &m : set->versioned())
+        read.append(m.relativePath);
+    QVERIFY(read.contains(QStringLiteral("V1__ok.sql")));
+    QCOMPARE(read.contains(QStringLiteral("locked/V5__inside.sql")), !canLockOut);
+}
+
+void TestMigrationFiles::nonRegularFilesAreRefused_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero")
+                               << QStringLiteral("a character device");
+    QTest::newRow("fifo") << QStringLiteral("fifo") << QStringLiteral("a named pipe");
+}
+
+// A V3__zero.sql -> /dev/zero link once made status read without end: refused at once.
+void TestMigrationFiles::nonRegularFilesAreRefused()
+{
+    QFETCH(QString, target);
+    QFETCH(QString, kind);
+    QTemporaryDir dir;
+    write(dir.path(), QStringLiteral("V1__ok.sql"));
+    const QString link = dir.filePath(QStringLiteral("V3__zero.sql"));
+    if (target == u"fifo")
+        QCOMPARE(::mkfifo(QFile::encodeName(link).constData(), 0600), 0);
+    else
+        QVERIFY(QFile::link(target, link));
+    Result<MigrationSet> set = MigrationSet::scan(dir.path());
+    QVERIFY(!set.ok());
+    QCOMPARE(set.error().file, link);
+    QVERIFY2(
+        set.error().message.contains(QStringLiteral("V3__zero.sql is not a regular file (") + kind),
+        qPrintable(set.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestMigrationFiles)

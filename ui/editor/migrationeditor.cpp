@@ -114,12 +114,21 @@ bool MigrationEditor::setMigration(const QString &path, bool applied)
     if (!file.open(QIODevice::ReadOnly)) {
         m_loadError = file.errorString();
         setSections({});
+        m_upgrade->setWarnings({});
         setEditable(false);
     } else {
         // As parseMigrationText decodes: a byte-order mark stays, so saving writes it back.
         QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
-        setSections(decoder.decode(file.readAll()));
+        const QByteArray bytes = file.readAll();
+        setSections(decoder.decode(bytes));
         setEditable(true);
+        // Near-miss rollback markers sit in the upgrade section, whose lines are the file's.
+        QList<std::pair<int, QString>> warnings;
+        if (const Result<MigrationText> parsed = parseMigrationText(bytes); parsed.ok()) {
+            for (const TextWarning &w : parsed->warnings)
+                warnings.append({w.line, w.message});
+        }
+        m_upgrade->setWarnings(warnings);
     }
     updateHeader();
     return m_loadError.isEmpty();
@@ -153,6 +162,7 @@ void MigrationEditor::clear()
     m_loadError.clear();
     clearFailure();
     setSections({});
+    m_upgrade->setWarnings({});
     setEditable(false);
     updateHeader();
 }

@@ -49,6 +49,7 @@ SqlEditor::SqlEditor(QWidget *parent, SqlDialect dialect)
     markerDefine(Background, AddedMarker);
     markerDefine(Background, RemovedMarker);
     markerDefine(Background, ChangedMarker);
+    markerDefine(Circle, WarningMarker);
     m_failureIndicator = indicatorDefine(SquiggleIndicator);
 
     auto addShortcut = [this](const QKeySequence &keys, auto slot) {
@@ -133,6 +134,27 @@ void SqlEditor::clearFailure()
     clearAnnotations();
     m_failureLine = 0;
     m_failureMessage.clear();
+    annotateWarnings();
+}
+
+void SqlEditor::setWarnings(const QList<std::pair<int, QString>> &warnings)
+{
+    m_warnings = warnings;
+    markerDeleteAll(WarningMarker);
+    clearAnnotations();
+    if (m_failureLine > 0)
+        annotate(m_failureLine - 1, m_failureMessage, m_failureStyle);
+    annotateWarnings();
+}
+
+void SqlEditor::annotateWarnings()
+{
+    for (const auto &[line, message] : std::as_const(m_warnings)) {
+        if (line < 1 || line == m_failureLine)
+            continue;
+        markerAdd(line - 1, WarningMarker);
+        annotate(line - 1, message, m_warningStyle);
+    }
 }
 
 void SqlEditor::placeFailureIndicator()
@@ -228,6 +250,15 @@ void SqlEditor::applyPalette()
     SendScintilla(SCI_STYLESETBACK, m_failureStyle, blend(base, QColor(0xda, 0x44, 0x53), 0.15));
     if (m_failureLine > 0)
         annotate(m_failureLine - 1, m_failureMessage, m_failureStyle);
+    // Warnings: the same box in amber.
+    setMarkerBackgroundColor(QColor(0xf6, 0x74, 0x00), WarningMarker);
+    setMarkerForegroundColor(QColor(0xf6, 0x74, 0x00), WarningMarker);
+    if (m_warningStyle < 0)
+        m_warningStyle = m_failureStyle + 1;
+    SendScintilla(SCI_STYLESETFORE, m_warningStyle,
+                  dark ? QColor(0xff, 0xd5, 0x9e) : QColor(0x8a, 0x4b, 0x00));
+    SendScintilla(SCI_STYLESETBACK, m_warningStyle, blend(base, QColor(0xf6, 0x74, 0x00), 0.15));
+    annotateWarnings();
     m_applyingPalette = false;
 }
 

@@ -22,7 +22,13 @@ class SqlEditor : public QsciScintilla
     Q_OBJECT
 public:
     // Marker numbers (QsciScintilla::markersAtLine() bits).
-    enum Marker { FailureMarker = 0, AddedMarker = 1, RemovedMarker = 2, ChangedMarker = 3 };
+    enum Marker {
+        FailureMarker = 0,
+        AddedMarker = 1,
+        RemovedMarker = 2,
+        ChangedMarker = 3,
+        WarningMarker = 4,
+    };
     // Whole-line backgrounds for a side-by-side diff.
     enum class LineMark { Added, Removed, Changed };
 
@@ -40,6 +46,11 @@ public:
     void clearFailure();
     int failureLine() const { return m_failureLine; } // 0 when none
     QString failureMessage() const { return m_failureMessage; }
+
+    // Marks lines that are legal but probably not meant (a mistyped rollback marker): a margin
+    // symbol and the message in a box below the line. Replaces earlier warnings.
+    void setWarnings(const QList<std::pair<int, QString>> &warnings);
+    QList<std::pair<int, QString>> warnings() const { return m_warnings; }
 
     void setLineMark(int line, LineMark mark);
     void clearLineMarks();
@@ -65,6 +76,7 @@ protected:
 private:
     void applyPalette();
     void placeFailureIndicator();
+    void annotateWarnings();
     void numberLines();
 
     std::unique_ptr<SqlHighlighting> m_highlighting;
@@ -73,6 +85,8 @@ private:
     int m_failureLine = 0;
     QString m_failureMessage;
     int m_failureStyle = -1;
+    int m_warningStyle = -1;
+    QList<std::pair<int, QString>> m_warnings; // 1-based editor lines
     int m_failureIndicator = -1;
     bool m_applyingPalette = false;
 };
