@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QStringList>
 
+#include <algorithm>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -50,6 +51,76 @@ QVariant toVariant(const toml::node &node)
     return scalar(node);
 }
 
+// The 1-based line of the first non-ASCII character where toml++ 3.3 (Debian 12) would test it
+// for whitespace, or 0: outside strings and comments (TOML allows none there anyway), and right
+// after a backslash in a multi-line basic string (an escape, or a line-ending backslash and the
+// blanks after it). There is_non_ascii_horizontal_whitespace() reaches __builtin_unreachable()
+// for many characters (U+00A1..U+0499, U+FBC6..U+FEFE ...), which is undefined behaviour; found
+// by tests/fuzz/fuzz_toml. Such a file is refused here, before toml++ sees it.
+int nonAsciiWhereTomlTestsWhitespace(std::string_view text)
+{
+    const auto isAscii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+    const auto isBlank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    int line = 1;
+    size_t i = 0;
+    // Skips the string that starts at i (on its opening quote); multi-line when tripled.
+    // Returns the line of a non-ASCII character after a backslash, else 0.
+    const auto skipString = [&](char quote) -> int {
+        const bool basic = quote == '"';
+        const std::string_view triple = basic ? R"(""")" : "'''";
+        const bool multi = text.substr(i, 3) == triple;
+        i += multi ? 3 : 1;
+        while (i < text.size()) {
+            const char c = text[i];
+            if (c == '\\' && basic) {
+                if (!multi) {
+                    if (i + 1 < text.size() && text[i + 1] == '\n')
+                        return 0; // unterminated: toml++ reports it
+                    i += 2;
+                    continue;
+                }
+                size_t j = i + 1;
+                for (; j < text.size() && isBlank(text[j]); ++j) {
+                    if (text[j] == '\n')
+                        ++line;
+                }
+                if (j < text.size() && !isAscii(text[j]))
+                    return line;
+                i = std::max(j, i + 2); // past the blanks, or past an ASCII escape
+                continue;
+            }
+            if (c == '\n') {
+                if (!multi)
+                    return 0; // unterminated: toml++ reports it
+                ++line;
+            }
+            if (c == quote && (!multi || text.substr(i, 3) == triple)) {
+                i += multi ? 3 : 1;
+                return 0;
+            }
+            ++i;
+        }
+        return 0;
+    };
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n')
+                ++i;
+        } else if (c == '"' || c == '\'') {
+            if (const int found = skipString(c))
+                return found;
+        } else if (!isAscii(c)) {
+            return line;
+        } else {
+            if (c == '\n')
+                ++line;
+            ++i;
+        }
+    }
+    return 0;
+}
+
 Error configError(const QString &path, const QString &message, int line = 0)
 {
     Error e =
@@ -70,12 +141,25 @@ Result<TomlEntries> readTomlTable(const QString &path, const QString &table)
     if (!file.open(QIODevice::ReadOnly))
         return configError(path,
                            QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray bytes = file.readAll();
+    return parseTomlTable(file.readAll(), path, table);
+}
+
+Result<TomlEntries> parseTomlTable(const QByteArray &bytes, const QString &path,
+                                   const QString &table)
+{
     const std::string_view document(bytes.constData(), size_t(bytes.size()));
     const std::string source = QFileInfo(path).fileName().toStdString();
+    if (const int line = nonAsciiWhereTomlTestsWhitespace(document))
+        return configError(path,
+                           QStringLiteral("Invalid TOML in %1: a non-ASCII character outside a "
+                                          "quoted string or comment, or right after a "
+                                          "backslash in a multi-line string.")
+                               .arg(QFileInfo(path).fileName()),
+                           line);
 
-    // Debian's libtomlplusplus is built with exceptions (its symbols live in toml::ex), so
-    // TOML_EXCEPTIONS is 1 here; the other branch keeps the code right for a no-exceptions build.
+        // Debian's libtomlplusplus is built with exceptions (its symbols live in toml::ex), so
+        // TOML_EXCEPTIONS is 1 here; the other branch keeps the code right for a no-exceptions
+        // build.
 #if TOML_EXCEPTIONS
     toml::table root;
     try {
