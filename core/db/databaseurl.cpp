@@ -359,10 +359,15 @@ Result<int> timeoutFrom(const DatabaseUrl &url, const QString &key, int fallback
         return fallback;
     bool ok = false;
     const double seconds = text.toDouble(&ok);
-    if (!ok || seconds < 0)
-        return Error::make(
-            Error::Code::Url,
-            QStringLiteral("The URL option %1=%2 is not a number of seconds.").arg(key, text));
+    // At most a week: the value becomes an int of seconds (and of milliseconds for SQLite), and
+    // toDouble() also reads "nan", "inf" and 1e30 (found by tests/fuzz/fuzz_databaseurl).
+    constexpr double MaxSeconds = 7 * 24 * 3600;
+    if (!ok || !(seconds >= 0 && seconds <= MaxSeconds))
+        return Error::make(Error::Code::Url,
+                           QStringLiteral("The URL option %1=%2 is not a number of seconds "
+                                          "between 0 and %3.")
+                               .arg(key, text)
+                               .arg(int(MaxSeconds)));
     return int(seconds + 0.999);
 }
 

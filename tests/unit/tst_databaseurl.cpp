@@ -28,6 +28,8 @@ private Q_SLOTS:
     void postgresSpec_data();
     void postgresSpec();
     void postgresOptionWithSemicolon();
+    void timeoutOutOfRange_data();
+    void timeoutOutOfRange();
     void mysqlSpec_data();
     void mysqlSpec();
     void snowflakeSpec_data();
@@ -544,6 +546,35 @@ void TestDatabaseUrl::postgresOptionWithSemicolon()
     const Result<ConnectionSpec> spec = connectionSpecFor(*parsed, {});
     QVERIFY(!spec.ok());
     QCOMPARE(spec.error().code, Error::Code::Url);
+}
+
+void TestDatabaseUrl::timeoutOutOfRange_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("ok");
+    // 1e30 seconds overflowed the int (undefined behaviour, found by fuzzing), as did nan.
+    QTest::newRow("1e30") << "mysql://u@h/d?read_timeout=1e30" << false;
+    QTest::newRow("nan") << "postgresql://u@h/d?connect_timeout=nan" << false;
+    QTest::newRow("inf") << "postgresql://u@h/d?connect_timeout=inf" << false;
+    QTest::newRow("negative") << "mariadb://u@h/d?write_timeout=-1" << false;
+    QTest::newRow("sqlite ms overflow") << "sqlite:///a.db?timeout=3000000" << false;
+    QTest::newRow("a week") << "sqlite:///a.db?timeout=604800" << true;
+    QTest::newRow("fraction") << "postgresql://u@h/d?connect_timeout=0.5" << true;
+}
+
+void TestDatabaseUrl::timeoutOutOfRange()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, ok);
+    const Result<DatabaseUrl> parsed = parseDatabaseUrl(url);
+    QVERIFY(parsed.ok());
+    const Result<ConnectionSpec> spec = connectionSpecFor(*parsed, {});
+    QCOMPARE(spec.ok(), ok);
+    if (!ok) {
+        QCOMPARE(spec.error().code, Error::Code::Url);
+        QVERIFY2(spec.error().message.contains("between 0 and 604800"),
+                 qPrintable(spec.error().message));
+    }
 }
 
 void TestDatabaseUrl::mysqlSpec_data()
