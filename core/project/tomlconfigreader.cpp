@@ -102,19 +102,27 @@ int nonAsciiWhereTomlTestsWhitespace(std::string_view text)
         }
         return 0;
     };
+    // A quote opens a string only where TOML has a key or a value: at a line start or after
+    // '=', '[', ',', '{' or '.'. Elsewhere (inside a bare value: a = +:\"é) toml++ reads the
+    // text after it as part of the value, testing each character.
+    char previous = '\n'; // the last character outside strings and comments that is not blank
     while (i < text.size()) {
         const char c = text[i];
         if (c == '#') {
             while (i < text.size() && text[i] != '\n')
                 ++i;
-        } else if (c == '"' || c == '\'') {
+        } else if ((c == '"' || c == '\'') &&
+                   std::string_view("\n=[,{.").find(previous) != std::string_view::npos) {
             if (const int found = skipString(c))
                 return found;
+            previous = c;
         } else if (!isAscii(c)) {
             return line;
         } else {
             if (c == '\n')
                 ++line;
+            if (c == '\n' || !isBlank(c))
+                previous = c;
             ++i;
         }
     }

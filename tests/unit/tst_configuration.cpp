@@ -668,6 +668,8 @@ void TestConfiguration::badToml_data()
         << 3;
     QTest::newRow("non-ASCII escape in a multi-line string")
         << "work/jetbase/jetbase.toml" << QByteArray("a = \"\"\"x \\\xc3\xa9\"\"\"\n") << 1;
+    QTest::newRow("non-ASCII after a quote inside a bare value")
+        << "work/jetbase/jetbase.toml" << QByteArray("x = 1\ncaz=+:\\\"a~k\xef\xbb\xbbti''\n") << 2;
 }
 
 void TestConfiguration::badToml()
