@@ -103,16 +103,21 @@ int nonAsciiWhereTomlTestsWhitespace(std::string_view text)
         return 0;
     };
     // A quote opens a string only where TOML has a key or a value: at a line start or after
-    // '=', '[', ',', '{' or '.'. Elsewhere (inside a bare value: a = +:\"é) toml++ reads the
-    // text after it as part of the value, testing each character.
+    // '=', '[', ',', '{' or a key's '.'. Elsewhere (inside a bare value: a = +:\"é) toml++ reads
+    // the text after it as part of the value, testing each character.
     char previous = '\n'; // the last character outside strings and comments that is not blank
+    // '.' separates key parts only in keys: after '=' (a value: 1.5) it starts no string. A value
+    // ends at a line break, or at ',' inside an inline table.
+    bool inValue = false;
+    int braces = 0;
     while (i < text.size()) {
         const char c = text[i];
         if (c == '#') {
             while (i < text.size() && text[i] != '\n')
                 ++i;
         } else if ((c == '"' || c == '\'') &&
-                   std::string_view("\n=[,{.").find(previous) != std::string_view::npos) {
+                   std::string_view(inValue ? "\n=[,{" : "\n=[,{.").find(previous) !=
+                       std::string_view::npos) {
             if (const int found = skipString(c))
                 return found;
             previous = c;
@@ -123,6 +128,11 @@ int nonAsciiWhereTomlTestsWhitespace(std::string_view text)
                 ++line;
             if (c == '\n' || !isBlank(c))
                 previous = c;
+            if (c == '=')
+                inValue = true;
+            else if (c == '\n' || c == '{' || (c == ',' && braces > 0))
+                inValue = false;
+            braces += c == '{' ? 1 : (c == '}' && braces > 0 ? -1 : 0);
             ++i;
         }
     }
