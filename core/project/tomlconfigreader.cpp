@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -149,6 +150,67 @@ Error configError(const QString &path, const QString &message, int line = 0)
     return e;
 }
 
+Result<toml::table> parseDocument(std::string_view document, const QString &path)
+{
+    const std::string source = QFileInfo(path).fileName().toStdString();
+    // Debian's libtomlplusplus is built with exceptions (its symbols live in toml::ex), so
+    // TOML_EXCEPTIONS is 1 here; the other branch keeps the code right for a no-exceptions build.
+#if TOML_EXCEPTIONS
+    try {
+        return toml::parse(document, source);
+    } catch (const toml::parse_error &error) {
+        return configError(path,
+                           QStringLiteral("Invalid TOML in %1: %2")
+                               .arg(QFileInfo(path).fileName(), fromStd(error.description())),
+                           int(error.source().begin.line));
+    }
+#else
+    toml::parse_result parsed = toml::parse(document, source);
+    if (!parsed)
+        return configError(
+            path,
+            QStringLiteral("Invalid TOML in %1: %2")
+                .arg(QFileInfo(path).fileName(), fromStd(parsed.error().description())),
+            int(parsed.error().source().begin.line));
+    return std::move(parsed).table();
+#endif
+}
+
+// Keeps toml++ away from its undefined behaviour (see nonAsciiWhereTomlTestsWhitespace): the
+// text is first parsed with every non-ASCII byte replaced by '~', which TOML allows only in
+// strings and comments, so an error there is a non-ASCII character (or other text) where TOML
+// allows none; in a document that is valid apart from that, the scan finds strings exactly.
+std::optional<Error> checkNonAscii(const QByteArray &bytes, const QString &path)
+{
+    if (std::none_of(bytes.cbegin(), bytes.cend(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        return std::nullopt;
+    const QString nonAscii = QStringLiteral("Invalid TOML in %1: a non-ASCII character outside a "
+                                            "quoted string or comment, or right after a "
+                                            "backslash in a multi-line string.")
+                                 .arg(QFileInfo(path).fileName());
+    QByteArray standIn = bytes;
+    std::replace_if(
+        standIn.begin(), standIn.end(),
+        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }, '~');
+    const std::string_view document(bytes.constData(), size_t(bytes.size()));
+    Result<toml::table> parsed =
+        parseDocument(std::string_view(standIn.constData(), size_t(standIn.size())), path);
+    if (!parsed) {
+        Error e = parsed.error();
+        // On a line with non-ASCII text, say so rather than quote the stand-in '~'.
+        const QList<QByteArray> lines = bytes.split('\n');
+        if (e.line >= 1 && e.line <= lines.size() &&
+            std::any_of(lines.at(e.line - 1).cbegin(), lines.at(e.line - 1).cend(),
+                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            e.message = nonAscii;
+        return e;
+    }
+    if (const int line = nonAsciiWhereTomlTestsWhitespace(document))
+        return configError(path, nonAscii, line);
+    return std::nullopt;
+}
+
 } // namespace
 
 Result<TomlEntries> readTomlTable(const QString &path, const QString &table)
@@ -165,40 +227,13 @@ Result<TomlEntries> readTomlTable(const QString &path, const QString &table)
 Result<TomlEntries> parseTomlTable(const QByteArray &bytes, const QString &path,
                                    const QString &table)
 {
-    const std::string_view document(bytes.constData(), size_t(bytes.size()));
-    const std::string source = QFileInfo(path).fileName().toStdString();
-    if (const int line = nonAsciiWhereTomlTestsWhitespace(document))
-        return configError(path,
-                           QStringLiteral("Invalid TOML in %1: a non-ASCII character outside a "
-                                          "quoted string or comment, or right after a "
-                                          "backslash in a multi-line string.")
-                               .arg(QFileInfo(path).fileName()),
-                           line);
-
-        // Debian's libtomlplusplus is built with exceptions (its symbols live in toml::ex), so
-        // TOML_EXCEPTIONS is 1 here; the other branch keeps the code right for a no-exceptions
-        // build.
-#if TOML_EXCEPTIONS
-    toml::table root;
-    try {
-        root = toml::parse(document, source);
-    } catch (const toml::parse_error &error) {
-        return configError(path,
-                           QStringLiteral("Invalid TOML in %1: %2")
-                               .arg(QFileInfo(path).fileName(), fromStd(error.description())),
-                           int(error.source().begin.line));
-    }
-#else
-    toml::parse_result parsed = toml::parse(document, source);
+    if (std::optional<Error> error = checkNonAscii(bytes, path))
+        return *error;
+    Result<toml::table> parsed =
+        parseDocument(std::string_view(bytes.constData(), size_t(bytes.size())), path);
     if (!parsed)
-        return configError(
-            path,
-            QStringLiteral("Invalid TOML in %1: %2")
-                .arg(QFileInfo(path).fileName(), fromStd(parsed.error().description())),
-            int(parsed.error().source().begin.line));
-    toml::table root = std::move(parsed).table();
-#endif
-
+        return parsed.error();
+    const toml::table &root = *parsed;
     const toml::table *current = &root;
     if (!table.isEmpty()) {
         for (const QString &part : table.split(u'.')) {
