@@ -29,31 +29,47 @@ bool isSecretKey(const QString &key)
 }
 
 // Where the user-info part of the text after "://" ends (the index of its '@'), or -1.
-// SQLAlchemy's rule, so that every URL Jetbase accepts splits the same way: the user name runs
-// up to the first ':' or '/'; after a ':' the password runs to the next '@' (it may hold a raw
-// '/' or '?'); without a ':' the user name ends at the last '@' before the first '/'. One
-// leniency: further '@'s before the next '/' or '?' still belong to the password (p@ss@host).
-// The price of the rule, as in SQLAlchemy: with a port, an '@' in the path or query must be
-// percent-encoded (host:5432/db?app=a%40b).
+// The user name runs up to the first ':' or '/', as in SQLAlchemy. After a ':' (a password
+// follows) the user info runs to the LAST '@' of the text: anything before it may be part of
+// the password, so none of it may be taken for a host (and looked up in DNS), a path or a
+// query, and none of it shown. Such a URL with a raw '@', '/', '?' or '#' in its password is
+// refused (see credentialsNeedEncoding); SQLAlchemy would read "u:Tr0ub@dor/x@host" as host
+// "dor". Without a ':', the user name ends at the last '@' before the first '/' (Azure's
+// admin@server user names).
 int userInfoEnd(const QString &rest)
 {
     qsizetype stop = 0;
     while (stop < rest.size() && rest[stop] != u':' && rest[stop] != u'/')
         ++stop;
     if (stop < rest.size() && rest[stop] == u':') {
-        qsizetype at = rest.indexOf(u'@', stop);
-        if (at >= 0) {
-            for (qsizetype next = rest.indexOf(u'@', at + 1); next > 0;
-                 next = rest.indexOf(u'@', at + 1)) {
-                const QStringView between = QStringView(rest).mid(at + 1, next - at - 1);
-                if (between.contains(u'/') || between.contains(u'?'))
-                    break;
-                at = next;
-            }
+        const qsizetype at = rest.lastIndexOf(u'@');
+        if (at > stop)
             return int(at);
-        }
     }
     return stop > 0 ? int(rest.lastIndexOf(u'@', stop - 1)) : -1;
+}
+
+bool isHexDigit(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
+}
+
+// Whether the user info ("user:password", without its final '@') holds a character that must
+// be percent-encoded there: '/', '?', '#' or a '%' that starts no %XX anywhere, and an '@' in
+// the password. Such a URL is ambiguous (where does the password end?), so it is refused and
+// its whole user info is hidden. A raw '@' in the user name stays allowed (admin@server).
+bool credentialsNeedEncoding(QStringView userInfo)
+{
+    const qsizetype colon = userInfo.indexOf(u':');
+    for (qsizetype i = 0; i < userInfo.size(); ++i) {
+        const QChar c = userInfo[i];
+        if (c == u'/' || c == u'?' || c == u'#' || (c == u'@' && colon >= 0 && i > colon))
+            return true;
+        if (c == u'%' && !(i + 2 < userInfo.size() && isHexDigit(userInfo[i + 1]) &&
+                           isHexDigit(userInfo[i + 2])))
+            return true;
+    }
+    return false;
 }
 
 Error urlError(const QString &message, const QString &url)
@@ -143,7 +159,9 @@ QString redactUrl(const QString &url)
         userInfo = rest.left(at);
         body = rest.mid(at + 1);
         const qsizetype colon = userInfo.indexOf(u':');
-        if (colon >= 0)
+        if (credentialsNeedEncoding(userInfo)) // ambiguous: any of it may be the password
+            userInfo = QStringLiteral("***");
+        else if (colon >= 0)
             userInfo = userInfo.left(colon) + u":***";
         userInfo += u'@';
     } else {
@@ -218,6 +236,20 @@ Result<DatabaseUrl> parseDatabaseUrl(const QString &input)
     const int at = userInfoEnd(rest);
     if (at >= 0) {
         const QString userInfo = rest.left(at);
+        if (credentialsNeedEncoding(userInfo)) {
+            // Before any connection attempt (no DNS lookup of a piece of the password), and
+            // naming no character found: any of them may be part of the password.
+            Error e = urlError(QStringLiteral("The user name or password in the database URL "
+                                              "contains characters that must be "
+                                              "percent-encoded: @ as %40, / as %2F, ? as %3F, "
+                                              "# as %23, % as %25"),
+                               text);
+            e.hint = QStringLiteral("Percent-encode the password, for example with Python's "
+                                    "urllib.parse.quote(password, safe=\"\"): x@y/z "
+                                    "becomes x%40y%2Fz. An '@' after the password (in the "
+                                    "path or query) must be written as %40 too.");
+            return e;
+        }
         const qsizetype colon = userInfo.indexOf(u':');
         url.user = decode(colon >= 0 ? userInfo.left(colon) : userInfo);
         if (colon >= 0)
@@ -327,10 +359,15 @@ Result<int> timeoutFrom(const DatabaseUrl &url, const QString &key, int fallback
         return fallback;
     bool ok = false;
     const double seconds = text.toDouble(&ok);
-    if (!ok || seconds < 0)
-        return Error::make(
-            Error::Code::Url,
-            QStringLiteral("The URL option %1=%2 is not a number of seconds.").arg(key, text));
+    // At most a week: the value becomes an int of seconds (and of milliseconds for SQLite), and
+    // toDouble() also reads "nan", "inf" and 1e30 (found by tests/fuzz/fuzz_databaseurl).
+    constexpr double MaxSeconds = 7 * 24 * 3600;
+    if (!ok || !(seconds >= 0 && seconds <= MaxSeconds))
+        return Error::make(Error::Code::Url,
+                           QStringLiteral("The URL option %1=%2 is not a number of seconds "
+                                          "between 0 and %3.")
+                               .arg(key, text)
+                               .arg(int(MaxSeconds)));
     return int(seconds + 0.999);
 }
 

@@ -54,11 +54,12 @@ out.flush()
 
 const QString kMarker = QStringLiteral("@@TIDEMARK@@");
 
-// Python's messages may quote a URL; never pass its password on.
+// Python's messages may quote a URL; never pass its password on. The password runs to the last
+// '@' of the URL (a raw '@' or '/' in it must not leave a piece of it after "***@").
 QString scrub(QString text)
 {
     static const QRegularExpression credentials(
-        QStringLiteral("([A-Za-z][A-Za-z0-9+.\\-]*://[^:/@\\s'\"]*:)[^@\\s'\"]*@"));
+        QStringLiteral("([A-Za-z][A-Za-z0-9+.\\-]*://[^:/\\s'\"]*:)[^\\s'\"]*@"));
     return text.replace(credentials, QStringLiteral("\\1***@"));
 }
 

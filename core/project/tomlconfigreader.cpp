@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QStringList>
 
+#include <algorithm>
+#include <optional>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -50,6 +52,94 @@ QVariant toVariant(const toml::node &node)
     return scalar(node);
 }
 
+// The 1-based line of the first non-ASCII character where toml++ 3.3 (Debian 12) would test it
+// for whitespace, or 0: outside strings and comments (TOML allows none there anyway), and right
+// after a backslash in a multi-line basic string (an escape, or a line-ending backslash and the
+// blanks after it). There is_non_ascii_horizontal_whitespace() reaches __builtin_unreachable()
+// for many characters (U+00A1..U+0499, U+FBC6..U+FEFE ...), which is undefined behaviour; found
+// by tests/fuzz/fuzz_toml. Such a file is refused here, before toml++ sees it.
+int nonAsciiWhereTomlTestsWhitespace(std::string_view text)
+{
+    const auto isAscii = [](char c) { return static_cast<unsigned char>(c) < 0x80; };
+    const auto isBlank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    int line = 1;
+    size_t i = 0;
+    // Skips the string that starts at i (on its opening quote); multi-line when tripled.
+    // Returns the line of a non-ASCII character after a backslash, else 0.
+    const auto skipString = [&](char quote) -> int {
+        const bool basic = quote == '"';
+        const std::string_view triple = basic ? R"(""")" : "'''";
+        const bool multi = text.substr(i, 3) == triple;
+        i += multi ? 3 : 1;
+        while (i < text.size()) {
+            const char c = text[i];
+            if (c == '\\' && basic) {
+                if (!multi) {
+                    if (i + 1 < text.size() && text[i + 1] == '\n')
+                        return 0; // unterminated: toml++ reports it
+                    i += 2;
+                    continue;
+                }
+                size_t j = i + 1;
+                for (; j < text.size() && isBlank(text[j]); ++j) {
+                    if (text[j] == '\n')
+                        ++line;
+                }
+                if (j < text.size() && !isAscii(text[j]))
+                    return line;
+                i = std::max(j, i + 2); // past the blanks, or past an ASCII escape
+                continue;
+            }
+            if (c == '\n') {
+                if (!multi)
+                    return 0; // unterminated: toml++ reports it
+                ++line;
+            }
+            if (c == quote && (!multi || text.substr(i, 3) == triple)) {
+                i += multi ? 3 : 1;
+                return 0;
+            }
+            ++i;
+        }
+        return 0;
+    };
+    // A quote opens a string only where TOML has a key or a value: at a line start or after
+    // '=', '[', ',', '{' or a key's '.'. Elsewhere (inside a bare value: a = +:\"é) toml++ reads
+    // the text after it as part of the value, testing each character.
+    char previous = '\n'; // the last character outside strings and comments that is not blank
+    // '.' separates key parts only in keys: after '=' (a value: 1.5) it starts no string. A value
+    // ends at a line break, or at ',' inside an inline table.
+    bool inValue = false;
+    int braces = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '#') {
+            while (i < text.size() && text[i] != '\n')
+                ++i;
+        } else if ((c == '"' || c == '\'') &&
+                   std::string_view(inValue ? "\n=[,{" : "\n=[,{.").find(previous) !=
+                       std::string_view::npos) {
+            if (const int found = skipString(c))
+                return found;
+            previous = c;
+        } else if (!isAscii(c)) {
+            return line;
+        } else {
+            if (c == '\n')
+                ++line;
+            if (c == '\n' || !isBlank(c))
+                previous = c;
+            if (c == '=')
+                inValue = true;
+            else if (c == '\n' || c == '{' || (c == ',' && braces > 0))
+                inValue = false;
+            braces += c == '{' ? 1 : (c == '}' && braces > 0 ? -1 : 0);
+            ++i;
+        }
+    }
+    return 0;
+}
+
 Error configError(const QString &path, const QString &message, int line = 0)
 {
     Error e =
@@ -60,26 +150,14 @@ Error configError(const QString &path, const QString &message, int line = 0)
     return e;
 }
 
-} // namespace
-
-Result<TomlEntries> readTomlTable(const QString &path, const QString &table)
+Result<toml::table> parseDocument(std::string_view document, const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
-        return TomlEntries();
-    if (!file.open(QIODevice::ReadOnly))
-        return configError(path,
-                           QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray bytes = file.readAll();
-    const std::string_view document(bytes.constData(), size_t(bytes.size()));
     const std::string source = QFileInfo(path).fileName().toStdString();
-
     // Debian's libtomlplusplus is built with exceptions (its symbols live in toml::ex), so
     // TOML_EXCEPTIONS is 1 here; the other branch keeps the code right for a no-exceptions build.
 #if TOML_EXCEPTIONS
-    toml::table root;
     try {
-        root = toml::parse(document, source);
+        return toml::parse(document, source);
     } catch (const toml::parse_error &error) {
         return configError(path,
                            QStringLiteral("Invalid TOML in %1: %2")
@@ -94,9 +172,68 @@ Result<TomlEntries> readTomlTable(const QString &path, const QString &table)
             QStringLiteral("Invalid TOML in %1: %2")
                 .arg(QFileInfo(path).fileName(), fromStd(parsed.error().description())),
             int(parsed.error().source().begin.line));
-    toml::table root = std::move(parsed).table();
+    return std::move(parsed).table();
 #endif
+}
 
+// Keeps toml++ away from its undefined behaviour (see nonAsciiWhereTomlTestsWhitespace): the
+// text is first parsed with every non-ASCII byte replaced by '~', which TOML allows only in
+// strings and comments, so an error there is a non-ASCII character (or other text) where TOML
+// allows none; in a document that is valid apart from that, the scan finds strings exactly.
+std::optional<Error> checkNonAscii(const QByteArray &bytes, const QString &path)
+{
+    if (std::none_of(bytes.cbegin(), bytes.cend(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        return std::nullopt;
+    const QString nonAscii = QStringLiteral("Invalid TOML in %1: a non-ASCII character outside a "
+                                            "quoted string or comment, or right after a "
+                                            "backslash in a multi-line string.")
+                                 .arg(QFileInfo(path).fileName());
+    QByteArray standIn = bytes;
+    std::replace_if(
+        standIn.begin(), standIn.end(),
+        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }, '~');
+    const std::string_view document(bytes.constData(), size_t(bytes.size()));
+    Result<toml::table> parsed =
+        parseDocument(std::string_view(standIn.constData(), size_t(standIn.size())), path);
+    if (!parsed) {
+        Error e = parsed.error();
+        // On a line with non-ASCII text, say so rather than quote the stand-in '~'.
+        const QList<QByteArray> lines = bytes.split('\n');
+        if (e.line >= 1 && e.line <= lines.size() &&
+            std::any_of(lines.at(e.line - 1).cbegin(), lines.at(e.line - 1).cend(),
+                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            e.message = nonAscii;
+        return e;
+    }
+    if (const int line = nonAsciiWhereTomlTestsWhitespace(document))
+        return configError(path, nonAscii, line);
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<TomlEntries> readTomlTable(const QString &path, const QString &table)
+{
+    QFile file(path);
+    if (!file.exists())
+        return TomlEntries();
+    if (!file.open(QIODevice::ReadOnly))
+        return configError(path,
+                           QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+    return parseTomlTable(file.readAll(), path, table);
+}
+
+Result<TomlEntries> parseTomlTable(const QByteArray &bytes, const QString &path,
+                                   const QString &table)
+{
+    if (std::optional<Error> error = checkNonAscii(bytes, path))
+        return *error;
+    Result<toml::table> parsed =
+        parseDocument(std::string_view(bytes.constData(), size_t(bytes.size())), path);
+    if (!parsed)
+        return parsed.error();
+    const toml::table &root = *parsed;
     const toml::table *current = &root;
     if (!table.isEmpty()) {
         for (const QString &part : table.split(u'.')) {

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <QByteArray>
 #include <QMap>
 #include <QString>
 #include <QVariant>
@@ -21,5 +22,9 @@ using TomlEntries = QMap<QString, TomlEntry>;
 // reads as empty; an unreadable or invalid file is an Error::Code::Config with the file and the
 // line of the parse error.
 Result<TomlEntries> readTomlTable(const QString &path, const QString &table = {});
+
+// The same for a file's bytes already read; path only names the file in errors.
+Result<TomlEntries> parseTomlTable(const QByteArray &bytes, const QString &path,
+                                   const QString &table = {});
 
 } // namespace tidemark

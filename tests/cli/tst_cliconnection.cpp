@@ -44,6 +44,8 @@ class TestCliConnection : public QObject
 private Q_SLOTS:
     void unknownScheme_data();
     void unknownScheme();
+    void passwordNeedsEncoding_data();
+    void passwordNeedsEncoding();
     void wrongPassword_data();
     void wrongPassword();
     void closedPort_data();
@@ -102,6 +104,59 @@ void TestCliConnection::unknownScheme()
                                   QStringLiteral("current")});
     CLI_EXPECT_EXIT(r, 1);
     expectNoSecret(r, {SentinelPassword});
+}
+
+// Issue 9, item 7: a password with raw URL characters is refused before connecting (no host
+// taken from inside it, so no DNS lookup of "dor"), and no piece of it is printed.
+void TestCliConnection::passwordNeedsEncoding_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QStringList>("fragments");
+    QTest::newRow("@ and / in password")
+        << QStringLiteral("postgresql://app:Tr0ub@dor/Secret99@127.0.0.1:5432/db")
+        << QStringLiteral("postgresql://***@127.0.0.1:5432/db")
+        << QStringList{QStringLiteral("Tr0ub"), QStringLiteral("dor"), QStringLiteral("Secret99")};
+    QTest::newRow("every URL character")
+        << QStringLiteral("postgresql://app:p@ss:w/rd%#?x&y=z@127.0.0.1:5432/db")
+        << QStringLiteral("postgresql://***@127.0.0.1:5432/db")
+        << QStringList{QStringLiteral("p@ss"), QStringLiteral("ss:w"),  QStringLiteral("w/rd"),
+                       QStringLiteral("rd%"),  QStringLiteral("x&y=z"), QStringLiteral("y=z")};
+    QTest::newRow("mysql, raw #") << QStringLiteral(
+                                         "mysql+pymysql://root:Hash#Tag77@127.0.0.1:3306/app")
+                                  << QStringLiteral("mysql+pymysql://***@127.0.0.1:3306/app")
+                                  << QStringList{QStringLiteral("Hash"), QStringLiteral("Tag77")};
+}
+
+void TestCliConnection::passwordNeedsEncoding()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, shown);
+    QFETCH(QStringList, fragments);
+    TempProject project(url);
+    project.write(QStringLiteral("V1__a.sql"), "CREATE TABLE a (id INT);\n");
+    for (const Binary binary : {Binary::Cli, Binary::Gui}) {
+        const CliRunner cli(binary, project.root());
+        for (const QStringList &args :
+             {QStringList{QStringLiteral("status")}, QStringList{QStringLiteral("upgrade")},
+              QStringList{QStringLiteral("--json"), QStringLiteral("upgrade")},
+              QStringList{QStringLiteral("--url"), url, QStringLiteral("current")}}) {
+            const CliResult r = cli.run(args);
+            CLI_EXPECT_EXIT(r, 1);
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("must be percent-encoded"));
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("@ as %40"));
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), shown);
+            CLI_EXPECT_NOT_CONTAINS(r, r.stderrText(), QStringLiteral("Cannot connect"));
+            expectNoSecret(r, fragments);
+            if (args.contains(QStringLiteral("--json")))
+                QCOMPARE(r.json()
+                             .value(QStringLiteral("error"))
+                             .toObject()
+                             .value(QStringLiteral("code"))
+                             .toString(),
+                         QStringLiteral("url"));
+        }
+    }
 }
 
 void TestCliConnection::wrongPassword_data()

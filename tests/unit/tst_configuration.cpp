@@ -654,6 +654,22 @@ void TestConfiguration::badToml_data()
     QTest::newRow("pyproject.toml")
         << "work/pyproject.toml"
         << QByteArray("[tool.jetbase]\nsqlalchemy_url = 'x'\n[tool.jetbase]\n") << 3;
+    // Non-ASCII text outside strings and comments: toml++ 3.3 hit undefined behaviour there
+    // (found by fuzzing); in strings and comments it stays allowed.
+    QTest::newRow("non-ASCII bare key")
+        << "work/jetbase/jetbase.toml"
+        << QByteArray("# caf\xc3\xa9\nname = \"\xc3\xa9t\xc3\xa9\"\nlit = '''\n\xc3\xa9\n'''\n"
+                      "\xc3\xa9 = 2\n")
+        << 6;
+    QTest::newRow("U+FCFF at a line start")
+        << "work/jetbase/jetbase.toml" << QByteArray("a = 1\n\xef\xb3\xbf>\n") << 2;
+    QTest::newRow("non-ASCII after a line-ending backslash")
+        << "work/jetbase/jetbase.toml" << QByteArray("a = \"\"\"multi\nline \\\n  \xc3\xa9\"\"\"\n")
+        << 3;
+    QTest::newRow("non-ASCII escape in a multi-line string")
+        << "work/jetbase/jetbase.toml" << QByteArray("a = \"\"\"x \\\xc3\xa9\"\"\"\n") << 1;
+    QTest::newRow("non-ASCII after a quote inside a bare value")
+        << "work/jetbase/jetbase.toml" << QByteArray("x = 1\ncaz=+:\\\"a~k\xef\xbb\xbbti''\n") << 2;
 }
 
 void TestConfiguration::badToml()

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void unsupported();
     void malformedNeverShowsPassword_data();
     void malformedNeverShowsPassword();
+    void credentialsNeedEncoding_data();
+    void credentialsNeedEncoding();
     void redact_data();
     void redact();
     void splitAndJoinPassword_data();
@@ -26,6 +28,8 @@ private Q_SLOTS:
     void postgresSpec_data();
     void postgresSpec();
     void postgresOptionWithSemicolon();
+    void timeoutOutOfRange_data();
+    void timeoutOutOfRange();
     void mysqlSpec_data();
     void mysqlSpec();
     void snowflakeSpec_data();
@@ -121,24 +125,24 @@ void TestDatabaseUrl::parse_data()
         << "us@er"
         << "p@ss:w/o%rd"
         << "h" << 1 << "d b";
-    QTest::newRow("raw @ in password") << "postgresql://u:p@ss@h/d"
+    QTest::newRow("raw : in password") << "postgresql://u:p:w@h/d"
                                        << "postgresql"
                                        << ""
                                        << "u"
-                                       << "p@ss"
+                                       << "p:w"
                                        << "h" << -1 << "d";
-    QTest::newRow("raw / in password (SQLAlchemy allows it)") << "postgresql://u:pa/ss@h/d"
-                                                              << "postgresql"
-                                                              << ""
-                                                              << "u"
-                                                              << "pa/ss"
-                                                              << "h" << -1 << "d";
-    QTest::newRow("raw / then digits (SQLAlchemy)") << "postgresql://u:12/34@h/d"
-                                                    << "postgresql"
-                                                    << ""
-                                                    << "u"
-                                                    << "12/34"
-                                                    << "h" << -1 << "d";
+    QTest::newRow("raw @ in user (Azure)") << "postgresql://admin@srv:pw@srv.example:5432/d"
+                                           << "postgresql"
+                                           << ""
+                                           << "admin@srv"
+                                           << "pw"
+                                           << "srv.example" << 5432 << "d";
+    QTest::newRow("encoded / ? # % in password") << "postgresql://u:a%2Fb%3Fc%23d%25e@h/d"
+                                                 << "postgresql"
+                                                 << ""
+                                                 << "u"
+                                                 << "a/b?c#d%e"
+                                                 << "h" << -1 << "d";
     QTest::newRow("encoded @ in query with port") << "postgresql://h:5432/d?application_name=a%40b"
                                                   << "postgresql"
                                                   << ""
@@ -330,6 +334,64 @@ void TestDatabaseUrl::malformedNeverShowsPassword()
         QVERIFY(!spec.error().fullText().contains("S3cretPw"));
 }
 
+void TestDatabaseUrl::credentialsNeedEncoding_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("shown");         // the URL as the error shows it
+    QTest::addColumn<QStringList>("fragments"); // none of these may appear anywhere
+    // Issue 9, item 7: SQLAlchemy would take "dor" for the host and print the rest.
+    QTest::newRow("@ and / in password")
+        << "postgresql://app:Tr0ub@dor/Secret99@127.0.0.1:5432/db"
+        << "postgresql://***@127.0.0.1:5432/db" << QStringList{"Tr0ub", "dor", "Secret99"};
+    QTest::newRow("every URL character in password")
+        << "postgresql://app:p@ss:w/rd%#?x&y=z@127.0.0.1:5432/db"
+        << "postgresql://***@127.0.0.1:5432/db"
+        << QStringList{"p@ss", "ss:w", "w/rd", "rd%", "x&y=z", "y=z"};
+    QTest::newRow("raw @") << "mysql+pymysql://root:a1b2@c3d4@localhost:3306/app"
+                           << "mysql+pymysql://***@localhost:3306/app"
+                           << QStringList{"a1b2", "c3d4"};
+    QTest::newRow("raw /") << "postgresql://u:pa/ss99@h/d"
+                           << "postgresql://***@h/d" << QStringList{"pa/", "ss99"};
+    QTest::newRow("raw / then digits") << "postgresql://u:12/3456@h/d"
+                                       << "postgresql://***@h/d" << QStringList{"12/", "3456"};
+    QTest::newRow("raw #") << "postgresql://u:pa#ss99@h/d"
+                           << "postgresql://***@h/d" << QStringList{"pa#", "ss99"};
+    QTest::newRow("raw ?") << "postgresql+psycopg2://u:pa?ss99@h/d"
+                           << "postgresql+psycopg2://***@h/d" << QStringList{"pa?", "ss99"};
+    QTest::newRow("% without hex digits") << "postgresql://u:100%sure@h/d"
+                                          << "postgresql://***@h/d" << QStringList{"100", "sure"};
+    QTest::newRow("% at the end") << "postgresql://u:abc9%@h/d"
+                                  << "postgresql://***@h/d" << QStringList{"abc9"};
+    QTest::newRow("@ in the query after a password")
+        << "postgresql://u:pw99@h/d?application_name=a@b"
+        << "postgresql://***@b" << QStringList{"pw99"};
+    QTest::newRow("bad % in user") << "postgresql://us%er@h/d"
+                                   << "postgresql://***@h/d" << QStringList{};
+    QTest::newRow("no scheme") << "app:Tr0ub@dor/Secret99@127.0.0.1/db"
+                               << "***@127.0.0.1/db" << QStringList{"Tr0ub", "dor", "Secret99"};
+}
+
+void TestDatabaseUrl::credentialsNeedEncoding()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, shown);
+    QFETCH(QStringList, fragments);
+    QCOMPARE(redactUrl(url), shown);
+    const Result<DatabaseUrl> parsed = parseDatabaseUrl(url);
+    QVERIFY(!parsed.ok());
+    QCOMPARE(parsed.error().code, Error::Code::Url);
+    const QString text = parsed.error().fullText();
+    if (url.contains(u"://")) {
+        QVERIFY2(text.contains("must be percent-encoded"), qPrintable(text));
+        QVERIFY2(text.contains("@ as %40"), qPrintable(text));
+        QVERIFY2(text.contains(u'(' + shown + u')'), qPrintable(text));
+    }
+    for (const QString &fragment : fragments) {
+        QVERIFY2(!text.contains(fragment), qPrintable(fragment + u": " + text));
+        QVERIFY2(!splitUrlPassword(url).url.contains(fragment), qPrintable(fragment));
+    }
+}
+
 void TestDatabaseUrl::redact_data()
 {
     QTest::addColumn<QString>("url");
@@ -340,8 +402,8 @@ void TestDatabaseUrl::redact_data()
                                  << "postgresql://u@h/d";
     QTest::newRow("sqlite") << "sqlite:///a.db"
                             << "sqlite:///a.db";
-    QTest::newRow("raw @") << "mysql://u:p@ss@h/d"
-                           << "mysql://u:***@h/d";
+    QTest::newRow("raw @: all user info hidden") << "mysql://u:p@ss@h/d"
+                                                 << "mysql://***@h/d";
     QTest::newRow("encoded") << "mysql://u:p%40ss@h/d"
                              << "mysql://u:***@h/d";
     QTest::newRow("databricks token") << "databricks://token:dapiXYZ@h?http_path=/p"
@@ -357,7 +419,9 @@ void TestDatabaseUrl::redact_data()
     QTest::newRow("numeric port kept") << "postgresql://h:5432/d"
                                        << "postgresql://h:5432/d";
     QTest::newRow("raw ? in password") << "postgresql://u:p?w@h/d"
-                                       << "postgresql://u:***@h/d";
+                                       << "postgresql://***@h/d";
+    QTest::newRow("raw @ in user kept") << "postgresql://admin@srv:pw@h/d"
+                                        << "postgresql://admin@srv:***@h/d";
 }
 
 void TestDatabaseUrl::redact()
@@ -390,10 +454,6 @@ void TestDatabaseUrl::splitAndJoinPassword_data()
         << "postgresql+psycopg2://app@host/db?sslmode=require"
         << "p@ss:w"
         << "app";
-    QTest::newRow("raw @ in password") << "mysql://root:a@b@localhost:3306/app"
-                                       << "mysql://root@localhost:3306/app"
-                                       << "a@b"
-                                       << "root";
     QTest::newRow("no password") << "mariadb://app@localhost/app"
                                  << "mariadb://app@localhost/app"
                                  << ""
@@ -486,6 +546,35 @@ void TestDatabaseUrl::postgresOptionWithSemicolon()
     const Result<ConnectionSpec> spec = connectionSpecFor(*parsed, {});
     QVERIFY(!spec.ok());
     QCOMPARE(spec.error().code, Error::Code::Url);
+}
+
+void TestDatabaseUrl::timeoutOutOfRange_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("ok");
+    // 1e30 seconds overflowed the int (undefined behaviour, found by fuzzing), as did nan.
+    QTest::newRow("1e30") << "mysql://u@h/d?read_timeout=1e30" << false;
+    QTest::newRow("nan") << "postgresql://u@h/d?connect_timeout=nan" << false;
+    QTest::newRow("inf") << "postgresql://u@h/d?connect_timeout=inf" << false;
+    QTest::newRow("negative") << "mariadb://u@h/d?write_timeout=-1" << false;
+    QTest::newRow("sqlite ms overflow") << "sqlite:///a.db?timeout=3000000" << false;
+    QTest::newRow("a week") << "sqlite:///a.db?timeout=604800" << true;
+    QTest::newRow("fraction") << "postgresql://u@h/d?connect_timeout=0.5" << true;
+}
+
+void TestDatabaseUrl::timeoutOutOfRange()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, ok);
+    const Result<DatabaseUrl> parsed = parseDatabaseUrl(url);
+    QVERIFY(parsed.ok());
+    const Result<ConnectionSpec> spec = connectionSpecFor(*parsed, {});
+    QCOMPARE(spec.ok(), ok);
+    if (!ok) {
+        QCOMPARE(spec.error().code, Error::Code::Url);
+        QVERIFY2(spec.error().message.contains("between 0 and 604800"),
+                 qPrintable(spec.error().message));
+    }
 }
 
 void TestDatabaseUrl::mysqlSpec_data()

@@ -1,0 +1,2 @@
+sqlalchemy_url = "unterminated
+x = (1,

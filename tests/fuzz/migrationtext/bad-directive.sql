@@ -1,0 +1,3 @@
+-- tidemark: transaction=of
+-- tidemark: statement-timeout=x, bogus
+SELECT 1;

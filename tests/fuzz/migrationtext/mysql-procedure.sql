@@ -1,0 +1,8 @@
+CREATE DEFINER=`root`@`localhost` PROCEDURE p()
+BEGIN
+  IF 1 THEN SELECT 'a\'b'; END IF;
+  CASE WHEN 1 THEN SELECT 2; END CASE;
+END;
+# hash comment
+SELECT "dq\"", `bq`; /*!40101 SET NAMES utf8 */;
+BEGIN NOT ATOMIC SELECT 1; END;

@@ -1,0 +1,6 @@
+CREATE TABLE ta (id int);
+COMMIT;
+BEGIN;
+SAVEPOINT s;
+ROLLBACK;
+CREATE TABLE tb (id int);
