@@ -239,7 +239,8 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
                                    .arg(error.line);
         }
         if (inEffect > 0 && (autocommit || progressStarted)) {
-            error.hint = QStringLiteral("%1 is partly applied: statements 1-%2 of %3 took effect. "
+            error.hint = (error.hint.isEmpty() ? QString() : error.hint + u'\n') +
+                         QStringLiteral("%1 is partly applied: statements 1-%2 of %3 took effect. "
                                         "Repair the database by hand, then run \"resolve %4 "
                                         "--applied\" (if the file's work is now complete) or "
                                         "\"resolve %4 --not-applied\" (if you undid it); until "

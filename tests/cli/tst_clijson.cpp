@@ -163,7 +163,7 @@ void TestCliJson::everyCommand()
 
     // Drift: V1 edited.
     QVERIFY(writeFile(migrations + QStringLiteral("V1__first.sql"),
-                      "CREATE TABLE one (id INT, x INT);\n"));
+                      "CREATE TABLE one (id INT, x INT);\n-- rollback\nDROP TABLE one;\n"));
     JSON_STEP(audit, {QStringLiteral("validate-checksums")}, 0, "validate-checksums");
     const QJsonArray changed = audit.value(QStringLiteral("changed")).toArray();
     QCOMPARE(changed.size(), 1);
@@ -326,10 +326,10 @@ void TestCliJson::usageErrorsAfterTheCommand_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("command");
-    QTest::newRow("unknown option") << QStringList{u"status"_s, u"--frob"_s, u"--json"_s}
-                                    << u"status"_s;
-    QTest::newRow("missing value") << QStringList{u"upgrade"_s, u"--json"_s, u"--count"_s}
-                                   << u"upgrade"_s;
+    QTest::newRow("unknown option")
+        << QStringList{u"status"_s, u"--frob"_s, u"--json"_s} << u"status"_s;
+    QTest::newRow("missing value")
+        << QStringList{u"upgrade"_s, u"--json"_s, u"--count"_s} << u"upgrade"_s;
     QTest::newRow("bad resolve") << QStringList{u"resolve"_s, u"--json"_s} << u"resolve"_s;
     QTest::newRow("unknown global option")
         << QStringList{u"--json"_s, u"--frob"_s, u"status"_s} << u"tidemark"_s;

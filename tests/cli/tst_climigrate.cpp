@@ -385,7 +385,8 @@ void TestCliMigrate::repeatables()
 {
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
-    project.write(QStringLiteral("V1__log.sql"), "CREATE TABLE log (what TEXT);\n");
+    project.write(QStringLiteral("V1__log.sql"),
+                  "CREATE TABLE log (what TEXT);\n-- rollback\nDELETE FROM log;\n");
     project.write(QStringLiteral("RA__always.sql"), "INSERT INTO log VALUES ('ra');\n");
     project.write(QStringLiteral("ROC__on_change.sql"), "INSERT INTO log VALUES ('roc');\n");
     const CliRunner cli(Binary::Cli, project.root());

@@ -46,7 +46,8 @@ private Q_SLOTS:
     void statementTimeout()
     {
         TM_SCRATCH(db, project);
-        project.write(u"V1__slow.sql"_s, "CREATE TABLE s1 (id INT);\n" + sleepFor(dialect, 4));
+        // The slow statement first: on MariaDB a CREATE TABLE before it would commit on its own.
+        project.write(u"V1__slow.sql"_s, sleepFor(dialect, 4) + "CREATE TABLE s1 (id INT);\n");
         auto service = serviceWith(project, {{u"statement_timeout"_s, u"1"_s}});
         QVERIFY(service);
         QElapsedTimer timer;
@@ -55,7 +56,7 @@ private Q_SLOTS:
         TM_VERIFY_OK(outcome);
         QVERIFY(!outcome->run.ok());
         QVERIFY2(timer.elapsed() < 3500, qPrintable(QString::number(timer.elapsed())));
-        QCOMPARE(outcome->run.error.line, 2);
+        QCOMPARE(outcome->run.error.line, 1);
         QVERIFY2(outcome->run.error.hint.contains(u"The statement timeout (1 s"_s),
                  qPrintable(outcome->run.error.hint));
         QVERIFY(outcome->run.error.hint.contains(u"--statement-timeout"_s));
