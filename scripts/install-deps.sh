@@ -36,12 +36,14 @@ BUILD_PACKAGES=(
 # systemd), an X server for window screenshots, the desktop-file / AppStream validators, and
 # rsvg-convert for scripts/render-icons.sh. gnome-keyring and dbus: a real Secret Service in a
 # D-Bus session of the test's own (tests/ui/with-keyring.sh); secret-tool reads it back.
+# python3-dotenv: env.py files that load a .env file (tests/cli/tst_clienvpy.cpp).
 # clang-14, libclang-rt-14-dev: libFuzzer, ASan and UBSan for scripts/fuzz.sh (ctest -L fuzz);
 # llvm-14 brings llvm-symbolizer, so that a finding's stack trace names files and lines.
 TEST_PACKAGES=(
     postgresql-15 postgresql-client-15 mariadb-server mariadb-client
     xvfb xauth imagemagick desktop-file-utils appstream librsvg2-bin time
     gnome-keyring dbus libsecret-tools
+    python3-dotenv
     clang-14 libclang-rt-14-dev llvm-14
 )
 

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+#include <climits>
 #include <optional>
 
 namespace tidemark {
@@ -177,7 +179,11 @@ Result<Configuration> loadConfiguration(const ProjectLocation &project,
                                    "\"default\") so that a missing variable is not an error."_s);
         }
 
-        if (dynamicLine > 0 || contents.errorLine > 0) {
+        // A statement the static reader does not understand may change what later lines read
+        // (load_dotenv(override=True), os.environ["X"] = ...): then only running the file, as
+        // Jetbase does, gives the values it would use.
+        const bool opaque = contents.opaqueLine > 0 && !needed.isEmpty();
+        if (dynamicLine > 0 || contents.errorLine > 0 || opaque) {
             // The interpreter itself cannot come from env.py when env.py needs Python to run.
             QString python = config.string(u"python"_s);
             QString pythonSource = config.entry(u"python"_s).source;
@@ -194,11 +200,20 @@ Result<Configuration> loadConfiguration(const ProjectLocation &project,
                 return configError(u"Syntax error in env.py: "_s + contents.error + u'.',
                                    {envPyPath, contents.errorLine},
                                    u"Fix env.py; it must be valid Python."_s);
-            Result<QVariantMap> values = evaluator.evaluate(
-                envPyPath, needed, dynamicLine ? dynamicLine : contents.errorLine);
+            const int firstLine = std::min({dynamicLine > 0 ? dynamicLine : INT_MAX,
+                                            contents.errorLine > 0 ? contents.errorLine : INT_MAX,
+                                            opaque ? contents.opaqueLine : INT_MAX});
+            Result<QVariantMap> values = evaluator.evaluate(envPyPath, needed, firstLine);
             if (!values) {
                 Error e = values.error();
-                if (evaluator.interpreter().isEmpty() && dynamicLine > 0)
+                if (evaluator.interpreter().isEmpty() && opaque && firstLine == contents.opaqueLine)
+                    e.message = QStringLiteral("Line %1 of env.py (%2) may change the environment "
+                                               "or the settings, so env.py must run with Python "
+                                               "as Jetbase runs it. ")
+                                    .arg(contents.opaqueLine)
+                                    .arg(contents.opaqueStatement) +
+                                e.message;
+                else if (evaluator.interpreter().isEmpty() && dynamicLine > 0)
                     e.message = QStringLiteral("%1 on line %2 of env.py is not a literal. ")
                                     .arg(dynamicKey)
                                     .arg(dynamicLine) +

@@ -4,6 +4,8 @@
 #include <QSet>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace tidemark {
 
 using namespace Qt::StringLiterals;
@@ -468,6 +470,22 @@ const QSet<QString> kCompoundKeywords = {u"if"_s,    u"elif"_s, u"else"_s,   u"f
                                          u"while"_s, u"try"_s,  u"except"_s, u"finally"_s,
                                          u"with"_s,  u"def"_s,  u"class"_s,  u"async"_s};
 
+// Whether an import statement imports only from os (which runs nothing of the project's).
+bool importsOnlyOs(const Tokens &t)
+{
+    if (isName(t[0], u"import")) {
+        for (const Tokens &part : splitTop(t.mid(1), u",")) {
+            const bool plain = part.size() == 1 && isName(part[0], u"os");
+            const bool aliased = part.size() == 3 && isName(part[0], u"os") &&
+                                 isName(part[1], u"as") && isName(part[2]);
+            if (!plain && !aliased)
+                return false;
+        }
+        return true;
+    }
+    return t.size() >= 4 && isName(t[1], u"os") && isName(t[2], u"import");
+}
+
 void readImport(const Tokens &t, Evaluator &evaluator)
 {
     if (isName(t[0], u"import")) { // import os, import os as o, import os.path
@@ -547,6 +565,15 @@ EnvPyContents readEnvPy(const QString &source, const QProcessEnvironment &enviro
         for (const QString &name : names)
             contents.entries[name] = EnvPyEntry{{}, line, true, {}};
     };
+    const auto markOpaque = [&](const Tokens &t) {
+        if (contents.opaqueLine > 0 || t.isEmpty())
+            return;
+        contents.opaqueLine = t[0].line;
+        QStringList words;
+        for (qsizetype i = 0; i < t.size() && i < 8; ++i)
+            words << (t[i].kind == Token::Kind::String ? u"\"...\""_s : t[i].text);
+        contents.opaqueStatement = words.join(u' ') + (t.size() > 8 ? u" ..."_s : QString());
+    };
 
     for (const LogicalLine &logical : lines) {
         while (!blocks.isEmpty() && blocks.last().indent >= logical.indent)
@@ -557,13 +584,25 @@ EnvPyContents readEnvPy(const QString &source, const QProcessEnvironment &enviro
         const bool conditional = !blocks.isEmpty();
 
         for (const Tokens &t : splitTop(logical.tokens, u";")) {
-            if (t.isEmpty() || isOp(t[0], u"@"))
+            if (t.isEmpty())
                 continue;
+            if (isOp(t[0], u"@")) { // a decorator runs when its definition does
+                if (!inScope)
+                    markOpaque(t);
+                continue;
+            }
             const int line = t[0].line;
             const bool header = isName(t[0]) && kCompoundKeywords.contains(t[0].text);
             if (header || (isOp(t.last(), u":") && splitTop(t, u"=").size() == 1)) {
                 const bool scope =
                     isName(t[0], u"def") || isName(t[0], u"class") || isName(t[0], u"async");
+                // A function's body runs only when called; every other block (a class body
+                // too) runs here.
+                const bool function =
+                    isName(t[0], u"def") ||
+                    (isName(t[0], u"async") && t.size() > 1 && isName(t[1], u"def"));
+                if (!inScope && !function)
+                    markOpaque(t);
                 const QList<Tokens> parts = splitTop(t, u":");
                 if (parts.size() > 1 && !parts.last().isEmpty()) { // "if x: y = 1" on one line
                     if (!inScope && !scope)
@@ -578,11 +617,22 @@ EnvPyContents readEnvPy(const QString &source, const QProcessEnvironment &enviro
             if (inScope)
                 continue;
             if (isName(t[0], u"import") || isName(t[0], u"from")) {
+                if (!importsOnlyOs(t))
+                    markOpaque(t);
                 readImport(t, evaluator);
                 continue;
             }
             QList<Tokens> parts = splitTop(t, u"=");
             if (parts.size() < 2) {
+                // A docstring or "pass" does nothing; a call (load_dotenv()), x += 1, del x,
+                // (y := 2) may change what follows.
+                const bool inert = (t.size() == 1 &&
+                                    (t[0].kind == Token::Kind::String || isName(t[0], u"pass"))) ||
+                                   std::all_of(t.cbegin(), t.cend(), [](const Token &x) {
+                                       return x.kind == Token::Kind::String;
+                                   });
+                if (!inert)
+                    markOpaque(t);
                 markDynamic(assignedNames(t), line); // x += 1, del x, (y := 2)
                 continue;
             }
@@ -591,6 +641,7 @@ EnvPyContents readEnvPy(const QString &source, const QProcessEnvironment &enviro
                 if (target.size() >= 2 && isOp(target[1], u":")) // annotated: name: str = ...
                     target = target.mid(0, 1);
                 if (target.size() != 1 || !isName(target[0])) {
+                    markOpaque(t); // os.environ["X"] = ..., a.b = ..., x[0] = ...
                     markDynamic(
                         assignedNames(target + Tokens{Token{Token::Kind::Op, u"="_s, line}}), line);
                     continue;

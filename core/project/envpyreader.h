@@ -22,6 +22,13 @@ struct EnvPyContents
     QMap<QString, EnvPyEntry> entries; // every name assigned at module level
     int errorLine = 0;                 // the first syntax error met (1-based), 0 when none
     QString error;                     // its description, worded like Python's
+    // The first module-level statement the reader does not fully understand and that could
+    // change what later lines read (a call such as load_dotenv(override=True), an assignment
+    // to os.environ, an import other than os, an if/for/with/try block, a class body, a
+    // decorator): the values above are then only what the file says, not what running it
+    // gives, and the file must be run with Python as Jetbase does. 0 when there is none.
+    int opaqueLine = 0;
+    QString opaqueStatement; // that statement's first words, for messages
 };
 
 // Reads env.py without running it. Understood: module-level assignments (also annotated and
@@ -29,7 +36,8 @@ struct EnvPyContents
 // concatenation), ints, floats, True/False/None, lists and tuples of strings, os.getenv("X"[,
 // default]), os.environ["X"], os.environ.get("X"[, default]) and the same after
 // "from os import getenv, environ" or "import os as alias", looked up in `environment`.
-// Assignments inside function and class bodies are local and ignored. The reader never fails:
+// Assignments inside function and class bodies are local and ignored. Any other module-level
+// statement is reported in opaqueLine (see there). The reader never fails:
 // anything it cannot evaluate is marked dynamic for the Python evaluator, and the first
 // tokenizing error (unterminated string, unbalanced bracket) is reported in errorLine/error.
 EnvPyContents readEnvPy(const QString &source, const QProcessEnvironment &environment);
