@@ -342,7 +342,7 @@ void MainWindow::onLoaded(const ProjectSnapshot &snapshot)
                           .arg(snapshot.status.missingDatabaseFile));
     for (const FileProgress &file : snapshot.status.unfinished)
         banner.append(file.summary());
-    if (!banner.isEmpty())
+    if (!snapshot.status.unfinished.isEmpty())
         banner.append(tr("Upgrade and rollback refuse to run: repair the database by hand, then "
                          "use Database ▸ Resolve Partly Applied File."));
     for (const IgnoredEntry &entry : snapshot.status.ignored)

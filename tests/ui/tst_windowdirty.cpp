@@ -98,6 +98,7 @@ private Q_SLOTS:
         auto *banner = window->findChild<QLabel *>(u"problemBanner"_s);
         QVERIFY(banner && banner->isVisible());
         QVERIFY2(banner->text().contains(u"does not exist yet"_s), qPrintable(banner->text()));
+        QVERIFY2(!banner->text().contains(u"refuse"_s), qPrintable(banner->text()));
         QVERIFY(!QFileInfo::exists(project.jetbaseDir() + u"/not_yet.db"_s));
     }
 };
