@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void saveAppliedAsksFirst();
     void unreadableFile();
     void failureMarked();
+    void nearMissMarkerWarned();
     void sectionsKeepBytes_data();
     void sectionsKeepBytes();
     void rollbackAddedToFileWithoutOne();
@@ -126,6 +128,33 @@ void TestMigrationEditor::unreadableFile()
     QVERIFY(pane.upgradeEditor()->isReadOnly());
     QVERIFY(pane.rollbackEditor()->isReadOnly());
     QVERIFY(!pane.save());
+}
+
+// "-- rollback:" is not the marker: the editor marks the line and says what it means, and the
+// header says the file runs without a transaction.
+void TestMigrationEditor::nearMissMarkerWarned()
+{
+    const QString path = m_dir.filePath(QStringLiteral("V2__near_miss.sql"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("-- tidemark: transaction=off\nCREATE TABLE b (id INT);\n-- rollback:\n"
+               "DROP TABLE b;\n");
+    file.close();
+    MigrationEditor pane;
+    QVERIFY(pane.setMigration(path, false));
+    const auto warnings = pane.upgradeEditor()->warnings();
+    QCOMPARE(warnings.size(), 1);
+    QCOMPARE(warnings.first().first, 3);
+    QVERIFY(warnings.first().second.contains(QStringLiteral("is not the rollback marker")));
+    QVERIFY(pane.upgradeEditor()->markersAtLine(2) & (1 << SqlEditor::WarningMarker));
+    QVERIFY(pane.upgradeEditor()->annotation(2).contains(QStringLiteral("-- rollback:")));
+    const auto labels = pane.findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](QLabel *l) {
+        return l->text().contains(QStringLiteral("runs without a transaction"));
+    }));
+    QVERIFY(pane.setMigration(m_path, true)); // another file: no warnings left
+    QVERIFY(pane.upgradeEditor()->warnings().isEmpty());
+    QVERIFY(!(pane.upgradeEditor()->markersAtLine(2) & (1 << SqlEditor::WarningMarker)));
 }
 
 void TestMigrationEditor::failureMarked()

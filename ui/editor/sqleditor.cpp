@@ -49,7 +49,7 @@ SqlEditor::SqlEditor(QWidget *parent, SqlDialect dialect)
     markerDefine(Background, AddedMarker);
     markerDefine(Background, RemovedMarker);
     markerDefine(Background, ChangedMarker);
-    markerDefine(Circle, WarningMarker);
+    markerDefine(Background, WarningMarker); // a tinted line, like the diff marks
     m_failureIndicator = indicatorDefine(SquiggleIndicator);
 
     auto addShortcut = [this](const QKeySequence &keys, auto slot) {
@@ -251,8 +251,8 @@ void SqlEditor::applyPalette()
     if (m_failureLine > 0)
         annotate(m_failureLine - 1, m_failureMessage, m_failureStyle);
     // Warnings: the same box in amber.
-    setMarkerBackgroundColor(QColor(0xf6, 0x74, 0x00), WarningMarker);
-    setMarkerForegroundColor(QColor(0xf6, 0x74, 0x00), WarningMarker);
+    setMarkerBackgroundColor(blend(base, QColor(0xf6, 0x74, 0x00), dark ? 0.30 : 0.22),
+                             WarningMarker);
     if (m_warningStyle < 0)
         m_warningStyle = m_failureStyle + 1;
     SendScintilla(SCI_STYLESETFORE, m_warningStyle,

@@ -47,8 +47,8 @@ public:
     int failureLine() const { return m_failureLine; } // 0 when none
     QString failureMessage() const { return m_failureMessage; }
 
-    // Marks lines that are legal but probably not meant (a mistyped rollback marker): a margin
-    // symbol and the message in a box below the line. Replaces earlier warnings.
+    // Marks lines that are legal but probably not meant (a mistyped rollback marker): an amber
+    // line and the message in a box below it. Replaces earlier warnings.
     void setWarnings(const QList<std::pair<int, QString>> &warnings);
     QList<std::pair<int, QString>> warnings() const { return m_warnings; }
 
