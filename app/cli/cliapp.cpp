@@ -1,6 +1,8 @@
 #include "cliapp.h"
 
 #include "cli/commands.h"
+#include "cli/usagehints.h"
+#include "common/invocation.h"
 
 #include <cstdio>
 
@@ -105,10 +107,10 @@ const CommandInfo *findCommand(const QString &name)
 
 QString generalHelp()
 {
-    QString text =
-        QStringLiteral("Usage: tidemark --cli [global options] <command> [options]\n"
-                       "       tidemark-cli [global options] <command> [options]\n\n"
-                       "Tidemark manages Jetbase-compatible SQL migrations.\n\nCommands:\n");
+    QString text = QStringLiteral("Usage: %1 [global options] <command> [options]\n\n"
+                                  "Tidemark manages Jetbase-compatible SQL migrations.\n\n"
+                                  "Commands:\n")
+                       .arg(cliProgram());
     for (const CommandInfo &info : commands()) {
         QString name = info.name;
         if (!info.aliases.isEmpty())
@@ -126,7 +128,7 @@ QString generalHelp()
         "                         lock longer (0: no limit); also per file in its first lines\n"
         "  --retry-on-lock-timeout N  run a file again up to N times after a lock-wait timeout\n"
         "  --json                 one JSON document on stdout\n"
-        "  --quiet                no progress or information on stderr\n"
+        "  -q, --quiet            no progress or information on stderr\n"
         "  --version              print the version\n"
         "  -h, --help             this help; \"<command> --help\" for a command's options\n\n"
         "Exit codes: 0 success, 1 failure, 2 usage error.\n");
@@ -146,8 +148,8 @@ int runCli(const QStringList &arguments)
     if (!parser.parse(QStringList{QStringLiteral("tidemark")} + arguments)) {
         Output(asksForJson(arguments), false)
             .fail(QStringLiteral("tidemark"),
-                  Error::make(Error::Code::Usage, parser.errorText(),
-                              QStringLiteral("Run \"tidemark --cli --help\".")));
+                  Error::make(Error::Code::Usage, usageErrorText(parser, arguments),
+                              QStringLiteral("Run \"%1\".").arg(cliCommand(QStringLiteral("--help")))));
         return 2;
     }
     readGlobalOptions(parser, globals);
@@ -161,20 +163,29 @@ int runCli(const QStringList &arguments)
             return Output(true, globals.quiet)
                 .fail(QStringLiteral("tidemark"),
                       Error::make(Error::Code::Usage, QStringLiteral("No command given."),
-                                  QStringLiteral("Run \"tidemark --cli --help\" for the list of "
-                                                 "commands.")));
+                                  QStringLiteral("Run \"%1\" for the list of commands.")
+                                      .arg(cliCommand(QStringLiteral("--help")))));
         std::fputs(qPrintable(generalHelp()),
                    parser.isSet(QStringLiteral("help")) ? stdout : stderr);
         return parser.isSet(QStringLiteral("help")) ? 0 : 2;
     }
     const CommandInfo *command = findCommand(positional.first());
     if (!command) {
+        QStringList names;
+        for (const CommandInfo &info : commands())
+            names << info.name << info.aliases;
+        const QString meant = closestName(positional.first(), names);
         return Output(globals.json, globals.quiet)
             .fail(positional.first(),
                   Error::make(
                       Error::Code::Usage,
-                      QStringLiteral("Unknown command \"%1\".").arg(positional.first()),
-                      QStringLiteral("Run \"tidemark --cli --help\" for the list of commands.")));
+                      QStringLiteral("Unknown command \"%1\".%2")
+                          .arg(positional.first(),
+                               meant.isEmpty()
+                                   ? QString()
+                                   : QStringLiteral(" Did you mean \"%1\"?").arg(meant)),
+                      QStringLiteral("Run \"%1\" for the list of commands.")
+                          .arg(cliCommand(QStringLiteral("--help")))));
     }
     QStringList rest = positional.mid(1);
     if (parser.isSet(QStringLiteral("help")))

@@ -1,5 +1,8 @@
 #include "commandcontext.h"
 
+#include "cli/usagehints.h"
+#include "common/invocation.h"
+
 #include <QDir>
 
 #include <cstdio>
@@ -30,7 +33,8 @@ void addGlobalOptions(QCommandLineParser &parser)
                         "wait timed out."),
          QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON document on stdout.")},
-        {QStringLiteral("quiet"), QStringLiteral("Print no progress or information.")},
+        {{QStringLiteral("q"), QStringLiteral("quiet")},
+         QStringLiteral("Print no progress or information.")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
     });
 }
@@ -84,8 +88,8 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser, const QStri
         QString help = parser.helpText();
         help = help.mid(help.indexOf(u'\n') + 1); // our own usage line instead of Qt's
         const QString usage =
-            QStringLiteral("Usage: tidemark --cli %1 [options]%2\n%3\n")
-                .arg(m_command, positionalSyntax.isEmpty() ? QString() : u' ' + positionalSyntax,
+            QStringLiteral("Usage: %1 [options]%2\n%3\n")
+                .arg(cliCommand(m_command), positionalSyntax.isEmpty() ? QString() : u' ' + positionalSyntax,
                      summary);
         std::fputs(qPrintable(usage + help), stdout);
         return 0;
@@ -97,8 +101,9 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser, const QStri
     m_out = Output(m_globals.json, m_globals.quiet);
     if (!parsed)
         return fail(
-            Error::make(Error::Code::Usage, parser.errorText(),
-                        QStringLiteral("Run \"tidemark --cli %1 --help\".").arg(m_command)));
+            Error::make(Error::Code::Usage, usageErrorText(parser, m_arguments),
+                        QStringLiteral("Run \"%1\".")
+                            .arg(cliCommand(m_command + QStringLiteral(" --help")))));
     for (auto it = m_globals.runLimits.cbegin(); it != m_globals.runLimits.cend(); ++it) {
         bool ok = false;
         if (it.value().toInt(&ok) < 0 || !ok)

@@ -1,5 +1,6 @@
 // Read-only commands: status, history, current, journal, lock-status.
 #include "cli/commands.h"
+#include "common/invocation.h"
 #include "cli/jsonviews.h"
 #include "cli/terminaltable.h"
 
@@ -204,8 +205,8 @@ int runLockStatus(CommandContext &context)
                                                    "releases the lock and journals that")
                                   : QString());
         else
-            lines << QStringLiteral(
-                "Held By: unknown (Jetbase, or \"tidemark --cli lock\" from an older run)");
+            lines << QStringLiteral("Held By: unknown (Jetbase, or \"%1\" from an older run)")
+                         .arg(cliCommand(QStringLiteral("lock")));
     } else {
         lines << QStringLiteral("Status: UNLOCKED");
     }

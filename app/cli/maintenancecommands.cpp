@@ -1,6 +1,7 @@
 // validate, validate-checksums, fix-checksums, validate-files, fix-files, fix, lock, unlock,
 // resolve.
 #include "cli/commands.h"
+#include "common/invocation.h"
 #include "cli/jsonviews.h"
 #include "engine/planner.h"
 
@@ -226,8 +227,8 @@ int runLock(CommandContext &context)
     if (!id)
         return context.fail(id.error());
     context.out().result(QStringLiteral("Lock acquired (process id %1). Migrations are blocked "
-                                        "until \"tidemark --cli unlock\".")
-                             .arg(id.value()));
+                                        "until \"%2\".")
+                             .arg(id.value(), cliCommand(QStringLiteral("unlock"))));
     return context.succeed({{QStringLiteral("process_id"), id.value()}});
 }
 

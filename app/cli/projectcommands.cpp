@@ -1,7 +1,9 @@
 // init and new: the commands that write files, not the database.
 #include "cli/commands.h"
+#include "common/invocation.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace tidemark::cli {
 
@@ -23,10 +25,27 @@ int runInit(CommandContext &context)
         initProject(positional.isEmpty() ? QDir::currentPath() : positional.first());
     if (!result)
         return context.fail(result.error());
-    context.out().info(QStringLiteral("Initialized Jetbase project in %1").arg(result->jetbaseDir));
+    // Commands find the project from its parent folder or any folder below it.
+    const QString jetbaseDir = QDir::toNativeSeparators(result->jetbaseDir);
+    const QString parentDir =
+        QDir::toNativeSeparators(QFileInfo(result->jetbaseDir).absolutePath());
+    QStringList lines{
+        QStringLiteral("Created the project in %1 (env.py and migrations/).").arg(jetbaseDir)};
     if (!result->envCreated)
-        context.out().info(QStringLiteral("Kept the existing env.py."));
-    context.out().info(QStringLiteral("Run 'cd jetbase' to get started!"));
+        lines << QStringLiteral("Kept the existing env.py.");
+    lines << QStringLiteral("Next, from %1 or any folder below it:").arg(parentDir);
+    int step = 1;
+    if (result->envCreated)
+        lines << QStringLiteral("  %1. Set the database URL: uncomment one sqlalchemy_url line in "
+                                "%2 and fill it in.")
+                     .arg(step++)
+                     .arg(QDir::toNativeSeparators(result->jetbaseDir + QStringLiteral("/env.py")));
+    lines << QStringLiteral("  %1. %2   (writes the file; add its SQL under -- upgrade and "
+                            "-- rollback)")
+                 .arg(step)
+                 .arg(cliCommand(QStringLiteral("new create_first_table")));
+    lines << QStringLiteral("  %1. %2").arg(step + 1).arg(cliCommand(QStringLiteral("upgrade")));
+    context.out().info(lines.join(u'\n'));
     return context.succeed({{QStringLiteral("project"), result->jetbaseDir},
                             {QStringLiteral("env_created"), result->envCreated}});
 }

@@ -1,5 +1,7 @@
 #include "connection.h"
 
+#include "common/redaction.h"
+
 #include <QAtomicInteger>
 #include <QLoggingCategory>
 #include <QSqlDriver>
@@ -94,9 +96,7 @@ QSqlDatabase Connection::database() const
 
 QString Connection::scrub(const QString &text) const
 {
-    if (m_spec.password.isEmpty())
-        return text;
-    return QString(text).replace(m_spec.password, QStringLiteral("***"));
+    return redactSecretsInText(text, m_spec.password);
 }
 
 Error Connection::errorFrom(const QSqlError &error, const QString &statement) const

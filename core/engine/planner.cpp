@@ -1,5 +1,6 @@
 #include "planner.h"
 
+#include "common/invocation.h"
 #include "migration/transactioncontrol.h"
 
 #include <algorithm>
@@ -68,13 +69,13 @@ Error validationError(const QList<ValidationProblem> &problems)
                                     "is resolved; no option skips that."));
     if (checksum)
         hints.append(QStringLiteral("If the changes are intended, record the new checksums with "
-                                    "\"tidemark --cli fix-checksums\", or pass "
-                                    "--skip-checksum-validation."));
+                                    "\"%1\", or pass --skip-checksum-validation.")
+                         .arg(cliCommand(QStringLiteral("fix-checksums"))));
     if (files)
         hints.append(QStringLiteral("Restore the missing files or stop tracking them with "
-                                    "\"tidemark --cli fix-files\"; give out-of-order files a "
-                                    "version above the latest applied one, or pass "
-                                    "--skip-file-validation."));
+                                    "\"%1\"; give out-of-order files a version above the latest "
+                                    "applied one, or pass --skip-file-validation.")
+                         .arg(cliCommand(QStringLiteral("fix-files"))));
     return Error::make(Error::Code::Validation,
                        QStringLiteral("Validation failed (%1 problem%2):\n%3")
                            .arg(problems.size())
@@ -322,7 +323,8 @@ Result<Plan> Planner::upgrade(const UpgradeOptions &options) const
                 QStringLiteral("The specified to_version '%1' does not exist among "
                                "pending migrations.%2")
                     .arg(options.toVersion, why),
-                QStringLiteral("Run \"tidemark --cli status\" to see the pending versions."));
+                QStringLiteral("Run \"%1\" to see the pending versions.")
+                    .arg(cliCommand(QStringLiteral("status"))));
         }
         versioned.erase(it + 1, versioned.cend());
     }
@@ -387,7 +389,8 @@ Result<Plan> Planner::rollback(const RollbackOptions &options,
                 QStringLiteral("Version '%1' has not been applied yet or does not "
                                "exist.")
                     .arg(options.toVersion),
-                QStringLiteral("Run \"tidemark --cli history\" to see the applied versions."));
+                QStringLiteral("Run \"%1\" to see the applied versions.")
+                    .arg(cliCommand(QStringLiteral("history"))));
         selected = QList<const HistoryRow *>(it + 1, applied.cend());
     } else if (options.lastBatch) {
         for (const HistoryRow *row : applied) {
@@ -435,8 +438,9 @@ Result<Plan> Planner::rollback(const RollbackOptions &options,
                                QStringLiteral("Migration file for version '%1' (%2) not found. "
                                               "Cannot proceed with rollback.")
                                    .arg(row->version, row->fileName),
-                               QStringLiteral("Restore the file, or run \"tidemark --cli fix\" to "
-                                              "stop tracking versions whose files are gone."));
+                               QStringLiteral("Restore the file, or run \"%1\" to stop "
+                                              "tracking versions whose files are gone.")
+                                   .arg(cliCommand(QStringLiteral("fix"))));
         Result<QList<SqlStatement>> statements = statementsOf(*m, Direction::Rollback);
         if (!statements)
             return statements.error();

@@ -14,11 +14,26 @@ namespace tidemark {
 
 namespace {
 
+// Every example is commented out: a placeholder that could connect (a local server that happens
+// to accept user/password) would run migrations against a database nobody chose.
 const QByteArray EnvTemplate =
     "# Jetbase Configuration\n"
     "# Update the sqlalchemy_url with your database connection string.\n"
-    "\n"
-    "sqlalchemy_url = \"postgresql://user:password@localhost:5432/mydb\"\n";
+    "#\n"
+    "# Uncomment one line and fill in your own values. The environment variable\n"
+    "# JETBASE_SQLALCHEMY_URL and the command-line option --url override this file.\n"
+    "# Percent-encode special characters in the password (@ as %40, / as %2F).\n"
+    "#\n"
+    "# SQLite (a path relative to this folder):\n"
+    "# sqlalchemy_url = \"sqlite:///app.db\"\n"
+    "# PostgreSQL:\n"
+    "# sqlalchemy_url = \"postgresql://USER:PASSWORD@localhost:5432/DATABASE\"\n"
+    "# MySQL or MariaDB:\n"
+    "# sqlalchemy_url = \"mysql+pymysql://USER:PASSWORD@localhost:3306/DATABASE\"\n"
+    "# Snowflake (through its ODBC driver):\n"
+    "# sqlalchemy_url = \"snowflake://USER:PASSWORD@ACCOUNT/DATABASE/SCHEMA?warehouse=WAREHOUSE\"\n"
+    "# Databricks (through the Simba Spark ODBC driver):\n"
+    "# sqlalchemy_url = \"databricks://token:TOKEN@HOST?http_path=PATH&catalog=CATALOG&schema=SCHEMA\"\n";
 
 Error ioError(const QString &what, const QString &path)
 {

@@ -1,5 +1,6 @@
 #include "migrationlock.h"
 
+#include "common/invocation.h"
 #include "db/connection.h"
 #include "history/journal.h"
 
@@ -20,12 +21,15 @@ namespace {
 
 constexpr int PollIntervalMs = 200;
 
-const QString UnlockAdvice = QStringLiteral(
-    "If you are completely sure that no other migrations are running, you can unlock using:\n"
-    "  tidemark --cli unlock\n"
-    "Or wait for the lock with --lock-timeout SECONDS.\n"
-    "WARNING: Unlocking then running a migration while another migration process is running "
-    "may lead to database corruption.");
+QString unlockAdvice()
+{
+    return QStringLiteral(
+               "If you are completely sure that no other migrations are running, you can unlock "
+               "using:\n  %1\nOr wait for the lock with --lock-timeout SECONDS.\n"
+               "WARNING: Unlocking then running a migration while another migration process is "
+               "running may lead to database corruption.")
+        .arg(cliCommand(QStringLiteral("unlock")));
+}
 
 bool isCancelled(const std::atomic_bool *cancel)
 {
@@ -251,7 +255,7 @@ Status MigrationLock::release()
 Error MigrationLock::heldError(Connection &connection, int timeoutSeconds) const
 {
     QString who;
-    QString advice = UnlockAdvice;
+    QString advice = unlockAdvice();
     if (Result<LockState> read = state(connection); read.ok()) {
         const LockState &s = read.value();
         const QString held =
@@ -267,7 +271,8 @@ Error MigrationLock::heldError(Connection &connection, int timeoutSeconds) const
             who += u'.';
             if (s.holderCommand == u"lock") {
                 advice = QStringLiteral("The lock was taken on purpose with \"lock\"; release it "
-                                        "with \"unlock\" when the maintenance is over.");
+                                        "with \"%1\" when the maintenance is over.")
+                             .arg(cliCommand(QStringLiteral("unlock")));
             } else if (!s.holderHost.isEmpty() && s.holderHost == m_identity.host) {
                 advice = QStringLiteral("That run is still going on this host (pid %1 is "
                                         "alive): wait for it with --lock-timeout SECONDS, or "

@@ -1,5 +1,7 @@
 #include "migrationset.h"
 
+#include "common/invocation.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -165,7 +167,8 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
     if (!root.exists()) {
         Error e = Error::make(Error::Code::Project,
                               QStringLiteral("The migrations folder does not exist."),
-                              QStringLiteral("Create it, or run \"tidemark --cli init\"."));
+                              QStringLiteral("Create it, or run \"%1\".")
+                                  .arg(cliCommand(QStringLiteral("init"))));
         e.file = migrationsDir;
         return e;
     }

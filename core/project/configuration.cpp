@@ -154,6 +154,7 @@ Result<Configuration> loadConfiguration(const ProjectLocation &project,
 
     const QString envPyPath = project.jetbaseDir + u"/env.py";
     QFile envPy(envPyPath);
+    config.setEnvPy(envPyPath, envPy.exists());
     if (envPy.exists()) {
         if (!envPy.open(QIODevice::ReadOnly))
             return configError(u"Cannot read env.py: "_s + envPy.errorString(), {envPyPath});
@@ -272,16 +273,27 @@ Result<QString> requireUrl(const Configuration &config)
     const QString url = config.string(u"sqlalchemy_url"_s).trimmed();
     if (!url.isEmpty())
         return url;
-    const QString message =
-        config.has(u"sqlalchemy_url"_s)
-            ? QStringLiteral("The database URL (sqlalchemy_url) from %1 is empty.")
-                  .arg(config.entry(u"sqlalchemy_url"_s).source)
-            : QStringLiteral("No database URL is configured (sqlalchemy_url).");
+    const QString envPy = QDir::toNativeSeparators(config.envPyPath());
+    QString message;
+    if (config.has(u"sqlalchemy_url"_s))
+        message = QStringLiteral("The database URL (sqlalchemy_url) from %1 is empty.")
+                      .arg(config.entry(u"sqlalchemy_url"_s).source);
+    else if (!config.envPyPath().isEmpty() && !config.envPyExists())
+        message = QStringLiteral("No database URL is configured (sqlalchemy_url): %1 does not "
+                                 "exist, and no other source sets one.")
+                      .arg(envPy);
+    else if (!config.envPyPath().isEmpty())
+        message = QStringLiteral("No database URL is configured (sqlalchemy_url): %1 does not set "
+                                 "it (its examples are comments until you uncomment one), and no "
+                                 "other source sets one.")
+                      .arg(envPy);
+    else
+        message = QStringLiteral("No database URL is configured (sqlalchemy_url).");
     return Error::make(
         Error::Code::Config, message,
         QStringLiteral(
             "Set it in one of these ways:\n"
-            "  - jetbase/env.py: sqlalchemy_url = \"postgresql://user:password@host:5432/db\"\n"
+            "  - jetbase/env.py: sqlalchemy_url = \"postgresql://USER:PASSWORD@HOST:5432/DATABASE\"\n"
             "  - the environment variable JETBASE_SQLALCHEMY_URL\n"
             "  - jetbase/jetbase.toml: sqlalchemy_url = \"...\"\n"
             "  - pyproject.toml, table [tool.jetbase]: sqlalchemy_url = \"...\"\n"

@@ -36,8 +36,19 @@ public:
     void set(const QString &key, ConfigValue value) { m_values.insert(key, std::move(value)); }
     QStringList keys() const { return m_values.keys(); }
 
+    // Where env.py was looked for, and whether it exists: the missing-URL error names it.
+    QString envPyPath() const { return m_envPyPath; }
+    bool envPyExists() const { return m_envPyExists; }
+    void setEnvPy(const QString &path, bool exists)
+    {
+        m_envPyPath = path;
+        m_envPyExists = exists;
+    }
+
 private:
     QMap<QString, ConfigValue> m_values;
+    QString m_envPyPath;
+    bool m_envPyExists = false;
 };
 
 // Values given on the command line (--url and friends); they win over every file.

@@ -1,5 +1,7 @@
 #include "projectlocator.h"
 
+#include "common/invocation.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -21,9 +23,14 @@ ProjectLocation locationOf(const QString &jetbaseDir)
     return {clean, clean + u'/' + kMigrations};
 }
 
-const QString kInitHint = QStringLiteral(
-    "Run \"tidemark --cli init\" to create jetbase/ and jetbase/migrations/ here, or point "
-    "--project (or TIDEMARK_PROJECT) at an existing project.");
+// dir: where init should create the project; empty for the current folder.
+QString initHint(const QString &dir)
+{
+    return QStringLiteral("Run \"%1\" to create jetbase/ and jetbase/migrations/ %2, or point "
+                          "--project (or TIDEMARK_PROJECT) at an existing project.")
+        .arg(cliCommand(dir.isEmpty() ? QStringLiteral("init") : QStringLiteral("init ") + dir),
+             dir.isEmpty() ? QStringLiteral("in the current folder") : QStringLiteral("there"));
+}
 
 } // namespace
 
@@ -41,15 +48,19 @@ Result<ProjectLocation> locateProject(const QString &explicitDir, const QString 
         // Explicitly named, so the folder name is not insisted on.
         if (hasMigrations(dir))
             return locationOf(dir);
-        Error e = Error::make(Error::Code::Project,
-                              QStringLiteral("No Jetbase project at %1: neither %1/migrations nor "
-                                             "%1/jetbase/migrations exists.")
-                                  .arg(QDir::toNativeSeparators(dir)),
-                              kInitHint);
+        const QString shown = QDir::toNativeSeparators(dir);
         if (!QFileInfo(dir).isDir())
-            e.message = QStringLiteral("The project folder %1 does not exist.")
-                            .arg(QDir::toNativeSeparators(dir));
-        return e;
+            return Error::make(
+                Error::Code::Project,
+                QStringLiteral("The project folder %1 does not exist.").arg(shown),
+                QStringLiteral("Check the path given to --project (or TIDEMARK_PROJECT); to "
+                               "start a new project there, run \"%1\".")
+                    .arg(cliCommand(QStringLiteral("init ") + shown)));
+        return Error::make(Error::Code::Project,
+                           QStringLiteral("No Jetbase project at %1: neither %1/migrations nor "
+                                          "%1/jetbase/migrations exists.")
+                               .arg(shown),
+                           initHint(shown));
     }
 
     // Walk up to the root. A folder without migrations/ is not a project, even when named
@@ -80,7 +91,7 @@ Result<ProjectLocation> locateProject(const QString &explicitDir, const QString 
     if (!withoutMigrations.isEmpty())
         message += QStringLiteral(" %1 has no migrations folder.")
                        .arg(QDir::toNativeSeparators(withoutMigrations.first()));
-    return Error::make(Error::Code::Project, message, kInitHint);
+    return Error::make(Error::Code::Project, message, initHint(QString()));
 }
 
 } // namespace tidemark

@@ -1,5 +1,7 @@
 #include "pythonevaluator.h"
 
+#include "common/redaction.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -53,15 +55,6 @@ out.flush()
 )PY";
 
 const QString kMarker = QStringLiteral("@@TIDEMARK@@");
-
-// Python's messages may quote a URL; never pass its password on. The password runs to the last
-// '@' of the URL (a raw '@' or '/' in it must not leave a piece of it after "***@").
-QString scrub(QString text)
-{
-    static const QRegularExpression credentials(
-        QStringLiteral("([A-Za-z][A-Za-z0-9+.\\-]*://[^:/\\s'\"]*:)[^\\s'\"]*@"));
-    return text.replace(credentials, QStringLiteral("\\1***@"));
-}
 
 QString findOnPath(const QString &name, const QProcessEnvironment &environment)
 {
@@ -156,7 +149,7 @@ Result<QVariantMap> PythonEvaluator::evaluate(const QString &envPyPath, const QS
                     : QJsonObject();
     if (result.isEmpty()) {
         const QString errors =
-            scrub(QString::fromUtf8(process.readAllStandardError()).trimmed().right(2000));
+            redactSecretsInText(QString::fromUtf8(process.readAllStandardError()).trimmed().right(2000));
         Error e = fail(QStringLiteral("The Python interpreter %1 failed to evaluate %2 (exit "
                                       "code %3).")
                            .arg(m_interpreter, fileName)
@@ -172,7 +165,7 @@ Result<QVariantMap> PythonEvaluator::evaluate(const QString &envPyPath, const QS
                               QStringLiteral("%1 in %2: %3")
                                   .arg(error.value(u"type"_s).toString(),
                                        QFileInfo(error.value(u"file"_s).toString()).fileName(),
-                                       scrub(error.value(u"message"_s).toString())),
+                                       redactSecretsInText(error.value(u"message"_s).toString())),
                               QStringLiteral("Fix %1 so that Python can run it.").arg(fileName));
         e.file = error.value(u"file"_s).toString();
         e.line = error.value(u"line"_s).toInt();

@@ -48,6 +48,8 @@ private Q_SLOTS:
     void passwordNeedsEncoding();
     void wrongPassword_data();
     void wrongPassword();
+    void placeholderPasswordKeepsServerMessage_data();
+    void placeholderPasswordKeepsServerMessage();
     void closedPort_data();
     void closedPort();
     void silentServer_data();
@@ -206,6 +208,32 @@ void TestCliConnection::wrongPassword()
     CLI_EXPECT_EXIT(r, 1);
     expectNoSecret(r, {password, encoded});
     QVERIFY(tableNames(db).isEmpty());
+}
+
+void TestCliConnection::placeholderPasswordKeepsServerMessage_data()
+{
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::addColumn<QString>("serverSays");
+    QTest::newRow("postgresql") << SqlDialect::Postgres
+                                << QStringLiteral("password authentication failed for user \"user\"");
+    QTest::newRow("mariadb") << SqlDialect::MySql << QStringLiteral("(using password: YES)");
+}
+
+void TestCliConnection::placeholderPasswordKeepsServerMessage()
+{
+    // user:password, the old init placeholder, against a real server: the server's own words
+    // (which contain "password") come through whole; only the URL's password is hidden.
+    QFETCH(QString, serverSays);
+    CLI_REQUIRE_DIALECT(db);
+    QUrl url(db.url());
+    url.setUserName(QStringLiteral("user"));
+    url.setPassword(QStringLiteral("password"));
+    TempProject project(url.toString());
+    const CliResult r = CliRunner(Binary::Cli, project.root()).run({QStringLiteral("status")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), serverSays);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("://user:***@"));
+    QVERIFY2(r.stderrText().count(QStringLiteral("***")) == 1, r.describe().constData());
 }
 
 void TestCliConnection::closedPort_data()

@@ -59,6 +59,9 @@ private Q_SLOTS:
     void projectFromEnvironment();
     void projectOptionBeatsEnvironment();
     void missingProjectFolder();
+    void missingEnvPy();
+    void messagesNameTheStartedBinary_data() { addBinaryRows(); }
+    void messagesNameTheStartedBinary();
     void urlOverridesEnvPy();
     void environmentOverridesEnvPy();
     void relativeSqlitePathResolvesAgainstJetbase();
@@ -157,6 +160,55 @@ void TestCliOptions::missingProjectFolder()
     CLI_EXPECT_EXIT(r, 1);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), missing);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("does not exist"));
+    // It says to check the path, and does not offer to create a project "here".
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Check the path given to --project"));
+    QVERIFY2(!r.stderrText().contains(QStringLiteral(" here")), r.describe().constData());
+}
+
+void TestCliOptions::missingEnvPy()
+{
+    // Without env.py (and no other source of the URL) the error names the missing file.
+    TempProject project;
+    project.write(QStringLiteral("V1__a.sql"), "CREATE TABLE a (id INT);\n");
+    QVERIFY(QFile::remove(project.jetbaseDir() + QStringLiteral("/env.py")));
+    const CliResult r = CliRunner(Binary::Cli, project.root()).run({QStringLiteral("status")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        project.jetbaseDir() + QStringLiteral("/env.py does not exist"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("JETBASE_SQLALCHEMY_URL"));
+}
+
+void TestCliOptions::messagesNameTheStartedBinary()
+{
+    // Advice names a command the user can run: the program that was started, never the other.
+    QFETCH(Binary, binary);
+    const QString self = binaryLabel(binary);
+    const QString other = binaryLabel(binary == Binary::Cli ? Binary::Gui : Binary::Cli);
+    Fixture f;
+    const CliRunner cli(binary, f.project.root());
+    QTemporaryDir nowhere;
+    QList<CliResult> results;
+    results << cli.run({QStringLiteral("upgrade"), QStringLiteral("--cont")});
+    CLI_EXPECT_CONTAINS(results.last(), results.last().stderrText(),
+                        QStringLiteral("Run \"%1 upgrade --help\".").arg(self));
+    results << cli.run({QStringLiteral("stauts")});
+    CLI_EXPECT_CONTAINS(results.last(), results.last().stderrText(),
+                        QStringLiteral("Run \"%1 --help\"").arg(self));
+    results << cli.run({QStringLiteral("upgrade"), QStringLiteral("--help")});
+    CLI_EXPECT_CONTAINS(results.last(), results.last().stdoutText(),
+                        QStringLiteral("Usage: %1 upgrade [options]").arg(self));
+    results << CliRunner(binary, nowhere.path()).run({QStringLiteral("status")});
+    CLI_EXPECT_CONTAINS(results.last(), results.last().stderrText(),
+                        QStringLiteral("Run \"%1 init\"").arg(self));
+    results << cli.run({QStringLiteral("lock")});
+    CLI_EXPECT_CONTAINS(results.last(), results.last().stdoutText(),
+                        QStringLiteral("until \"%1 unlock\"").arg(self));
+    results << cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(results.last(), 1);
+    CLI_EXPECT_CONTAINS(results.last(), results.last().stderrText(),
+                        QStringLiteral("release it with \"%1 unlock\"").arg(self));
+    for (const CliResult &r : std::as_const(results))
+        QVERIFY2(!r.all().contains(other), r.describe().constData());
 }
 
 void TestCliOptions::urlOverridesEnvPy()
@@ -217,8 +269,12 @@ void TestCliOptions::quiet()
     // Results still go to stdout.
     r = cli.run({QStringLiteral("current"), QStringLiteral("--quiet")});
     QCOMPARE(r.stdoutText().trimmed(), QStringLiteral("Latest migration version: 1"));
+    // -q is --quiet, before or after the command.
+    r = cli.run({QStringLiteral("status"), QStringLiteral("-q")});
+    CLI_EXPECT_EXIT(r, 0);
+    QVERIFY2(r.err.isEmpty(), r.describe().constData());
     // Errors are never silenced.
-    r = cli.run({QStringLiteral("--quiet"), QStringLiteral("upgrade"), QStringLiteral("-t"),
+    r = cli.run({QStringLiteral("-q"), QStringLiteral("upgrade"), QStringLiteral("-t"),
                  QStringLiteral("5")});
     CLI_EXPECT_EXIT(r, 1);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Error: "));
@@ -241,7 +297,7 @@ void TestCliOptions::help()
     for (const QString &flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
         const CliResult r = cli.run({flag});
         CLI_EXPECT_EXIT(r, 0);
-        CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("Usage: tidemark --cli"));
+        CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("Usage: ") + binaryLabel(binary));
         for (const QString &command : AllCommands) {
             // "  upgrade (migrate)  Apply ...": names and aliases as words.
             const QRegularExpression listed(
@@ -254,7 +310,7 @@ void TestCliOptions::help()
     // No command at all: the same text on stderr, exit 2.
     const CliResult none = cli.run({});
     CLI_EXPECT_EXIT(none, 2);
-    CLI_EXPECT_CONTAINS(none, none.stderrText(), QStringLiteral("Usage: tidemark --cli"));
+    CLI_EXPECT_CONTAINS(none, none.stderrText(), QStringLiteral("Usage: ") + binaryLabel(binary));
 }
 
 void TestCliOptions::commandHelp_data()
@@ -285,7 +341,7 @@ void TestCliOptions::commandHelp()
     const CliRunner cli(Binary::Cli, dir.path());
     const CliResult r = cli.run({command, QStringLiteral("--help")});
     CLI_EXPECT_EXIT(r, 0);
-    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("Usage: tidemark --cli "));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("Usage: tidemark-cli "));
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), option);
     // --help before the command name means the same.
     const CliResult before = cli.run({QStringLiteral("--help"), command});
@@ -316,6 +372,21 @@ void TestCliOptions::usageErrors_data()
         << QStringList{QStringLiteral("--lock-timeout"), QStringLiteral("abc"),
                        QStringLiteral("upgrade")}
         << QStringLiteral("--lock-timeout");
+    // Options as typed, dashes included, and what they probably meant.
+    QTest::newRow("mistyped option")
+        << QStringList{QStringLiteral("upgrade"), QStringLiteral("--cont"), QStringLiteral("1")}
+        << QStringLiteral("Unknown option '--cont'. Did you mean --count?");
+    QTest::newRow("single-dash word")
+        << QStringList{QStringLiteral("status"), QStringLiteral("-frob")}
+        << QStringLiteral("Unknown option '-frob'.");
+    QTest::newRow("two unknown options")
+        << QStringList{QStringLiteral("status"), QStringLiteral("--frob"), QStringLiteral("-x")}
+        << QStringLiteral("Unknown options: '--frob', '-x'.");
+    QTest::newRow("mistyped command") << QStringList{QStringLiteral("stauts")}
+                                      << QStringLiteral("Unknown command \"stauts\". Did you "
+                                                        "mean \"status\"?");
+    QTest::newRow("start of a command") << QStringList{QStringLiteral("rollb")}
+                                        << QStringLiteral("Did you mean \"rollback\"?");
     QTest::newRow("journal limit abc")
         << QStringList{QStringLiteral("journal"), QStringLiteral("--limit"), QStringLiteral("abc")}
         << QStringLiteral("--limit");

@@ -13,11 +13,32 @@ using namespace tidemark::test;
 
 namespace {
 
-const QByteArray EnvTemplate =
-    "# Jetbase Configuration\n"
-    "# Update the sqlalchemy_url with your database connection string.\n"
-    "\n"
-    "sqlalchemy_url = \"postgresql://user:password@localhost:5432/mydb\"\n";
+// What init writes: Jetbase's two heading lines, then one example URL per database, every one of
+// them commented out, so that nothing connects until the user chose a database.
+bool isEnvTemplate(const QByteArray &text, QByteArray *why)
+{
+    const QList<QByteArray> lines = text.split('\n');
+    if (!text.startsWith("# Jetbase Configuration\n"
+                         "# Update the sqlalchemy_url with your database connection string.\n"))
+        return *why = "Jetbase's heading is missing", false;
+    for (const QByteArray &line : lines) {
+        if (!line.isEmpty() && !line.startsWith('#'))
+            return *why = "a line is not a comment: " + line, false;
+    }
+    for (const char *scheme :
+         {"sqlite:///", "postgresql://", "mysql+pymysql://", "snowflake://", "databricks://"}) {
+        if (!text.contains(QByteArray("# sqlalchemy_url = \"").append(scheme)))
+            return *why = QByteArray("no example for ") + scheme, false;
+    }
+    return true;
+}
+
+#define EXPECT_ENV_TEMPLATE(path)                                                                  \
+    do {                                                                                           \
+        QByteArray why;                                                                            \
+        const QByteArray text = readAll(path);                                                     \
+        QVERIFY2(isEnvTemplate(text, &why), QByteArray(why + "\n" + text).constData());            \
+    } while (false)
 
 const QByteArray NewFileContent = "-- upgrade\n\n-- rollback\n";
 
@@ -61,14 +82,29 @@ void TestCliProjectFiles::initCreatesProject()
     CLI_EXPECT_EXIT(r, 0);
     QVERIFY(QFileInfo(dir.filePath(QStringLiteral("jetbase"))).isDir());
     QVERIFY(QFileInfo(dir.filePath(QStringLiteral("jetbase/migrations"))).isDir());
-    QCOMPARE(readAll(dir.filePath(QStringLiteral("jetbase/env.py"))), EnvTemplate);
-    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Initialized Jetbase project"));
+    EXPECT_ENV_TEMPLATE(dir.filePath(QStringLiteral("jetbase/env.py")));
+    const QByteArray env = readAll(dir.filePath(QStringLiteral("jetbase/env.py")));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("Created the project in ") + dir.filePath("jetbase"));
+    // Tidemark's own words: the next commands, with the binary that was started; no "cd jetbase"
+    // (every command finds the project from any folder below its parent).
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("uncomment one sqlalchemy_url line"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), binaryLabel(binary) + QStringLiteral(" new "));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), binaryLabel(binary) + QStringLiteral(" upgrade"));
+    QVERIFY2(!r.stderrText().contains(QStringLiteral("cd jetbase")), r.describe().constData());
     QVERIFY2(r.out.isEmpty(), r.describe().constData()); // progress goes to stderr
 
     // A second init is harmless and still leaves the template as it was.
     const CliResult again = cli.run({QStringLiteral("init")});
     CLI_EXPECT_EXIT(again, 0);
-    QCOMPARE(readAll(dir.filePath(QStringLiteral("jetbase/env.py"))), EnvTemplate);
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("jetbase/env.py"))), env);
+
+    // The placeholder cannot connect: the first command says that no URL is set, and where.
+    const CliResult status = cli.run({QStringLiteral("status")});
+    CLI_EXPECT_EXIT(status, 1);
+    CLI_EXPECT_CONTAINS(status, status.stderrText(),
+                        dir.filePath(QStringLiteral("jetbase/env.py")) +
+                            QStringLiteral(" does not set it"));
 }
 
 void TestCliProjectFiles::initKeepsExistingEnv()
@@ -91,7 +127,10 @@ void TestCliProjectFiles::initIntoNamedFolder()
     QVERIFY(QDir().mkpath(target));
     const CliResult r = CliRunner(Binary::Cli, dir.path()).run({QStringLiteral("init"), target});
     CLI_EXPECT_EXIT(r, 0);
-    QCOMPARE(readAll(target + QStringLiteral("/jetbase/env.py")), EnvTemplate);
+    EXPECT_ENV_TEMPLATE(target + QStringLiteral("/jetbase/env.py"));
+    // Run from elsewhere, init says where the later commands find the project.
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("Next, from %1 or any folder below it").arg(target));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("jetbase"))));
 }
 

@@ -700,6 +700,16 @@ void TestConfiguration::requireUrlMessage()
     for (const char *way : {"env.py", "sqlalchemy_url = \"", "JETBASE_SQLALCHEMY_URL",
                             "jetbase.toml", "pyproject.toml", "[tool.jetbase]", "--url"})
         QVERIFY2(text.contains(QLatin1String(way)), way);
+    // No env.py at all: the message names the file that is missing.
+    QVERIFY2(url.error().message.contains(f.envPyPath() + QStringLiteral(" does not exist")),
+             qPrintable(url.error().message));
+
+    // An env.py whose examples are all commented out (what init writes) sets nothing.
+    f.envPy("# sqlalchemy_url = \"sqlite:///app.db\"\n");
+    const Result<QString> commented = requireUrl(*f.load());
+    QVERIFY(!commented.ok());
+    QVERIFY2(commented.error().message.contains(QStringLiteral("env.py does not set it")),
+             qPrintable(commented.error().message));
 
     f.envPy("sqlalchemy_url = ''\n");
     const Result<QString> empty = requireUrl(*f.load());

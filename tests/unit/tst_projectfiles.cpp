@@ -1,5 +1,8 @@
 // init, new and the Snowflake key file: the core functions behind the commands that write files.
 #include "engine/project.h"
+#include "db/databaseurl.h"
+#include "project/configuration.h"
+#include "project/projectlocator.h"
 
 #include <QDir>
 #include <QFile>
@@ -34,10 +37,27 @@ void TestProjectFiles::initCreatesTemplate()
     QVERIFY(result.ok());
     QVERIFY(result->envCreated);
     QVERIFY(QDir(dir.filePath("jetbase/migrations")).exists());
-    QCOMPARE(readAll(dir.filePath("jetbase/env.py")),
-             QByteArray("# Jetbase Configuration\n"
-                        "# Update the sqlalchemy_url with your database connection string.\n\n"
-                        "sqlalchemy_url = \"postgresql://user:password@localhost:5432/mydb\"\n"));
+    const QByteArray text = readAll(dir.filePath("jetbase/env.py"));
+    QVERIFY(text.startsWith("# Jetbase Configuration\n"
+                            "# Update the sqlalchemy_url with your database connection string.\n"));
+    // Nothing is set until the user uncomments a line: no placeholder can connect by accident.
+    const Result<ProjectLocation> location = locateProject(dir.path(), dir.path());
+    QVERIFY(location.ok());
+    const Result<Configuration> config = loadConfiguration(*location, {}, {});
+    QVERIFY2(config.ok(), config.ok() ? "" : qPrintable(config.error().fullText()));
+    QVERIFY(!config->has("sqlalchemy_url"));
+    // Every example, once uncommented, is a URL Tidemark accepts, one per supported database.
+    QStringList schemes;
+    for (const QByteArray &line : text.split('\n')) {
+        if (!line.startsWith("# sqlalchemy_url = \""))
+            continue;
+        const QString url = QString::fromUtf8(line.mid(20).chopped(1));
+        const Result<DatabaseUrl> parsed = parseDatabaseUrl(url);
+        QVERIFY2(parsed.ok(), qPrintable(url));
+        schemes << url.left(url.indexOf(u':'));
+    }
+    QCOMPARE(schemes, (QStringList{"sqlite", "postgresql", "mysql+pymysql", "snowflake",
+                                   "databricks"}));
 }
 
 void TestProjectFiles::initKeepsExistingEnv()
