@@ -241,6 +241,7 @@ void MainWindow::openProject(const QString &dir)
     }
     m_operations->setProject(dir, QDir::currentPath());
     m_list->setRows({});
+    m_selectFirstPending = true;
     refresh();
 }
 
@@ -352,6 +353,8 @@ void MainWindow::onLoaded(const ProjectSnapshot &snapshot)
                          int(snapshot.status.problems.size())));
     m_list->showProblem(banner.join(u'\n'));
     m_list->setRows(buildRows(snapshot.status, snapshot.journal));
+    if (std::exchange(m_selectFirstPending, false) && !m_list->selectedRow())
+        m_list->selectFirstPending();
     m_statusWidget->showSnapshot(snapshot);
     updateActions();
 }

@@ -62,6 +62,8 @@ private:
     StatusBarWidget *m_statusWidget = nullptr;
     Operations *m_operations = nullptr;
     QMenu *m_recentMenu = nullptr;
+    // A project was just opened: the first load selects its first pending migration.
+    bool m_selectFirstPending = true;
     QHash<QString, QAction *> m_actions;
 };
 

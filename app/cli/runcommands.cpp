@@ -19,9 +19,15 @@ const QString Rule = QString(40, u'-');
 
 QString dryRunPreview(const Plan &plan)
 {
+    // Tidemark's own heading; the per-file "SQL Preview for" lines keep Jetbase's format.
+    const qsizetype count = plan.files.size();
     QString text =
-        QStringLiteral("\nJETBASE - Dry Run Mode\n"
-                       "No SQL will be executed. This is a preview of what would happen.\n") +
+        QStringLiteral("\nTidemark dry run: the SQL that %1 would run, file by file (%2 %3).\n"
+                       "Nothing is executed; the database is not changed.\n")
+            .arg(plan.direction == Direction::Upgrade ? QStringLiteral("upgrade")
+                                                      : QStringLiteral("rollback"))
+            .arg(count)
+            .arg(count == 1 ? QStringLiteral("file") : QStringLiteral("files")) +
         Rule + u"\n\n";
     for (const PlannedFile &file : plan.files) {
         const qsizetype n = file.statements.size();

@@ -97,9 +97,8 @@ QString usageErrorText(const QCommandLineParser &parser, const QStringList &argu
         return QStringLiteral("Unknown options: %1.").arg(typed.join(QStringLiteral(", ")));
     const QString meant = closestName(unknown.first(), knownOptions(parser));
     return QStringLiteral("Unknown option %1.%2")
-        .arg(typed.first(), meant.isEmpty()
-                                ? QString()
-                                : QStringLiteral(" Did you mean --%1?").arg(meant));
+        .arg(typed.first(),
+             meant.isEmpty() ? QString() : QStringLiteral(" Did you mean --%1?").arg(meant));
 }
 
 } // namespace tidemark::cli

@@ -12,7 +12,8 @@ QString redactSecretsInText(QString text, const QString &password)
         QStringLiteral("([A-Za-z][A-Za-z0-9+.\\-]*://[^:/\\s'\"]*:)[^\\s'\"]*@"));
     text.replace(urlCredentials, QStringLiteral("\\1***@"));
     static const QRegularExpression keyValue(
-        QStringLiteral("\\b((?:password|passwd|pwd)\\s*=\\s*)('[^']*'|\"[^\"]*\"|\\{[^}]*\\}|[^\\s;&'\"]+)"),
+        QStringLiteral(
+            "\\b((?:password|passwd|pwd)\\s*=\\s*)('[^']*'|\"[^\"]*\"|\\{[^}]*\\}|[^\\s;&'\"]+)"),
         QRegularExpression::CaseInsensitiveOption);
     text.replace(keyValue, QStringLiteral("\\1***"));
     if (!password.isEmpty()) // host strings without a scheme: user:secret@host

@@ -214,7 +214,7 @@ Result<StatusReport> MigrationService::readStatus(const std::function<void(Conne
             e.fileChecksum = file.migration->checksum();
             e.state = file.alreadyTracked ? MigrationState::Changed : MigrationState::Pending;
             if (file.migration->kind() == MigrationKind::RunsAlways)
-                e.state = MigrationState::Pending;
+                e.state = MigrationState::RunsAlways;
             report.pending.append(std::move(e));
         }
     }

@@ -20,7 +20,10 @@ class TrackingStore;
 struct StatusReport
 {
     QList<StatusEntry> entries; // every file and every tracked row, once
-    QList<StatusEntry> pending; // what `upgrade` would run, in order (V, then RA, then ROC)
+    // What `upgrade` would run, in order (V, then RA, then ROC): the one definition of
+    // "pending" that status, --json, the window's list and its status bar share. Runs-always
+    // files are always in it; runs-on-change files when new or changed.
+    QList<StatusEntry> pending;
     QList<ValidationProblem> problems;
     QString latestVersion; // empty when nothing is applied
     QString displayUrl;

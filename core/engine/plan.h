@@ -17,6 +17,7 @@ enum class MigrationState {
     Changed,    // applied, but the file's checksum differs (V) / ROC changed since its last run
     Missing,    // applied, but the file is gone
     OutOfOrder, // not applied, older than the latest applied version
+    RunsAlways, // a runs-always file that is present: every upgrade runs it, the next one too
 };
 QString migrationStateName(MigrationState state); // "applied", "pending", ...
 

@@ -20,6 +20,8 @@ QString migrationStateName(MigrationState state)
         return QStringLiteral("missing");
     case MigrationState::OutOfOrder:
         return QStringLiteral("out_of_order");
+    case MigrationState::RunsAlways:
+        return QStringLiteral("runs_always");
     }
     return {};
 }
@@ -132,8 +134,10 @@ QList<StatusEntry> Planner::status() const
             e.fileName = file->fileName;
             e.fileChecksum = file->checksum();
             const bool changed = file->checksum() != row.checksum;
-            e.state = changed && row.kind != MigrationKind::RunsAlways ? MigrationState::Changed
-                                                                       : MigrationState::Applied;
+            if (row.kind == MigrationKind::RunsAlways)
+                e.state = MigrationState::RunsAlways;
+            else
+                e.state = changed ? MigrationState::Changed : MigrationState::Applied;
         }
         entries.append(std::move(e));
     }
@@ -162,7 +166,8 @@ QList<StatusEntry> Planner::status() const
             e.description = m.name.description;
             e.fileName = m.fileName;
             e.fileChecksum = m.checksum();
-            e.state = MigrationState::Pending;
+            e.state = m.kind() == MigrationKind::RunsAlways ? MigrationState::RunsAlways
+                                                            : MigrationState::Pending;
             entries.append(std::move(e));
         }
     }
@@ -318,13 +323,12 @@ Result<Plan> Planner::upgrade(const UpgradeOptions &options) const
             QString why = target.isValid() && isApplied(target)
                               ? QStringLiteral(" It has already been applied.")
                               : QString();
-            return Error::make(
-                Error::Code::NotFound,
-                QStringLiteral("The specified to_version '%1' does not exist among "
-                               "pending migrations.%2")
-                    .arg(options.toVersion, why),
-                QStringLiteral("Run \"%1\" to see the pending versions.")
-                    .arg(cliCommand(QStringLiteral("status"))));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("The specified to_version '%1' does not exist among "
+                                              "pending migrations.%2")
+                                   .arg(options.toVersion, why),
+                               QStringLiteral("Run \"%1\" to see the pending versions.")
+                                   .arg(cliCommand(QStringLiteral("status"))));
         }
         versioned.erase(it + 1, versioned.cend());
     }
@@ -384,13 +388,12 @@ Result<Plan> Planner::rollback(const RollbackOptions &options,
             return target.isValid() && r->parsedVersion == target;
         });
         if (it == applied.cend())
-            return Error::make(
-                Error::Code::NotFound,
-                QStringLiteral("Version '%1' has not been applied yet or does not "
-                               "exist.")
-                    .arg(options.toVersion),
-                QStringLiteral("Run \"%1\" to see the applied versions.")
-                    .arg(cliCommand(QStringLiteral("history"))));
+            return Error::make(Error::Code::NotFound,
+                               QStringLiteral("Version '%1' has not been applied yet or does not "
+                                              "exist.")
+                                   .arg(options.toVersion),
+                               QStringLiteral("Run \"%1\" to see the applied versions.")
+                                   .arg(cliCommand(QStringLiteral("history"))));
         selected = QList<const HistoryRow *>(it + 1, applied.cend());
     } else if (options.lastBatch) {
         for (const HistoryRow *row : applied) {

@@ -218,8 +218,9 @@ void TestCliMigrate::dryRunPreview()
     CLI_EXPECT_EXIT(r, 0);
     QCOMPARE(nonBlankLines(r.stdoutText()),
              (QStringList{
-                 QStringLiteral("JETBASE - Dry Run Mode"),
-                 QStringLiteral("No SQL will be executed. This is a preview of what would happen."),
+                 QStringLiteral("Tidemark dry run: the SQL that upgrade would run, file by file "
+                                "(2 files)."),
+                 QStringLiteral("Nothing is executed; the database is not changed."),
                  Rule,
                  QStringLiteral("SQL Preview for V1__create_users.sql (1 statement)"),
                  QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)"),
@@ -239,8 +240,9 @@ void TestCliMigrate::dryRunPreview()
     CLI_EXPECT_EXIT(r, 0);
     QCOMPARE(nonBlankLines(r.stdoutText()),
              (QStringList{
-                 QStringLiteral("JETBASE - Dry Run Mode"),
-                 QStringLiteral("No SQL will be executed. This is a preview of what would happen."),
+                 QStringLiteral("Tidemark dry run: the SQL that rollback would run, file by file "
+                                "(2 files)."),
+                 QStringLiteral("Nothing is executed; the database is not changed."),
                  Rule,
                  QStringLiteral("SQL Preview for V2__create_orders.sql (1 statement)"),
                  QStringLiteral("DROP TABLE orders"),
@@ -254,8 +256,8 @@ void TestCliMigrate::dryRunPreview()
 
 void TestCliMigrate::dryRunPreviewExact()
 {
-    // Jetbase's own example, byte for byte (the trailing newlines aside): the statement keeps
-    // its line breaks and loses its delimiter.
+    // Jetbase's own example, byte for byte below Tidemark's heading (the trailing newlines
+    // aside): the statement keeps its line breaks and loses its delimiter.
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
     project.write(QStringLiteral("V1__m1.sql"), "CREATE TABLE users (\n"
@@ -268,9 +270,9 @@ void TestCliMigrate::dryRunPreviewExact()
     QString out = r.stdoutText();
     while (out.endsWith(u'\n'))
         out.chop(1);
-    const QString expected = QStringLiteral("\nJETBASE - Dry Run Mode\n"
-                                            "No SQL will be executed. This is a preview of what "
-                                            "would happen.\n") +
+    const QString expected = QStringLiteral("\nTidemark dry run: the SQL that upgrade would "
+                                            "run, file by file (1 file).\n"
+                                            "Nothing is executed; the database is not changed.\n") +
                              Rule +
                              QStringLiteral("\n\n\nSQL Preview for V1__m1.sql (1 statement)\n\n"
                                             "CREATE TABLE users (\n"
@@ -423,6 +425,44 @@ void TestCliMigrate::repeatables()
     r = cli.run({QStringLiteral("status")});
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("RUNS_ALWAYS"));
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("RUNS_ON_CHANGE"));
+
+    // One definition of pending: what the next upgrade runs. The runs-always file is always in
+    // it, and its state says so in both lists; a changed runs-on-change file is in it too.
+    const auto pendingOf = [&cli](QStringList *states) {
+        const CliResult json = cli.run({QStringLiteral("status"), QStringLiteral("--json")});
+        QStringList files;
+        for (const QJsonValue &v : json.json().value(QStringLiteral("pending")).toArray())
+            files << v[QStringLiteral("filename")].toString() + u'=' +
+                         v[QStringLiteral("state")].toString();
+        states->clear();
+        for (const QJsonValue &v : json.json().value(QStringLiteral("migrations")).toArray())
+            *states << v[QStringLiteral("filename")].toString() + u'=' +
+                           v[QStringLiteral("state")].toString();
+        return files;
+    };
+    QStringList states;
+    QCOMPARE(pendingOf(&states), QStringList{QStringLiteral("RA__always.sql=runs_always")});
+    QVERIFY2(states.contains(QStringLiteral("RA__always.sql=runs_always")),
+             qPrintable(states.join(u' ')));
+    QVERIFY2(states.contains(QStringLiteral("ROC__on_change.sql=applied")),
+             qPrintable(states.join(u' ')));
+    project.write(QStringLiteral("ROC__on_change.sql"), "INSERT INTO log VALUES ('roc3');\n");
+    project.write(QStringLiteral("V2__more.sql"),
+                  "CREATE TABLE more (id INT);\n-- rollback\nDROP TABLE more;\n");
+    QCOMPARE(pendingOf(&states), (QStringList{QStringLiteral("V2__more.sql=pending"),
+                                              QStringLiteral("RA__always.sql=runs_always"),
+                                              QStringLiteral("ROC__on_change.sql=changed")}));
+    // The text table lists the same three files.
+    r = cli.run({QStringLiteral("status")});
+    const QString pendingTable =
+        r.stdoutText().mid(r.stdoutText().indexOf(QStringLiteral("Migrations Pending")));
+    for (const QString &cell : {QStringLiteral("│ 2 "), QStringLiteral("│ RUNS_ALWAYS "),
+                                QStringLiteral("│ RUNS_ON_CHANGE ")})
+        QVERIFY2(pendingTable.contains(cell), qPrintable(pendingTable));
+    QCOMPARE(pendingTable.count(u'│'), 3 * 3); // three rows of three bars: nothing else
+    QVERIFY(project.remove(QStringLiteral("V2__more.sql")));
+    project.write(QStringLiteral("ROC__on_change.sql"), "INSERT INTO log VALUES ('roc2');\n");
+
     r = cli.run({QStringLiteral("history")});
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("RUNS_ALWAYS"));
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("RUNS_ON_CHANGE"));

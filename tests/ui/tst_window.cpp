@@ -30,6 +30,8 @@ private Q_SLOTS:
     void tenThousandRows();
     void editorShowsSelectedFileAndFailure();
     void confirmationNamesWhatIsLost();
+    void pendingCountsAgree();
+    void emptyStateWithoutSelection();
 };
 
 void TestWindow::opensAndShowsPending()
@@ -202,7 +204,7 @@ void TestWindow::stopDuringLongRun()
     QVERIFY(!db.tableExists(QStringLiteral("after_t")));
     QCOMPARE(db.query(QStringLiteral("SELECT COUNT(*) FROM jetbase_lock WHERE is_locked")),
              QStringList{"0"});
-    QCOMPARE(rowsOf(*window)->row(1).state, ui::RowState::Failed);
+    QCOMPARE(rowsOf(*window)->row(1).state, ui::RowState::PendingAfterFailure);
     QVERIFY(window->runPanel()->logText().contains(QStringLiteral("Stopped V2__slow.sql")));
 }
 
@@ -248,7 +250,8 @@ void TestWindow::editorShowsSelectedFileAndFailure()
     auto window = openWindow(project);
     QTRY_COMPARE(rowsOf(*window)->rowCount(), 4);
     ui::MigrationEditor *editor = window->editor();
-    QVERIFY(editor->path().isEmpty());
+    // Opening selects the first pending migration.
+    QTRY_COMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V1__create_authors.sql"));
     QVERIFY(clickRowOf(*window, QStringLiteral("V2__create_books.sql")));
     QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V2__create_books.sql"));
     QVERIFY(editor->upgradeEditor()->text().contains(QStringLiteral("CREATE TABLE books")));
@@ -265,8 +268,8 @@ void TestWindow::editorShowsSelectedFileAndFailure()
     QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V4__broken.sql"));
     QCOMPARE(editor->failureLine(), 4);
     QCOMPARE(editor->upgradeEditor()->failureLine(), 4);
-    QTRY_COMPARE_WITH_TIMEOUT(statesOf(*window).last(), QStringLiteral("failed in the last run"),
-                              20000);
+    QTRY_COMPARE_WITH_TIMEOUT(statesOf(*window).last(),
+                              QStringLiteral("pending: failed in the last run"), 20000);
     QCOMPARE(appliedVersions(db), (QStringList{"1", "2", "3"}));
 }
 
@@ -290,6 +293,84 @@ void TestWindow::confirmationNamesWhatIsLost()
                             "everything that depends on it, drops schema reporting and everything "
                             "in it, runs a DROP statement that is not recognised: DROP DOMAIN "
                             "positive_int\nV1__shop.sql: deletes rows from books"));
+}
+
+// One definition of pending (what the next upgrade runs): the status bar's count, the rows whose
+// state says "pending" and the list's "pending" filter agree, with a runs-always file and a
+// changed runs-on-change file among them.
+void TestWindow::pendingCountsAgree()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThreeTables(project);
+    project.write("RA__touch.sql", "CREATE TABLE IF NOT EXISTS touched (id INT);\n");
+    project.write("ROC__view.sql", "DROP VIEW IF EXISTS v;\nCREATE VIEW v AS SELECT 1 AS one;\n");
+    auto window = openWindow(project);
+    auto *pending = window->findChild<QLabel *>(QStringLiteral("pendingLabel"));
+    auto *stateFilter = window->findChild<QComboBox *>(QStringLiteral("stateFilter"));
+    QVERIFY(pending && stateFilter);
+    const auto pendingRows = [&] {
+        int n = 0;
+        for (const QString &state : statesOf(*window))
+            n += state.startsWith(QStringLiteral("pending")) ? 1 : 0;
+        return n;
+    };
+    const auto filteredPending = [&] {
+        stateFilter->setCurrentIndex(stateFilter->findData(int(ui::RowState::Pending)));
+        const int shown = window->list()->view()->model()->rowCount();
+        stateFilter->setCurrentIndex(0);
+        return shown;
+    };
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 5);
+    QCOMPARE(pending->text(), QStringLiteral("5 pending"));
+    QCOMPARE(pendingRows(), 5);
+    QCOMPARE(filteredPending(), 5);
+
+    auto upgrade = answerNextConfirmation();
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(upgrade->seen, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && pending->text() == u"1 pending", 20000);
+    QCOMPARE(statesOf(*window), (QStringList{"applied", "applied", "applied",
+                                             "pending: runs on every upgrade", "applied"}));
+    QCOMPARE(pendingRows(), 1);
+    QCOMPARE(filteredPending(), 1);
+
+    project.write("ROC__view.sql", "DROP VIEW IF EXISTS v;\nCREATE VIEW v AS SELECT 2 AS two;\n");
+    clickAction(*window, "refreshAction");
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && pending->text() == u"2 pending", 20000);
+    QCOMPARE(statesOf(*window).last(), QStringLiteral("pending: changed since its last run"));
+    QCOMPARE(pendingRows(), 2);
+    QCOMPARE(filteredPending(), 2);
+}
+
+// Without a selected migration the editor shows an empty state, not two empty editors; a project
+// with pending migrations opens with the first of them selected.
+void TestWindow::emptyStateWithoutSelection()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject empty(db.url());
+    auto window = openWindow(empty);
+    ui::MigrationEditor *editor = window->editor();
+    auto *emptyState = editor->findChild<QLabel *>(QStringLiteral("emptyState"));
+    QVERIFY(emptyState);
+    QTRY_VERIFY(idle(*window));
+    QVERIFY(editor->path().isEmpty());
+    QVERIFY(emptyState->isVisible());
+    QVERIFY(!editor->upgradeEditor()->isVisible());
+    QVERIFY(editor->upgradeEditor()->isReadOnly());
+    QVERIFY(editor->rollbackEditor()->isReadOnly());
+    QCOMPARE(editor->rollbackEditor()->firstLineNumber(), 1);
+
+    TempProject project(db.url());
+    writeThreeTables(project);
+    window->openProject(project.root());
+    QTRY_COMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V1__create_authors.sql"));
+    QVERIFY(!emptyState->isVisible());
+    QVERIFY(editor->upgradeEditor()->isVisible());
+    QVERIFY(!editor->upgradeEditor()->isReadOnly());
+    QVERIFY(window->list()->selectedRow());
+    QCOMPARE(window->list()->selectedRow()->entry.fileName,
+             QStringLiteral("V1__create_authors.sql"));
 }
 
 QTEST_MAIN(TestWindow)

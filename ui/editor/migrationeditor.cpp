@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStringDecoder>
 #include <QVBoxLayout>
 
@@ -55,6 +56,7 @@ MigrationEditor::MigrationEditor(QWidget *parent)
     , m_upgrade(new SqlEditor(this))
     , m_rollback(new SqlEditor(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_pages(new QStackedWidget(this))
     , m_title(new QLabel(this))
     , m_state(new QLabel(this))
     , m_rollbackLabel(new QLabel(this))
@@ -86,7 +88,14 @@ MigrationEditor::MigrationEditor(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(header);
-    layout->addWidget(m_splitter, 1);
+    auto *empty = new QLabel(tr("Select a migration in the list to see and edit its SQL."), this);
+    empty->setObjectName(QStringLiteral("emptyState"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setEnabled(false); // the palette's dimmed text: a hint, not content
+    m_pages->addWidget(empty);
+    m_pages->addWidget(m_splitter);
+    layout->addWidget(m_pages, 1);
 
     auto *saveAction = new QAction(tr("Save"), this);
     saveAction->setShortcut(QKeySequence::Save);
@@ -195,6 +204,11 @@ int MigrationEditor::rollbackFirstLine() const
 
 void MigrationEditor::renumberRollback()
 {
+    if (m_path.isEmpty()) {
+        m_rollback->setFirstLineNumber(1);
+        m_rollbackLabel->setText(tr("&Rollback"));
+        return;
+    }
     const int first = rollbackFirstLine();
     m_rollback->setFirstLineNumber(first);
     m_rollbackLabel->setText(
@@ -286,8 +300,10 @@ bool MigrationEditor::save()
 
 void MigrationEditor::updateHeader()
 {
+    m_pages->setCurrentIndex(m_path.isEmpty() ? 0 : 1);
     if (m_path.isEmpty()) {
         m_title->setText(tr("No migration selected"));
+        m_title->setToolTip({});
         m_state->clear();
         m_saveButton->setEnabled(false);
         return;

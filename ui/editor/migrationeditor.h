@@ -7,6 +7,7 @@
 class QLabel;
 class QPushButton;
 class QSplitter;
+class QStackedWidget;
 
 namespace tidemark::ui {
 
@@ -71,6 +72,7 @@ private:
     SqlEditor *m_upgrade;
     SqlEditor *m_rollback;
     QSplitter *m_splitter;
+    QStackedWidget *m_pages; // the empty state without a file, else the two sections
     QLabel *m_title;
     QLabel *m_state;
     QLabel *m_rollbackLabel;

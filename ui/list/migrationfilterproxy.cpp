@@ -32,7 +32,9 @@ bool MigrationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
     if (!model || sourceParent.isValid())
         return true;
     const MigrationRow &row = model->row(sourceRow);
-    if (m_state >= 0 && int(row.state) != m_state)
+    // "pending" shows every row the next upgrade runs, as many as the status bar counts.
+    if (m_state >= 0 && int(row.state) != m_state &&
+        !(m_state == int(RowState::Pending) && isPendingState(row.state)))
         return false;
     if (m_text.isEmpty())
         return true;

@@ -144,6 +144,19 @@ bool MigrationListWidget::selectFile(const QString &fileName)
     return false;
 }
 
+bool MigrationListWidget::selectFirstPending()
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (isPendingState(m_model->row(m_proxy->mapToSource(index).row()).state)) {
+            m_view->selectRow(row);
+            m_view->scrollTo(index);
+            return true;
+        }
+    }
+    return false;
+}
+
 bool MigrationListWidget::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view && event->type() == QEvent::ContextMenu &&

@@ -33,6 +33,8 @@ public:
     const MigrationRow *selectedRow() const;
     // Selects the row of a file (after a refresh); false when it is not shown.
     bool selectFile(const QString &fileName);
+    // Selects the first row the next upgrade runs; false when there is none.
+    bool selectFirstPending();
 
 Q_SIGNALS:
     void selectionChanged();

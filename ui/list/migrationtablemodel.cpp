@@ -36,6 +36,8 @@ RowState rowStateOf(MigrationState state)
         return RowState::Missing;
     case MigrationState::OutOfOrder:
         return RowState::OutOfOrder;
+    case MigrationState::RunsAlways:
+        return RowState::RunsAlways;
     }
     return RowState::Pending;
 }
@@ -60,6 +62,12 @@ QString rowStateText(RowState state)
         return MigrationTableModel::tr("applied");
     case RowState::Pending:
         return MigrationTableModel::tr("pending");
+    case RowState::RunsAlways:
+        return MigrationTableModel::tr("pending: runs on every upgrade");
+    case RowState::RunsAgain:
+        return MigrationTableModel::tr("pending: changed since its last run");
+    case RowState::PendingAfterFailure:
+        return MigrationTableModel::tr("pending: failed in the last run");
     case RowState::Changed:
         return MigrationTableModel::tr("changed since applied");
     case RowState::Missing:
@@ -74,6 +82,12 @@ QString rowStateText(RowState state)
         break;
     }
     return {};
+}
+
+bool isPendingState(RowState state)
+{
+    return state == RowState::Pending || state == RowState::RunsAlways ||
+           state == RowState::RunsAgain || state == RowState::PendingAfterFailure;
 }
 
 QList<MigrationRow> buildRows(const StatusReport &status, const QList<JournalEntry> &journal)
@@ -95,8 +109,10 @@ QList<MigrationRow> buildRows(const StatusReport &status, const QList<JournalEnt
     rows.reserve(status.entries.size());
     for (const StatusEntry &entry : status.entries) {
         MigrationRow row{entry, rowStateOf(entry.state), {}, -1};
+        if (entry.kind == MigrationKind::RunsOnChange && entry.state == MigrationState::Changed)
+            row.state = RowState::RunsAgain;
         if (failedLast.contains(entry.fileName))
-            row.state = RowState::Failed;
+            row.state = entry.applied() ? RowState::Failed : RowState::PendingAfterFailure;
         for (const FileProgress &unfinished : status.unfinished) {
             if (unfinished.fileName == entry.fileName)
                 row.state = RowState::PartlyApplied;
@@ -129,6 +145,9 @@ void MigrationTableModel::updatePalette()
     const auto tint = [dark](int hue) { return QColor::fromHsl(hue, 190, dark ? 175 : 85); };
     m_colours[int(RowState::Applied)] = palette.color(QPalette::Text);
     m_colours[int(RowState::Pending)] = tint(215);
+    m_colours[int(RowState::RunsAlways)] = tint(215);
+    m_colours[int(RowState::RunsAgain)] = tint(215);
+    m_colours[int(RowState::PendingAfterFailure)] = tint(0);
     m_colours[int(RowState::Changed)] = tint(35);
     m_colours[int(RowState::Missing)] = tint(0);
     m_colours[int(RowState::OutOfOrder)] = tint(280);
@@ -137,6 +156,10 @@ void MigrationTableModel::updatePalette()
     QStyle *style = QApplication::style();
     m_icons[int(RowState::Applied)] = style->standardIcon(QStyle::SP_DialogApplyButton);
     m_icons[int(RowState::Pending)] = style->standardIcon(QStyle::SP_ArrowUp);
+    m_icons[int(RowState::RunsAlways)] = style->standardIcon(QStyle::SP_BrowserReload);
+    m_icons[int(RowState::RunsAgain)] = style->standardIcon(QStyle::SP_BrowserReload);
+    m_icons[int(RowState::PendingAfterFailure)] =
+        style->standardIcon(QStyle::SP_MessageBoxCritical);
     m_icons[int(RowState::Changed)] = style->standardIcon(QStyle::SP_MessageBoxWarning);
     m_icons[int(RowState::Missing)] = style->standardIcon(QStyle::SP_FileIcon);
     m_icons[int(RowState::OutOfOrder)] = style->standardIcon(QStyle::SP_MessageBoxQuestion);

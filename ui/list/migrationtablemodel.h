@@ -11,9 +11,14 @@
 namespace tidemark::ui {
 
 // The state the list shows: core's states plus "failed in the last run" from the journal.
+// The first four are "pending": the next upgrade runs the file. They are the rows the status
+// bar counts as pending, as `status` and --json do (StatusReport::pending).
 enum class RowState {
-    Applied,
     Pending,
+    RunsAlways,          // a runs-always file: every upgrade runs it
+    RunsAgain,           // a runs-on-change file that changed since its last run
+    PendingAfterFailure, // not applied: it failed (or was stopped) in the newest run
+    Applied,
     Changed,
     Missing,
     OutOfOrder,
@@ -22,6 +27,7 @@ enum class RowState {
     Count
 };
 QString rowStateText(RowState state);
+bool isPendingState(RowState state);
 
 struct MigrationRow
 {
