@@ -5,6 +5,7 @@
 BUILD_DIR=build
 BUILD_TYPE=RelWithDebInfo
 JOBS=2 # the machines (developers' and CI's) have 2 cores
+CMAKE_OPTIONS=() # extra -D options for the configure step (test.sh: warnings are errors)
 
 # A build folder configured with another generator (a manual `cmake -B build` with
 # Makefiles) makes cmake refuse -G Ninja; drop its cache so the configure below succeeds.
@@ -19,6 +20,6 @@ drop_foreign_cache() {
 # configure_and_build TARGET...: configures, then builds the targets ("all" for everything).
 configure_and_build() {
     drop_foreign_cache
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE"
+    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$BUILD_TYPE" "${CMAKE_OPTIONS[@]}"
     cmake --build "$BUILD_DIR" -j"$JOBS" --target "$@"
 }

@@ -32,7 +32,7 @@ main() {
     cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
     bash scripts/install-deps.sh
-    configure_and_build tidemark
+    configure_and_build tidemark tidemark-cli
 
     if (($#)); then
         # The repository root holds no jetbase/ of its own, so without this `--cli history`
@@ -50,6 +50,10 @@ main() {
     run "$TIDEMARK" --cli --project "$DEMO_PROJECT" upgrade
     run "$TIDEMARK" --cli --project "$DEMO_PROJECT" status
 
+    log "the programs: $BUILD_DIR/app/tidemark (window), $BUILD_DIR/app/tidemark --cli and" \
+        "$BUILD_DIR/app/tidemark-cli (command line); put them on PATH with:" \
+        "export PATH=$PWD/$BUILD_DIR/app:\$PATH"
+    log "the demo database is $DEMO_PROJECT/jetbase/demo.db; delete it to start over"
     if [[ -n ${DISPLAY:-} || -n ${WAYLAND_DISPLAY:-} ]]; then
         log "opening the window"
         exec "$TIDEMARK" --project "$DEMO_PROJECT"

@@ -31,6 +31,8 @@ main() {
     # No display on CI; the window tests render offscreen. Respect a caller's own choice.
     export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 
+    # The build has no warnings; a new one fails the build (and CI) instead of scrolling past.
+    CMAKE_OPTIONS=(-DTIDEMARK_WARNINGS_AS_ERRORS=ON)
     configure_and_build all
 
     local rc=0

@@ -188,6 +188,10 @@ Datenverlust: %2</translation>
         <source>%1 and everything that depends on it</source>
         <translation>%1 und alles, was davon abhängt</translation>
     </message>
+    <message>
+        <source>%1 — without a transaction (transaction=off): statement by statement; a failure leaves it partly applied</source>
+        <translation>%1 — ohne Transaktion (transaction=off): Anweisung für Anweisung; ein Fehler lässt sie teilweise angewendet zurück</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ConnectionChooser</name>
@@ -720,6 +724,26 @@ Server: %2</translation>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
     </message>
+    <message>
+        <source>&amp;Resolve Partly Applied File…</source>
+        <translation>Teilweise angewendete Datei &amp;klären…</translation>
+    </message>
+    <message>
+        <source>Record how a file that ran only in part was repaired</source>
+        <translation>Festhalten, wie eine nur teilweise ausgeführte Datei repariert wurde</translation>
+    </message>
+    <message>
+        <source>The database file does not exist yet: %1. Upgrade creates it.</source>
+        <translation>Die Datenbankdatei existiert noch nicht: %1. Das Upgrade legt sie an.</translation>
+    </message>
+    <message>
+        <source>Upgrade and rollback refuse to run: repair the database by hand, then use Database ▸ Resolve Partly Applied File.</source>
+        <translation>Upgrade und Rollback laufen nicht: Reparieren Sie die Datenbank von Hand und wählen Sie dann Datenbank ▸ Teilweise angewendete Datei klären.</translation>
+    </message>
+    <message>
+        <source>Ignored: %1 because %2</source>
+        <translation>Ignoriert: %1, weil %2</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MigrationEditor</name>
@@ -794,6 +818,18 @@ Trotzdem speichern?</translation>
     <message>
         <source>&amp;Rollback (after the &quot;-- rollback&quot; line, file line %1)</source>
         <translation>&amp;Rollback (nach der Zeile „-- rollback“, Dateizeile %1)</translation>
+    </message>
+    <message>
+        <source>Select a migration in the list to see and edit its SQL.</source>
+        <translation>Wählen Sie eine Migration in der Liste, um ihr SQL zu sehen und zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>&amp;Rollback</source>
+        <translation>&amp;Rollback</translation>
+    </message>
+    <message>
+        <source> · runs without a transaction (transaction=off)</source>
+        <translation> · läuft ohne Transaktion (transaction=off)</translation>
     </message>
 </context>
 <context>
@@ -897,6 +933,22 @@ Trotzdem speichern?</translation>
         <source>Applied by</source>
         <translation>Angewendet von</translation>
     </message>
+    <message>
+        <source>pending: runs on every upgrade</source>
+        <translation>ausstehend: läuft bei jedem Upgrade</translation>
+    </message>
+    <message>
+        <source>pending: changed since its last run</source>
+        <translation>ausstehend: seit dem letzten Lauf geändert</translation>
+    </message>
+    <message>
+        <source>pending: failed in the last run</source>
+        <translation>ausstehend: im letzten Lauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>partly applied: resolve</source>
+        <translation>teilweise angewendet: klären</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::NewMigrationDialog</name>
@@ -934,10 +986,6 @@ Trotzdem speichern?</translation>
     <message>
         <source>Release the migration lock of %1? Do this only when no run holds it (a run that died left it behind): two runs at once can corrupt the schema.</source>
         <translation>Migrationssperre von %1 freigeben? Tun Sie das nur, wenn kein Lauf sie hält (ein abgebrochener Lauf hat sie zurückgelassen): Zwei gleichzeitige Läufe können das Schema beschädigen.</translation>
-    </message>
-    <message>
-        <source>Stop requested: stopping after the current statement.</source>
-        <translation>Anhalten angefordert: Es wird nach der aktuellen Anweisung angehalten.</translation>
     </message>
     <message>
         <source>Upgrade</source>
@@ -1070,6 +1118,53 @@ Trotzdem speichern?</translation>
         <source>Unlocked.</source>
         <translation>Entsperrt.</translation>
     </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Klären</translation>
+    </message>
+    <message>
+        <source>No file is partly applied: the database is clean.</source>
+        <translation>Keine Datei ist teilweise angewendet: Die Datenbank ist sauber.</translation>
+    </message>
+    <message>
+        <source>Resolve %1</source>
+        <translation>%1 klären</translation>
+    </message>
+    <message>
+        <source>%1
+
+Repair the database by hand first. Then tell Tidemark what is true now:
+• Applied: the file&apos;s work is complete (you finished it); it is recorded as a successful run would record it.
+• Not applied: you undid what took effect; the file stays pending and the next upgrade runs it from its first statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record as &amp;Applied</source>
+        <translation>Als &amp;angewendet festhalten</translation>
+    </message>
+    <message>
+        <source>Record as &amp;Not Applied</source>
+        <translation>Als &amp;nicht angewendet festhalten</translation>
+    </message>
+    <message>
+        <source>Stop requested: cancelling the running statement; the file is rolled back.</source>
+        <translation>Stopp angefordert: Die laufende Anweisung wird abgebrochen, die Datei zurückgerollt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped: %1 is partly applied; %n earlier file(s) stay done.</source>
+        <translation>
+            <numerusform>Gestoppt: %1 ist teilweise angewendet; %n frühere Datei bleibt ausgeführt.</numerusform>
+            <numerusform>Gestoppt: %1 ist teilweise angewendet; %n frühere Dateien bleiben ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolved %1: recorded as applied.</source>
+        <translation>%1 geklärt: als angewendet festgehalten.</translation>
+    </message>
+    <message>
+        <source>Resolved %1: left pending.</source>
+        <translation>%1 geklärt: bleibt ausstehend.</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::PaneNavigation</name>
@@ -1179,10 +1274,6 @@ Trotzdem speichern?</translation>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <source>Stop between statements; the current file is rolled back</source>
-        <translation>Zwischen Anweisungen anhalten; für die aktuelle Datei wird ein Rollback ausgeführt</translation>
-    </message>
-    <message>
         <source>%v of %m files</source>
         <translation>%v von %m Dateien</translation>
     </message>
@@ -1221,6 +1312,28 @@ Trotzdem speichern?</translation>
     <message>
         <source>Run progress</source>
         <translation>Ausführungsfortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel the running statement on the server; the current file is rolled back</source>
+        <translation>Die laufende Anweisung auf dem Server abbrechen; die aktuelle Datei wird zurückgerollt</translation>
+    </message>
+    <message>
+        <source>Started %1 without a transaction (transaction=off): statement by statement</source>
+        <translation>%1 ohne Transaktion gestartet (transaction=off): Anweisung für Anweisung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is partly applied: %n statement(s) took effect and stay.</source>
+        <translation>
+            <numerusform>%1 ist teilweise angewendet: %n Anweisung wurde wirksam und bleibt.</numerusform>
+            <numerusform>%1 ist teilweise angewendet: %n Anweisungen wurden wirksam und bleiben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped %1 after %2 ms; %n statement(s) had already taken effect and stay: it is partly applied.</source>
+        <translation>
+            <numerusform>%1 nach %2 ms gestoppt; %n Anweisung war schon wirksam und bleibt: Die Datei ist teilweise angewendet.</numerusform>
+            <numerusform>%1 nach %2 ms gestoppt; %n Anweisungen waren schon wirksam und bleiben: Die Datei ist teilweise angewendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1405,10 @@ Trotzdem speichern?</translation>
     <message>
         <source>Held by %1@%2 (%3)</source>
         <translation>Gehalten von %1@%2 (%3)</translation>
+    </message>
+    <message>
+        <source>Locked since %1 by a process that is gone; the next run releases it</source>
+        <translation>Gesperrt seit %1 von einem Prozess, der nicht mehr läuft; der nächste Lauf gibt die Sperre frei</translation>
     </message>
 </context>
 </TS>

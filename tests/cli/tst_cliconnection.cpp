@@ -215,7 +215,8 @@ void TestCliConnection::placeholderPasswordKeepsServerMessage_data()
     QTest::addColumn<SqlDialect>("dialect");
     QTest::addColumn<QString>("serverSays");
     QTest::newRow("postgresql") << SqlDialect::Postgres
-                                << QStringLiteral("password authentication failed for user \"user\"");
+                                << QStringLiteral(
+                                       "password authentication failed for user \"user\"");
     QTest::newRow("mariadb") << SqlDialect::MySql << QStringLiteral("(using password: YES)");
 }
 

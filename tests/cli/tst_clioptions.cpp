@@ -385,8 +385,8 @@ void TestCliOptions::usageErrors_data()
     QTest::newRow("mistyped command") << QStringList{QStringLiteral("stauts")}
                                       << QStringLiteral("Unknown command \"stauts\". Did you "
                                                         "mean \"status\"?");
-    QTest::newRow("start of a command") << QStringList{QStringLiteral("rollb")}
-                                        << QStringLiteral("Did you mean \"rollback\"?");
+    QTest::newRow("start of a command")
+        << QStringList{QStringLiteral("rollb")} << QStringLiteral("Did you mean \"rollback\"?");
     QTest::newRow("journal limit abc")
         << QStringList{QStringLiteral("journal"), QStringLiteral("--limit"), QStringLiteral("abc")}
         << QStringLiteral("--limit");

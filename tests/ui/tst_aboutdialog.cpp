@@ -2,6 +2,7 @@
 // and links to the project. Runs offscreen; the dialog is shown, never exec()'d.
 #include "dialogs/aboutdialog.h"
 #include "mainwindow.h"
+#include "offscreennoise.h"
 
 #include <QLabel>
 #include <QMenu>
@@ -18,6 +19,7 @@ class TestAboutDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { tidemark::test::dropOffscreenNoise(); }
     void showsVersionsAndLinks();
     void helpMenuOpensIt();
 };

@@ -5,6 +5,7 @@
 
 #include "editor/migrationeditor.h"
 #include "editor/sqleditor.h"
+#include "offscreennoise.h"
 
 #include <QApplication>
 #include <QFile>
@@ -50,6 +51,7 @@ class TestMigrationEditor : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { tidemark::test::dropOffscreenNoise(); }
     void init();
     void loadAndSavePending();
     void saveAppliedAsksFirst();

@@ -4,6 +4,7 @@
 #include "editor/findreplacedialog.h"
 #include "editor/sqleditor.h"
 #include "highlighting/sqllexer.h"
+#include "offscreennoise.h"
 
 #include <QApplication>
 #include <QPalette>
@@ -41,6 +42,7 @@ class TestSqlEditor : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { tidemark::test::dropOffscreenNoise(); }
     void dialectKeywords();
     void failureMarker();
     void paletteRecolours();

@@ -2,6 +2,7 @@
 // German translation and Qt's own for a German locale, nothing for English, and the window's
 // strings come out German. Runs offscreen.
 #include "mainwindow.h"
+#include "offscreennoise.h"
 #include "translations.h"
 
 #include <QAbstractItemModel>
@@ -23,6 +24,7 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { tidemark::test::dropOffscreenNoise(); }
     void cleanup();
     void germanFromSystemLocale();
     void germanWindow();

@@ -3,6 +3,7 @@
 // Helpers of the ui/ tests: the real MainWindow on a TempProject, its actions, and dialogs
 // answered from a timer while they run modally.
 
+#include "offscreennoise.h"
 #include "../db/dbtest.h"
 
 #include "editor/sqleditor.h"
@@ -33,6 +34,7 @@ namespace tidemark::test {
 // user are not touched and tests running side by side do not share them.
 inline void useTestSettings()
 {
+    dropOffscreenNoise();
     static QTemporaryDir settingsDir;
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());

@@ -440,7 +440,8 @@ void TestDatabaseUrl::redactSecretsInText_data()
     QTest::addColumn<QString>("expected");
     // The placeholder password is also a word in the server's message: the message stays whole.
     QTest::newRow("common word in a server message")
-        << "FATAL:  password authentication failed for user \"user\"" << "password"
+        << "FATAL:  password authentication failed for user \"user\""
+        << "password"
         << "FATAL:  password authentication failed for user \"user\"";
     QTest::newRow("MariaDB message") << "Access denied for user 'user'@'localhost' (using "
                                         "password: YES)"
@@ -448,19 +449,28 @@ void TestDatabaseUrl::redactSecretsInText_data()
                                      << "Access denied for user 'user'@'localhost' (using "
                                         "password: YES)";
     QTest::newRow("URL in a message") << "could not open postgresql://app:s3cret@h/d: refused"
-                                      << "s3cret" << "could not open postgresql://app:***@h/d: refused";
-    QTest::newRow("URL with another password")
-        << "see mysql://root:other@db/x" << "s3cret" << "see mysql://root:***@db/x";
-    QTest::newRow("raw @ in a URL password")
-        << "bad postgresql://u:p@ss@h/d" << "p@ss" << "bad postgresql://u:***@h/d";
+                                      << "s3cret"
+                                      << "could not open postgresql://app:***@h/d: refused";
+    QTest::newRow("URL with another password") << "see mysql://root:other@db/x"
+                                               << "s3cret"
+                                               << "see mysql://root:***@db/x";
+    QTest::newRow("raw @ in a URL password") << "bad postgresql://u:p@ss@h/d"
+                                             << "p@ss"
+                                             << "bad postgresql://u:***@h/d";
     QTest::newRow("connection string") << "invalid dsn: host=h password=s3cret dbname=d"
-                                       << "s3cret" << "invalid dsn: host=h password=*** dbname=d";
-    QTest::newRow("ODBC keys") << "DRIVER={x};UID=u;PWD={s3;cret};SERVER=h" << "s3;cret"
+                                       << "s3cret"
+                                       << "invalid dsn: host=h password=*** dbname=d";
+    QTest::newRow("ODBC keys") << "DRIVER={x};UID=u;PWD={s3;cret};SERVER=h"
+                               << "s3;cret"
                                << "DRIVER={x};UID=u;PWD=***;SERVER=h";
-    QTest::newRow("quoted value") << "password='two words'" << "two words" << "password=***";
-    QTest::newRow("host string without scheme")
-        << "connecting to app:s3cret@db.example" << "s3cret" << "connecting to app:***@db.example";
-    QTest::newRow("nothing secret") << "syntax error at or near \"passwrd\"" << "s3cret"
+    QTest::newRow("quoted value") << "password='two words'"
+                                  << "two words"
+                                  << "password=***";
+    QTest::newRow("host string without scheme") << "connecting to app:s3cret@db.example"
+                                                << "s3cret"
+                                                << "connecting to app:***@db.example";
+    QTest::newRow("nothing secret") << "syntax error at or near \"passwrd\""
+                                    << "s3cret"
                                     << "syntax error at or near \"passwrd\"";
 }
 

@@ -1,6 +1,6 @@
 // init, new and the Snowflake key file: the core functions behind the commands that write files.
-#include "engine/project.h"
 #include "db/databaseurl.h"
+#include "engine/project.h"
 #include "project/configuration.h"
 #include "project/projectlocator.h"
 
@@ -56,8 +56,8 @@ void TestProjectFiles::initCreatesTemplate()
         QVERIFY2(parsed.ok(), qPrintable(url));
         schemes << url.left(url.indexOf(u':'));
     }
-    QCOMPARE(schemes, (QStringList{"sqlite", "postgresql", "mysql+pymysql", "snowflake",
-                                   "databricks"}));
+    QCOMPARE(schemes,
+             (QStringList{"sqlite", "postgresql", "mysql+pymysql", "snowflake", "databricks"}));
 }
 
 void TestProjectFiles::initKeepsExistingEnv()
