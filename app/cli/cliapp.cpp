@@ -148,8 +148,9 @@ int runCli(const QStringList &arguments)
     if (!parser.parse(QStringList{QStringLiteral("tidemark")} + arguments)) {
         Output(asksForJson(arguments), false)
             .fail(QStringLiteral("tidemark"),
-                  Error::make(Error::Code::Usage, usageErrorText(parser, arguments),
-                              QStringLiteral("Run \"%1\".").arg(cliCommand(QStringLiteral("--help")))));
+                  Error::make(
+                      Error::Code::Usage, usageErrorText(parser, arguments),
+                      QStringLiteral("Run \"%1\".").arg(cliCommand(QStringLiteral("--help")))));
         return 2;
     }
     readGlobalOptions(parser, globals);
@@ -177,15 +178,14 @@ int runCli(const QStringList &arguments)
         const QString meant = closestName(positional.first(), names);
         return Output(globals.json, globals.quiet)
             .fail(positional.first(),
-                  Error::make(
-                      Error::Code::Usage,
-                      QStringLiteral("Unknown command \"%1\".%2")
-                          .arg(positional.first(),
-                               meant.isEmpty()
-                                   ? QString()
-                                   : QStringLiteral(" Did you mean \"%1\"?").arg(meant)),
-                      QStringLiteral("Run \"%1\" for the list of commands.")
-                          .arg(cliCommand(QStringLiteral("--help")))));
+                  Error::make(Error::Code::Usage,
+                              QStringLiteral("Unknown command \"%1\".%2")
+                                  .arg(positional.first(),
+                                       meant.isEmpty()
+                                           ? QString()
+                                           : QStringLiteral(" Did you mean \"%1\"?").arg(meant)),
+                              QStringLiteral("Run \"%1\" for the list of commands.")
+                                  .arg(cliCommand(QStringLiteral("--help")))));
     }
     QStringList rest = positional.mid(1);
     if (parser.isSet(QStringLiteral("help")))

@@ -89,8 +89,8 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser, const QStri
         help = help.mid(help.indexOf(u'\n') + 1); // our own usage line instead of Qt's
         const QString usage =
             QStringLiteral("Usage: %1 [options]%2\n%3\n")
-                .arg(cliCommand(m_command), positionalSyntax.isEmpty() ? QString() : u' ' + positionalSyntax,
-                     summary);
+                .arg(cliCommand(m_command),
+                     positionalSyntax.isEmpty() ? QString() : u' ' + positionalSyntax, summary);
         std::fputs(qPrintable(usage + help), stdout);
         return 0;
     }
@@ -100,10 +100,9 @@ std::optional<int> CommandContext::parse(QCommandLineParser &parser, const QStri
         m_globals.json = m_globals.json || asksForJson(m_arguments);
     m_out = Output(m_globals.json, m_globals.quiet);
     if (!parsed)
-        return fail(
-            Error::make(Error::Code::Usage, usageErrorText(parser, m_arguments),
-                        QStringLiteral("Run \"%1\".")
-                            .arg(cliCommand(m_command + QStringLiteral(" --help")))));
+        return fail(Error::make(
+            Error::Code::Usage, usageErrorText(parser, m_arguments),
+            QStringLiteral("Run \"%1\".").arg(cliCommand(m_command + QStringLiteral(" --help")))));
     for (auto it = m_globals.runLimits.cbegin(); it != m_globals.runLimits.cend(); ++it) {
         bool ok = false;
         if (it.value().toInt(&ok) < 0 || !ok)

@@ -1,8 +1,8 @@
 // Read-only commands: status, history, current, journal, lock-status.
 #include "cli/commands.h"
-#include "common/invocation.h"
 #include "cli/jsonviews.h"
 #include "cli/terminaltable.h"
+#include "common/invocation.h"
 
 namespace tidemark::cli {
 

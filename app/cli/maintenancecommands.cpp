@@ -1,8 +1,8 @@
 // validate, validate-checksums, fix-checksums, validate-files, fix-files, fix, lock, unlock,
 // resolve.
 #include "cli/commands.h"
-#include "common/invocation.h"
 #include "cli/jsonviews.h"
+#include "common/invocation.h"
 #include "engine/planner.h"
 
 namespace tidemark::cli {

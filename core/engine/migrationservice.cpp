@@ -8,6 +8,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <thread>
@@ -206,6 +207,12 @@ Result<StatusReport> MigrationService::readStatus(const std::function<void(Conne
     Result<Plan> plan = planner.upgrade(everything);
     if (plan) {
         for (const PlannedFile &file : plan->files) {
+            // A partly applied file does not run again until it is resolved.
+            const bool partly =
+                std::any_of(report.unfinished.cbegin(), report.unfinished.cend(),
+                            [&](const FileProgress &p) { return p.fileName == file.fileName; });
+            if (partly)
+                continue;
             StatusEntry e;
             e.kind = file.migration->kind();
             e.version = file.versionKey;

@@ -22,7 +22,8 @@ struct StatusReport
     QList<StatusEntry> entries; // every file and every tracked row, once
     // What `upgrade` would run, in order (V, then RA, then ROC): the one definition of
     // "pending" that status, --json, the window's list and its status bar share. Runs-always
-    // files are always in it; runs-on-change files when new or changed.
+    // files are always in it; runs-on-change files when new or changed; a partly applied file
+    // (see unfinished) is not, until it is resolved.
     QList<StatusEntry> pending;
     QList<ValidationProblem> problems;
     QString latestVersion; // empty when nothing is applied

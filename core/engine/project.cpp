@@ -33,7 +33,8 @@ const QByteArray EnvTemplate =
     "# Snowflake (through its ODBC driver):\n"
     "# sqlalchemy_url = \"snowflake://USER:PASSWORD@ACCOUNT/DATABASE/SCHEMA?warehouse=WAREHOUSE\"\n"
     "# Databricks (through the Simba Spark ODBC driver):\n"
-    "# sqlalchemy_url = \"databricks://token:TOKEN@HOST?http_path=PATH&catalog=CATALOG&schema=SCHEMA\"\n";
+    "# sqlalchemy_url = "
+    "\"databricks://token:TOKEN@HOST?http_path=PATH&catalog=CATALOG&schema=SCHEMA\"\n";
 
 Error ioError(const QString &what, const QString &path)
 {

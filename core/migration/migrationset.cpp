@@ -165,10 +165,9 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
     // Absolute from here on: QDir::relativeFilePath misreads relative roots.
     const QDir root(QFileInfo(migrationsDir).absoluteFilePath());
     if (!root.exists()) {
-        Error e = Error::make(Error::Code::Project,
-                              QStringLiteral("The migrations folder does not exist."),
-                              QStringLiteral("Create it, or run \"%1\".")
-                                  .arg(cliCommand(QStringLiteral("init"))));
+        Error e = Error::make(
+            Error::Code::Project, QStringLiteral("The migrations folder does not exist."),
+            QStringLiteral("Create it, or run \"%1\".").arg(cliCommand(QStringLiteral("init"))));
         e.file = migrationsDir;
         return e;
     }

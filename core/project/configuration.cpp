@@ -291,13 +291,13 @@ Result<QString> requireUrl(const Configuration &config)
         message = QStringLiteral("No database URL is configured (sqlalchemy_url).");
     return Error::make(
         Error::Code::Config, message,
-        QStringLiteral(
-            "Set it in one of these ways:\n"
-            "  - jetbase/env.py: sqlalchemy_url = \"postgresql://USER:PASSWORD@HOST:5432/DATABASE\"\n"
-            "  - the environment variable JETBASE_SQLALCHEMY_URL\n"
-            "  - jetbase/jetbase.toml: sqlalchemy_url = \"...\"\n"
-            "  - pyproject.toml, table [tool.jetbase]: sqlalchemy_url = \"...\"\n"
-            "  - the command line: --url URL"));
+        QStringLiteral("Set it in one of these ways:\n"
+                       "  - jetbase/env.py: sqlalchemy_url = "
+                       "\"postgresql://USER:PASSWORD@HOST:5432/DATABASE\"\n"
+                       "  - the environment variable JETBASE_SQLALCHEMY_URL\n"
+                       "  - jetbase/jetbase.toml: sqlalchemy_url = \"...\"\n"
+                       "  - pyproject.toml, table [tool.jetbase]: sqlalchemy_url = \"...\"\n"
+                       "  - the command line: --url URL"));
 }
 
 } // namespace tidemark

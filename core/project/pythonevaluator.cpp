@@ -148,8 +148,8 @@ Result<QVariantMap> PythonEvaluator::evaluate(const QString &envPyPath, const QS
         marker >= 0 ? QJsonDocument::fromJson(output.mid(marker + kMarker.size()).toUtf8()).object()
                     : QJsonObject();
     if (result.isEmpty()) {
-        const QString errors =
-            redactSecretsInText(QString::fromUtf8(process.readAllStandardError()).trimmed().right(2000));
+        const QString errors = redactSecretsInText(
+            QString::fromUtf8(process.readAllStandardError()).trimmed().right(2000));
         Error e = fail(QStringLiteral("The Python interpreter %1 failed to evaluate %2 (exit "
                                       "code %3).")
                            .arg(m_interpreter, fileName)

@@ -3,8 +3,8 @@
 // Helpers of the ui/ tests: the real MainWindow on a TempProject, its actions, and dialogs
 // answered from a timer while they run modally.
 
-#include "offscreennoise.h"
 #include "../db/dbtest.h"
+#include "offscreennoise.h"
 
 #include "editor/sqleditor.h"
 #include "list/migrationlistwidget.h"

@@ -167,7 +167,9 @@ void TestProjectLocator::notFound()
     QCOMPARE(e.code, Error::Code::Project);
     QVERIFY2(e.message.contains(root + u'/' + start), qPrintable(e.message));
     QVERIFY(e.message.contains("every folder above it"));
-    QVERIFY2(e.hint.contains("tidemark --cli init\" to create jetbase/ and jetbase/migrations/ in the current folder"), qPrintable(e.hint));
+    QVERIFY2(e.hint.contains("tidemark --cli init\" to create jetbase/ and jetbase/migrations/ in "
+                             "the current folder"),
+             qPrintable(e.hint));
     if (!mentions.isEmpty())
         QVERIFY2(e.message.contains(root + u'/' + mentions), qPrintable(e.message));
 }

@@ -105,6 +105,9 @@ QList<MigrationRow> buildRows(const StatusReport &status, const QList<JournalEnt
             !lastSuccess.contains(entry.fileName))
             lastSuccess.insert(entry.fileName, &entry);
     }
+    QSet<QString> pending; // what the next upgrade runs: the status bar's count
+    for (const StatusEntry &entry : status.pending)
+        pending.insert(entry.fileName);
     QList<MigrationRow> rows;
     rows.reserve(status.entries.size());
     for (const StatusEntry &entry : status.entries) {
@@ -112,7 +115,8 @@ QList<MigrationRow> buildRows(const StatusReport &status, const QList<JournalEnt
         if (entry.kind == MigrationKind::RunsOnChange && entry.state == MigrationState::Changed)
             row.state = RowState::RunsAgain;
         if (failedLast.contains(entry.fileName))
-            row.state = entry.applied() ? RowState::Failed : RowState::PendingAfterFailure;
+            row.state =
+                pending.contains(entry.fileName) ? RowState::PendingAfterFailure : RowState::Failed;
         for (const FileProgress &unfinished : status.unfinished) {
             if (unfinished.fileName == entry.fileName)
                 row.state = RowState::PartlyApplied;
