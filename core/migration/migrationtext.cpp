@@ -173,10 +173,14 @@ FileDirectives findDirectives(const QList<QStringView> &lines)
                 result.statementTimeoutSeconds = seconds(line, key, value);
             } else if (key == u"lock-wait-timeout") {
                 result.lockWaitTimeoutSeconds = seconds(line, key, value);
+            } else if (key == u"allow") {
+                // For check: the rules the next statement may break (preflight/migrationcheck).
+                if (value.isEmpty())
+                    fail(line, QStringLiteral("The directive allow= names no check rule."));
             } else {
                 fail(line, QStringLiteral("Unknown tidemark: directive '%1'; known are "
-                                          "transaction=off, statement-timeout=SECONDS and "
-                                          "lock-wait-timeout=SECONDS.")
+                                          "transaction=off, statement-timeout=SECONDS, "
+                                          "lock-wait-timeout=SECONDS and allow=RULE.")
                                .arg(word));
             }
         }

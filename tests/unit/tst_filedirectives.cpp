@@ -34,14 +34,18 @@ void TestFileDirectives::directives_data()
         << QByteArray("-- jetbase: delimiter=~\n\n-- Tidemark:  Transaction=OFF\nVACUUM~\n")
         << false << 3 << -1 << -1;
     QTest::newRow("several on one line")
-        << QByteArray("--tidemark: statement-timeout=600, lock-wait-timeout=5\nSELECT 1;\n")
-        << true << 0 << 600 << 5;
+        << QByteArray("--tidemark: statement-timeout=600, lock-wait-timeout=5\nSELECT 1;\n") << true
+        << 0 << 600 << 5;
     QTest::newRow("zero means no limit")
         << QByteArray("-- tidemark: statement-timeout=0\nSELECT 1;\n") << true << 0 << 0 << -1;
     QTest::newRow("not in the leading block")
         << QByteArray("SELECT 1;\n-- tidemark: transaction=off\n") << true << 0 << -1 << -1;
-    QTest::newRow("on again") << QByteArray("-- tidemark: transaction=on\nSELECT 1;\n") << true
-                              << 0 << -1 << -1;
+    QTest::newRow("on again") << QByteArray("-- tidemark: transaction=on\nSELECT 1;\n") << true << 0
+                              << -1 << -1;
+    // allow= is check's (preflight/migrationcheck.h): accepted here, changes nothing.
+    QTest::newRow("allow for check")
+        << QByteArray("-- tidemark: allow=drop-table allow=truncate\nDROP TABLE t;\n") << true << 0
+        << -1 << -1;
 }
 
 void TestFileDirectives::directives()
@@ -70,11 +74,12 @@ void TestFileDirectives::badDirectives_data()
     QTest::newRow("negative seconds")
         << QByteArray("-- tidemark: lock-wait-timeout=-3\nSELECT 1;\n") << 1
         << QStringLiteral("lock-wait-timeout=-3");
-    QTest::newRow("not a number")
-        << QByteArray("-- tidemark: statement-timeout=10m\nSELECT 1;\n") << 1
-        << QStringLiteral("statement-timeout=10m");
+    QTest::newRow("not a number") << QByteArray("-- tidemark: statement-timeout=10m\nSELECT 1;\n")
+                                  << 1 << QStringLiteral("statement-timeout=10m");
     QTest::newRow("empty") << QByteArray("-- tidemark:\nSELECT 1;\n") << 1
                            << QStringLiteral("names no setting");
+    QTest::newRow("allow without a rule")
+        << QByteArray("-- tidemark: allow=\nSELECT 1;\n") << 1 << QStringLiteral("no check rule");
 }
 
 void TestFileDirectives::badDirectives()
@@ -103,22 +108,21 @@ void TestFileDirectives::nearMissMarkers_data()
     QTest::addColumn<bool>("hasRollback");
 
     const QByteArray up("CREATE TABLE t (id int);\n");
-    QTest::newRow("the real marker") << up + "-- rollback\nDROP TABLE t;\n" << QList<int>{}
-                                     << true;
-    QTest::newRow("upper-case marker")
-        << up + "--   ROLLBACK  \nDROP TABLE t;\n" << QList<int>{} << true;
+    QTest::newRow("the real marker") << up + "-- rollback\nDROP TABLE t;\n" << QList<int>{} << true;
+    QTest::newRow("upper-case marker") << up + "--   ROLLBACK  \nDROP TABLE t;\n"
+                                       << QList<int>{} << true;
     QTest::newRow("colon") << up + "-- rollback:\nDROP TABLE t;\n" << QList<int>{2} << false;
-    QTest::newRow("three dashes")
-        << up + "--- rollback\nDROP TABLE t;\n" << QList<int>{2} << false;
-    QTest::newRow("section") << up + "-- Rollback section\nDROP TABLE t;\n" << QList<int>{2}
-                             << false;
+    QTest::newRow("three dashes") << up + "--- rollback\nDROP TABLE t;\n" << QList<int>{2} << false;
+    QTest::newRow("section") << up + "-- Rollback section\nDROP TABLE t;\n"
+                             << QList<int>{2} << false;
     QTest::newRow("down") << up + "-- down\nDROP TABLE t;\n" << QList<int>{2} << false;
     QTest::newRow("ordinary comment")
         << "-- rollback is handled by V3\n" + up << QList<int>{} << false;
     QTest::newRow("after the marker is the rollback's own comment")
-        << up + "-- rollback\n-- down\nDROP TABLE t;\n" << QList<int>{} << true;
-    QTest::newRow("near miss, then the marker")
-        << up + "-- undo:\n-- rollback\nDROP TABLE t;\n" << QList<int>{2} << true;
+        << up + "-- rollback\n-- down\nDROP TABLE t;\n"
+        << QList<int>{} << true;
+    QTest::newRow("near miss, then the marker") << up + "-- undo:\n-- rollback\nDROP TABLE t;\n"
+                                                << QList<int>{2} << true;
 }
 
 void TestFileDirectives::nearMissMarkers()

@@ -1,0 +1,132 @@
+// check: lint the pending migration files, or the files given, for the project's database.
+#include "cli/commands.h"
+#include "preflight/migrationcheck.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace tidemark::cli {
+
+namespace {
+
+struct CheckedFile
+{
+    QString shown; // below migrations/, or as given on the command line
+    MigrationKind kind = MigrationKind::Versioned;
+    MigrationText text;
+};
+
+QJsonObject toJson(const CheckFinding &finding)
+{
+    return {{QStringLiteral("rule"), finding.rule},
+            {QStringLiteral("severity"), checkSeverityName(finding.severity)},
+            {QStringLiteral("file"), finding.file},
+            {QStringLiteral("line"), finding.line},
+            {QStringLiteral("message"), finding.message},
+            {QStringLiteral("alternative"), finding.alternative}};
+}
+
+// The files named on the command line, relative to the current folder.
+Result<QList<CheckedFile>> namedFiles(const QStringList &paths)
+{
+    QList<CheckedFile> files;
+    for (const QString &path : paths) {
+        Result<MigrationText> text = readMigrationTextFile(QDir::current().absoluteFilePath(path));
+        if (!text)
+            return text.error();
+        const Result<MigrationName> name = parseMigrationFileName(QFileInfo(path).fileName());
+        files.append({path, name ? name->kind : MigrationKind::Versioned, std::move(text).value()});
+    }
+    return files;
+}
+
+// What the next upgrade runs. Read as the window reads it: a SQLite file that does not exist
+// yet has everything pending (status would refuse it).
+Result<QList<CheckedFile>> pendingFiles(const MigrationService &service)
+{
+    Result<ProjectOverview> overview = service.overview(1);
+    if (!overview)
+        return overview.error();
+    QList<CheckedFile> files;
+    for (const StatusEntry &entry : overview->status.pending) {
+        if (const Migration *m = overview->files->findFile(entry.fileName))
+            files.append({m->relativePath, m->kind(), m->text});
+    }
+    return files;
+}
+
+} // namespace
+
+int runCheck(CommandContext &context)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QStringLiteral("Migration files to check (default: the pending ones)."),
+        QStringLiteral("[FILE...]"));
+    if (auto code = context.parse(
+            parser,
+            QStringLiteral("Lint migrations for the project's database: destructive statements, "
+                           "locking hazards, missing rollbacks. Exit 1 on an error-level "
+                           "finding."),
+            QStringLiteral("[FILE...]")))
+        return *code;
+    int exitCode = 0;
+    std::optional<MigrationService> service = context.service(&exitCode);
+    if (!service)
+        return exitCode;
+    Result<CheckSettings> settings = checkSettings(service->project().config());
+    if (!settings)
+        return context.fail(settings.error());
+    Result<ConnectionSpec> spec = service->project().connectionSpec();
+    if (!spec)
+        return context.fail(spec.error());
+    const QStringList paths = parser.positionalArguments();
+    Result<QList<CheckedFile>> files = paths.isEmpty() ? pendingFiles(*service) : namedFiles(paths);
+    if (!files)
+        return context.fail(files.error());
+
+    QList<CheckFinding> findings;
+    for (const CheckedFile &file : files.value())
+        findings +=
+            checkMigrationText(file.shown, file.kind, file.text, spec->dialect, settings.value());
+    int counts[3] = {0, 0, 0};
+    QJsonArray json;
+    QString text;
+    for (const CheckFinding &finding : std::as_const(findings)) {
+        ++counts[int(finding.severity)];
+        json.append(toJson(finding));
+        text += QStringLiteral("%1:%2: %3 [%4] %5\n    %6\n")
+                    .arg(finding.file)
+                    .arg(finding.line)
+                    .arg(checkSeverityName(finding.severity), finding.rule, finding.message,
+                         finding.alternative);
+    }
+    const QString summary =
+        QStringLiteral("%1 error(s), %2 warning(s), %3 note(s) in %4 file(s) checked for %5.")
+            .arg(counts[0])
+            .arg(counts[1])
+            .arg(counts[2])
+            .arg(files->size())
+            .arg(dialectName(spec->dialect));
+    const QJsonObject result{{QStringLiteral("findings"), json},
+                             {QStringLiteral("files"), int(files->size())},
+                             {QStringLiteral("dialect"), dialectName(spec->dialect)},
+                             {QStringLiteral("errors"), counts[0]},
+                             {QStringLiteral("warnings"), counts[1]},
+                             {QStringLiteral("notes"), counts[2]}};
+    if (counts[0] > 0) {
+        context.out().result(text);
+        return context.fail(Error::make(Error::Code::Validation, summary,
+                                        QStringLiteral("Fix the errors, allow a statement with "
+                                                       "\"-- tidemark: allow=RULE\" on the line "
+                                                       "above it, or switch the rule off with "
+                                                       "check_disable.")),
+                            result);
+    }
+    context.out().result(text + summary);
+    return context.succeed(result);
+}
+
+} // namespace tidemark::cli

@@ -1,0 +1,558 @@
+#include "preflight/migrationcheck.h"
+
+#include "migration/sqllexer.h"
+#include "migration/statementeffects.h"
+#include "migration/transactioncontrol.h"
+#include "preflight/sqltokens.h"
+#include "project/configuration.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace tidemark {
+
+namespace {
+
+struct Statement
+{
+    SqlStatement sql;
+    QList<SqlToken> tokens;
+};
+
+// The file's lines by number, for the allow= comments above a statement.
+QHash<int, QString> linesOf(const MigrationText &text)
+{
+    QHash<int, QString> lines;
+    const auto add = [&lines](const QString &section, int first) {
+        const QStringList parts = section.split(u'\n');
+        for (qsizetype i = 0; i < parts.size(); ++i)
+            lines.insert(first + int(i), parts.at(i));
+    };
+    add(text.upgradeSql, text.upgradeFirstLine);
+    if (text.hasRollbackSection())
+        add(text.rollbackSql, text.rollbackFirstLine);
+    return lines;
+}
+
+// The rules allowed for the statement that starts on line: "-- tidemark: allow=RULE" in the
+// comment lines right above it.
+QSet<QString> allowedAt(const QHash<int, QString> &lines, int line)
+{
+    static const QRegularExpression allow(QStringLiteral("\\ballow=([A-Za-z0-9_-]+)"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    QSet<QString> rules;
+    for (int l = line - 1; l >= 1 && lines.contains(l); --l) {
+        const QString trimmed = lines.value(l).trimmed();
+        if (!trimmed.startsWith(u"--"))
+            break;
+        if (!trimmed.contains(u"tidemark:", Qt::CaseInsensitive))
+            continue;
+        for (auto it = allow.globalMatch(trimmed); it.hasNext();)
+            rules.insert(it.next().captured(1).toLower());
+    }
+    return rules;
+}
+
+bool isDdl(const TokenView &v)
+{
+    static const QStringList words{QStringLiteral("CREATE"), QStringLiteral("ALTER"),
+                                   QStringLiteral("DROP"), QStringLiteral("RENAME"),
+                                   QStringLiteral("TRUNCATE")};
+    return words.contains(v.word(0));
+}
+
+bool isDml(const TokenView &v)
+{
+    static const QStringList words{QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
+                                   QStringLiteral("DELETE"), QStringLiteral("REPLACE")};
+    return words.contains(v.word(0));
+}
+
+// "CREATE [OR REPLACE] [TEMP] TABLE/VIEW [IF NOT EXISTS] name": kind word and name.
+std::pair<QString, QString> createdObject(const TokenView &v)
+{
+    if (v.word(0) != u"CREATE")
+        return {};
+    qsizetype i = 1;
+    while (i < v.size() && !v.word(i).isEmpty() &&
+           QStringList{QStringLiteral("OR"), QStringLiteral("REPLACE"), QStringLiteral("TEMP"),
+                       QStringLiteral("TEMPORARY"), QStringLiteral("UNIQUE"),
+                       QStringLiteral("MATERIALIZED"), QStringLiteral("UNLOGGED"),
+                       QStringLiteral("GLOBAL"), QStringLiteral("LOCAL")}
+               .contains(v.word(i)))
+        ++i;
+    const QString kind = v.word(i);
+    if (kind != u"TABLE" && kind != u"VIEW" && kind != u"INDEX" && kind != u"TRIGGER" &&
+        kind != u"SEQUENCE")
+        return {};
+    ++i;
+    if (v.word(i) == u"CONCURRENTLY")
+        ++i;
+    if (v.wordsAt(i, {QStringLiteral("IF"), QStringLiteral("NOT"), QStringLiteral("EXISTS")}))
+        i += 3;
+    return {kind, v.nameAt(i)};
+}
+
+// The table of "ALTER TABLE [IF EXISTS] [ONLY] name ...", and the index after its name.
+QString alteredTable(const TokenView &v, qsizetype *after = nullptr)
+{
+    if (!v.startsWith({QStringLiteral("ALTER"), QStringLiteral("TABLE")}))
+        return {};
+    qsizetype i = 2;
+    if (v.wordsAt(i, {QStringLiteral("IF"), QStringLiteral("EXISTS")}))
+        i += 2;
+    if (v.word(i) == u"ONLY")
+        ++i;
+    return v.nameAt(i, after);
+}
+
+// The table of "CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table".
+QString indexedTable(const TokenView &v)
+{
+    const qsizetype on = v.find({QStringLiteral("ON")});
+    if (on < 0)
+        return {};
+    qsizetype i = on + 1;
+    if (v.word(i) == u"ONLY")
+        ++i;
+    return v.nameAt(i);
+}
+
+bool isVolatileFunction(const QString &upper)
+{
+    static const QStringList names{
+        QStringLiteral("RANDOM"),           QStringLiteral("CLOCK_TIMESTAMP"),
+        QStringLiteral("GEN_RANDOM_UUID"),  QStringLiteral("UUID_GENERATE_V4"),
+        QStringLiteral("UUID_GENERATE_V1"), QStringLiteral("TIMEOFDAY"),
+        QStringLiteral("NEXTVAL"),          QStringLiteral("TXID_CURRENT")};
+    return names.contains(upper);
+}
+
+class FileChecker
+{
+public:
+    FileChecker(QString file, MigrationKind kind, const MigrationText &text, SqlDialect dialect)
+        : m_file(std::move(file))
+        , m_kind(kind)
+        , m_text(text)
+        , m_dialect(dialect)
+        , m_lines(linesOf(text))
+    {}
+
+    QList<CheckFinding> run()
+    {
+        if (!m_text.directives.error.isEmpty()) {
+            add(QStringLiteral("unreadable"), m_text.directives.errorLine, m_text.directives.error,
+                QStringLiteral("Fix the tidemark: directive."));
+            return m_findings;
+        }
+        const std::optional<QList<Statement>> upgrade =
+            split(m_text.upgradeSql, m_text.upgradeFirstLine);
+        const std::optional<QList<Statement>> rollback =
+            m_text.hasRollbackSection() ? split(m_text.rollbackSql, m_text.rollbackFirstLine)
+                                        : QList<Statement>();
+        if (!upgrade || !rollback)
+            return m_findings;
+        for (const TextWarning &warning : m_text.warnings)
+            add(QStringLiteral("near-miss-rollback-marker"), warning.line, warning.message,
+                QStringLiteral("Write the marker as a line of its own: -- rollback"));
+        collectCreated(*upgrade);
+        for (const Statement &s : *upgrade)
+            checkStatement(s);
+        checkFile(*upgrade, *rollback);
+        return m_findings;
+    }
+
+private:
+    std::optional<QList<Statement>> split(const QString &sql, int firstLine)
+    {
+        Result<QList<SqlStatement>> statements =
+            splitStatements(sql, {m_dialect, m_text.delimiter, firstLine});
+        if (!statements) {
+            add(QStringLiteral("unreadable"), statements.error().line, statements.error().message,
+                QStringLiteral("Fix the quoting; upgrade would refuse the file too."));
+            return std::nullopt;
+        }
+        QList<Statement> result;
+        for (const SqlStatement &s : statements.value())
+            result.append({s, tokenizeStatement(s.text, m_dialect)});
+        return result;
+    }
+
+    void add(const QString &rule, int line, const QString &message, const QString &alternative)
+    {
+        m_findings.append({rule, CheckSeverity::Warning, m_file, line, message, alternative});
+    }
+
+    void collectCreated(const QList<Statement> &statements)
+    {
+        for (const Statement &s : statements) {
+            const TokenView v(s.tokens);
+            const auto [kind, name] = createdObject(v);
+            if (kind == u"TABLE" && !name.isEmpty())
+                m_createdTables.insert(name.toLower());
+            if (v.contains({QStringLiteral("VALIDATE"), QStringLiteral("CONSTRAINT")}))
+                m_validatesConstraint = true;
+            if (v.startsWith({QStringLiteral("PRAGMA")}) && v.word(1) == u"FOREIGN_KEYS")
+                m_foreignKeysPragma = true;
+        }
+    }
+
+    bool existingTable(const QString &name) const
+    {
+        return !name.isEmpty() && !m_createdTables.contains(name.toLower());
+    }
+
+    void checkStatement(const Statement &s)
+    {
+        const TokenView v(s.tokens);
+        const int line = s.sql.line;
+        if (m_text.directives.transaction) {
+            const TransactionControlStatement control = transactionControl(s.sql.text, m_dialect);
+            if (control.kind != TransactionControl::None)
+                add(QStringLiteral("transaction-control"), line,
+                    QStringLiteral("%1 ends or splits the transaction Tidemark runs the file in; "
+                                   "upgrade refuses the file.")
+                        .arg(control.keywords),
+                    QStringLiteral("Remove it, or start the file with -- tidemark: "
+                                   "transaction=off."));
+        }
+        checkDestructive(s, v);
+        if (m_dialect == SqlDialect::Postgres)
+            checkPostgres(s, v);
+        if (m_dialect == SqlDialect::MySql)
+            checkMySql(v, line);
+    }
+
+    void checkDestructive(const Statement &s, const TokenView &v)
+    {
+        const int line = s.sql.line;
+        for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
+            switch (effect.kind) {
+            case StatementEffect::Kind::DropTable:
+                add(QStringLiteral("drop-table"), line,
+                    QStringLiteral("Drops table %1 and all its rows.").arg(effect.object),
+                    QStringLiteral("Stop using the table first and drop it in a later release; "
+                                   "keep a backup if its rows matter."));
+                break;
+            case StatementEffect::Kind::DropColumn:
+                add(QStringLiteral("drop-column"), line,
+                    QStringLiteral("Drops column %1 and its data.").arg(effect.object),
+                    QStringLiteral("Stop reading and writing the column in a release before, "
+                                   "then drop it; deploys that still use it fail."));
+                break;
+            case StatementEffect::Kind::DropSchema:
+            case StatementEffect::Kind::DropDatabase:
+                add(QStringLiteral("drop-schema"), line,
+                    QStringLiteral("Drops %1 with everything in it.").arg(effect.object),
+                    QStringLiteral("Drop the objects one by one, so the file says what goes."));
+                break;
+            default:
+                break;
+            }
+        }
+        const QString first = v.word(0);
+        if (first == u"TRUNCATE")
+            add(QStringLiteral("truncate"), line,
+                QStringLiteral("Deletes every row of %1.")
+                    .arg(v.nameAt(v.word(1) == u"TABLE" ? 2 : 1)),
+                QStringLiteral("Delete only the rows you mean, with a WHERE clause."));
+        if (first == u"DELETE" && !v.contains({QStringLiteral("WHERE")}))
+            add(QStringLiteral("delete-without-where"), line,
+                QStringLiteral("DELETE without WHERE deletes every row."),
+                QStringLiteral("Add a WHERE clause naming the rows to delete."));
+        if (first == u"UPDATE" && !v.contains({QStringLiteral("WHERE")}))
+            add(QStringLiteral("update-without-where"), line,
+                QStringLiteral("UPDATE without WHERE changes every row."),
+                QStringLiteral("Add a WHERE clause; for a backfill of a big table, update in "
+                               "batches."));
+    }
+
+    void checkPostgres(const Statement &s, const TokenView &v)
+    {
+        const int line = s.sql.line;
+        const bool concurrently = v.contains({QStringLiteral("CONCURRENTLY")});
+        if (concurrently && m_text.directives.transaction)
+            add(QStringLiteral("pg-concurrently-in-transaction"), line,
+                QStringLiteral("CONCURRENTLY cannot run inside a transaction block; this "
+                               "statement fails."),
+                QStringLiteral("Move it to a file of its own that starts with -- tidemark: "
+                               "transaction=off."));
+        const auto [created, name] = createdObject(v);
+        if (created == u"INDEX" && !concurrently && existingTable(indexedTable(v)))
+            add(QStringLiteral("pg-index-without-concurrently"), line,
+                QStringLiteral("Builds an index on %1 while blocking writes to it for the whole "
+                               "build.")
+                    .arg(indexedTable(v)),
+                QStringLiteral("CREATE INDEX CONCURRENTLY, in a file of its own with -- "
+                               "tidemark: transaction=off."));
+        qsizetype after = 0;
+        const QString table = alteredTable(v, &after);
+        if (!existingTable(table))
+            return;
+        for (qsizetype i = after; i < v.size(); ++i) {
+            if (v.word(i) == u"ADD") {
+                const qsizetype j = v.word(i + 1) == u"CONSTRAINT" ? i + 3 : i + 1;
+                if (v.word(j) == u"FOREIGN" &&
+                    !v.contains({QStringLiteral("NOT"), QStringLiteral("VALID")}))
+                    add(QStringLiteral("pg-foreign-key-not-valid"), line,
+                        QStringLiteral("Adding a foreign key to %1 checks every row while "
+                                       "blocking writes to both tables.")
+                            .arg(table),
+                        QStringLiteral("ADD ... NOT VALID, then ALTER TABLE ... VALIDATE "
+                                       "CONSTRAINT in a later statement (a weaker lock)."));
+                if (v.word(j) == u"CHECK" &&
+                    !v.contains({QStringLiteral("NOT"), QStringLiteral("VALID")}))
+                    add(QStringLiteral("pg-check-not-valid"), line,
+                        QStringLiteral("Adding a check to %1 scans every row while blocking "
+                                       "reads and writes.")
+                            .arg(table),
+                        QStringLiteral("ADD ... NOT VALID, then ALTER TABLE ... VALIDATE "
+                                       "CONSTRAINT in a later statement (a weaker lock)."));
+                if (volatileDefaultAfter(v, j))
+                    add(QStringLiteral("pg-volatile-default"), line,
+                        QStringLiteral("A volatile default makes PostgreSQL rewrite all of %1 "
+                                       "under an exclusive lock.")
+                            .arg(table),
+                        QStringLiteral("Add the column without a default, set the default "
+                                       "afterwards, and backfill existing rows in batches."));
+            }
+            if (v.word(i) == u"TYPE" && (v.word(i - 1) == u"DATA" || v.word(i - 2) == u"ALTER" ||
+                                         v.word(i - 3) == u"ALTER"))
+                add(QStringLiteral("pg-alter-column-type"), line,
+                    QStringLiteral("Changing a column's type can rewrite all of %1 under an "
+                                   "exclusive lock.")
+                        .arg(table),
+                    QStringLiteral("Add a column of the new type, backfill it in batches, switch "
+                                   "readers over, then drop the old column."));
+            if (v.wordsAt(i,
+                          {QStringLiteral("SET"), QStringLiteral("NOT"), QStringLiteral("NULL")}) &&
+                !m_validatesConstraint)
+                add(QStringLiteral("pg-set-not-null"), line,
+                    QStringLiteral("SET NOT NULL scans all of %1 under an exclusive lock.")
+                        .arg(table),
+                    QStringLiteral("First ADD CONSTRAINT ... CHECK (column IS NOT NULL) NOT "
+                                   "VALID and VALIDATE it; SET NOT NULL then skips the scan "
+                                   "(PostgreSQL 12+)."));
+        }
+    }
+
+    // "ADD [COLUMN] [IF NOT EXISTS] name type ... DEFAULT f(...)" with a volatile f, up to the
+    // next top-level comma.
+    static bool volatileDefaultAfter(const TokenView &v, qsizetype i)
+    {
+        int depth = 0;
+        for (; i < v.size(); ++i) {
+            const SqlToken &t = v.at(i);
+            if (t.isPunctuation(u'('))
+                ++depth;
+            else if (t.isPunctuation(u')'))
+                --depth;
+            else if (depth == 0 && t.isPunctuation(u','))
+                return false;
+            else if (t.isWord(u"DEFAULT")) {
+                for (qsizetype k = i + 1; k < v.size() && !(v.at(k).isPunctuation(u',')); ++k) {
+                    if (isVolatileFunction(v.word(k)))
+                        return true;
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    void checkMySql(const TokenView &v, int line)
+    {
+        qsizetype after = 0;
+        const QString table = alteredTable(v, &after);
+        if (!existingTable(table) || v.contains({QStringLiteral("ALGORITHM")}))
+            return;
+        for (qsizetype i = after; i < v.size(); ++i) {
+            const bool copies = v.word(i) == u"MODIFY" || v.word(i) == u"CHANGE" ||
+                                v.wordsAt(i, {QStringLiteral("CONVERT"), QStringLiteral("TO")}) ||
+                                v.wordsAt(i, {QStringLiteral("PRIMARY"), QStringLiteral("KEY")});
+            if (copies) {
+                add(QStringLiteral("mysql-table-copy"), line,
+                    QStringLiteral("This ALTER TABLE may copy all of %1, blocking writes while it "
+                                   "does.")
+                        .arg(table),
+                    QStringLiteral("Add ALGORITHM=INPLACE (or INSTANT), LOCK=NONE, so the server "
+                                   "refuses instead of copying; for big tables use an online "
+                                   "schema change tool."));
+                return;
+            }
+        }
+    }
+
+    void checkFile(const QList<Statement> &upgrade, const QList<Statement> &rollback)
+    {
+        if (m_kind == MigrationKind::Versioned && !m_text.hasRollbackSection())
+            add(QStringLiteral("missing-rollback"), 1,
+                QStringLiteral("There is no -- rollback section: rollback refuses this file."),
+                QStringLiteral("Add a -- rollback line and the SQL that undoes the upgrade."));
+        if (m_kind == MigrationKind::Versioned && m_text.hasRollbackSection()) {
+            QSet<QString> named;
+            for (const Statement &s : rollback) {
+                for (const SqlToken &t : s.tokens) {
+                    if (t.isName())
+                        named.insert(t.text.toLower());
+                }
+            }
+            for (const Statement &s : upgrade) {
+                const auto [kind, name] = createdObject(TokenView(s.tokens));
+                if (!name.isEmpty() && kind != u"TRIGGER" && !named.contains(name.toLower()))
+                    add(QStringLiteral("rollback-misses-object"), s.sql.line,
+                        QStringLiteral("The upgrade creates %1 %2, but the rollback never names "
+                                       "it.")
+                            .arg(kind.toLower(), name),
+                        QStringLiteral("Drop %1 in the rollback section.").arg(name));
+            }
+        }
+        if (!m_text.directives.transaction && upgrade.size() > 1) {
+            const bool needsIt =
+                std::any_of(upgrade.cbegin(), upgrade.cend(), [](const Statement &s) {
+                    const TokenView v(s.tokens);
+                    return v.contains({QStringLiteral("CONCURRENTLY")}) ||
+                           v.startsWith({QStringLiteral("VACUUM")}) ||
+                           v.startsWith({QStringLiteral("CREATE"), QStringLiteral("DATABASE")}) ||
+                           v.startsWith({QStringLiteral("DROP"), QStringLiteral("DATABASE")}) ||
+                           v.wordsAt(0, {QStringLiteral("ALTER"), QStringLiteral("TYPE")}) ||
+                           v.wordsAt(0, {QStringLiteral("ALTER"), QStringLiteral("SYSTEM")}) ||
+                           transactionControl(s.sql.text, SqlDialect::Postgres).kind !=
+                               TransactionControl::None;
+                });
+            if (!needsIt && m_dialect != SqlDialect::MySql)
+                add(QStringLiteral("transaction-off-could-be-atomic"),
+                    m_text.directives.transactionLine,
+                    QStringLiteral("transaction=off, yet none of the %1 statements needs it: a "
+                                   "failure would leave the file partly applied.")
+                        .arg(upgrade.size()),
+                    QStringLiteral("Drop the directive so the file runs in one transaction, or "
+                                   "keep only the statement that needs it in this file."));
+        }
+        if (m_dialect == SqlDialect::MySql)
+            checkMixedDdlAndData(upgrade);
+        if (m_dialect == SqlDialect::Sqlite && !m_foreignKeysPragma)
+            checkSqliteRebuild(upgrade);
+    }
+
+    void checkMixedDdlAndData(const QList<Statement> &upgrade)
+    {
+        int ddlLine = 0;
+        int dmlLine = 0;
+        for (const Statement &s : upgrade) {
+            const TokenView v(s.tokens);
+            if (isDdl(v) && ddlLine == 0)
+                ddlLine = s.sql.line;
+            if (isDml(v) && dmlLine == 0)
+                dmlLine = s.sql.line;
+        }
+        if (ddlLine > 0 && dmlLine > 0)
+            add(QStringLiteral("mysql-ddl-with-data"), std::max(ddlLine, dmlLine),
+                QStringLiteral("Schema changes (line %1) and data changes (line %2) in one file: "
+                               "each DDL statement commits at once, so a failure leaves the file "
+                               "partly applied.")
+                    .arg(ddlLine)
+                    .arg(dmlLine),
+                QStringLiteral("Put the schema changes and the data changes in separate files."));
+    }
+
+    // CREATE TABLE t_new ...; INSERT ... SELECT ...; DROP TABLE t; ALTER TABLE t_new RENAME TO t
+    void checkSqliteRebuild(const QList<Statement> &upgrade)
+    {
+        QHash<QString, int> dropped; // table -> line
+        for (const Statement &s : upgrade) {
+            const TokenView v(s.tokens);
+            if (v.startsWith({QStringLiteral("DROP"), QStringLiteral("TABLE")})) {
+                const qsizetype i =
+                    v.wordsAt(2, {QStringLiteral("IF"), QStringLiteral("EXISTS")}) ? 4 : 2;
+                dropped.insert(v.nameAt(i).toLower(), s.sql.line);
+            }
+            qsizetype after = 0;
+            const QString table = alteredTable(v, &after);
+            if (!table.isEmpty() &&
+                v.wordsAt(after, {QStringLiteral("RENAME"), QStringLiteral("TO")})) {
+                const QString target = v.nameAt(after + 2).toLower();
+                if (dropped.contains(target)) {
+                    add(QStringLiteral("sqlite-rebuild-without-foreign-keys-off"),
+                        dropped.value(target),
+                        QStringLiteral("Rebuilds table %1 with foreign keys enforced: dropping "
+                                       "it deletes or blocks the rows that reference it.")
+                            .arg(target),
+                        QStringLiteral("Start the file with PRAGMA foreign_keys=OFF and end it "
+                                       "with PRAGMA foreign_keys=ON (Tidemark runs them around "
+                                       "the transaction), or let make-migrations write the "
+                                       "rebuild."));
+                    return;
+                }
+            }
+        }
+    }
+
+    QString m_file;
+    MigrationKind m_kind;
+    const MigrationText &m_text;
+    SqlDialect m_dialect;
+    QHash<int, QString> m_lines;
+    QSet<QString> m_createdTables; // lower-case
+    bool m_validatesConstraint = false;
+    bool m_foreignKeysPragma = false;
+    QList<CheckFinding> m_findings;
+
+public:
+    const QHash<int, QString> &lines() const { return m_lines; }
+};
+
+} // namespace
+
+Result<CheckSettings> checkSettings(const Configuration &config)
+{
+    CheckSettings settings;
+    for (const auto &[key, target] :
+         {std::pair{QStringLiteral("check_disable"), &settings.disabled},
+          std::pair{QStringLiteral("check_error"), &settings.errors}}) {
+        for (const QString &id : config.list(key)) {
+            const QString rule = id.trimmed().toLower();
+            if (rule.isEmpty())
+                continue;
+            if (!findCheckRule(rule)) {
+                QStringList known;
+                for (const CheckRule &r : checkRules())
+                    known << r.id;
+                Error e = Error::make(Error::Code::Config,
+                                      QStringLiteral("%1 (from %2) names an unknown check rule "
+                                                     "'%3'.")
+                                          .arg(key, config.entry(key).source, rule),
+                                      QStringLiteral("Known rules: %1.").arg(known.join(u", ")));
+                return e;
+            }
+            target->insert(rule);
+        }
+    }
+    return settings;
+}
+
+QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
+                                       const MigrationText &text, SqlDialect dialect,
+                                       const CheckSettings &settings)
+{
+    FileChecker checker(file, kind, text, dialect);
+    QList<CheckFinding> raw = checker.run();
+    QList<CheckFinding> findings;
+    for (CheckFinding &finding : raw) {
+        const CheckRule *rule = findCheckRule(finding.rule);
+        if (!rule || !rule->appliesTo(dialect) || settings.disabled.contains(finding.rule) ||
+            allowedAt(checker.lines(), finding.line).contains(finding.rule))
+            continue;
+        finding.severity =
+            settings.errors.contains(finding.rule) ? CheckSeverity::Error : rule->severity;
+        findings.append(std::move(finding));
+    }
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const CheckFinding &a, const CheckFinding &b) { return a.line < b.line; });
+    return findings;
+}
+
+} // namespace tidemark

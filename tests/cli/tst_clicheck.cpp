@@ -1,0 +1,132 @@
+// check through both binaries: the pending files of a real project (SQLite and PostgreSQL
+// URLs, so each database's rules apply), files named on the command line, the exit code on an
+// error-level finding, --json, check_disable from jetbase.toml, and a bad rule name.
+#include "clidatabase.h"
+#include "clirunner.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace tidemark;
+using namespace tidemark::test;
+
+class TestCliCheck : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pendingFiles_data() { addBinaryRows(); }
+    void pendingFiles();
+    void errorExitsOne();
+    void postgresRules();
+    void namedFilesAndConfiguration();
+};
+
+void TestCliCheck::pendingFiles()
+{
+    QFETCH(Binary, binary);
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write(QStringLiteral("V1__books.sql"),
+                  "CREATE TABLE books (id INT);\n-- rollback\nDROP TABLE books;\n");
+    project.write(QStringLiteral("V2__purge.sql"), "DELETE FROM books;\n-- rollback\nSELECT 1;\n");
+    const CliRunner cli(binary, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade"), QStringLiteral("--count"), QStringLiteral("1")})
+                 .exitCode,
+             0);
+
+    // Only what the next upgrade runs: V2, with its warning; warnings alone exit 0.
+    CliResult r = cli.run({QStringLiteral("check")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("V2__purge.sql:1: warning [delete-without-where] DELETE "
+                                       "without WHERE deletes every row."));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("0 error(s), 1 warning(s), 0 note(s) in 1 file(s) checked "
+                                       "for sqlite."));
+    CLI_EXPECT_NOT_CONTAINS(r, r.stdoutText(), QStringLiteral("V1__books.sql"));
+
+    r = cli.run({QStringLiteral("check"), QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 0);
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value(QStringLiteral("warnings")).toInt(), 1);
+    const QJsonObject finding = o.value(QStringLiteral("findings")).toArray().first().toObject();
+    QCOMPARE(finding.value(QStringLiteral("rule")).toString(),
+             QStringLiteral("delete-without-where"));
+    QCOMPARE(finding.value(QStringLiteral("file")).toString(), QStringLiteral("V2__purge.sql"));
+    QCOMPARE(finding.value(QStringLiteral("line")).toInt(), 1);
+    QVERIFY(!finding.value(QStringLiteral("alternative")).toString().isEmpty());
+    // check changes nothing.
+    QCOMPARE(trackedVersions(db), QStringList{QStringLiteral("1")});
+}
+
+void TestCliCheck::errorExitsOne()
+{
+    TempProject project(QStringLiteral("sqlite:///fresh.db"));
+    const QString database = project.jetbaseDir() + QStringLiteral("/fresh.db");
+    project.write(QStringLiteral("V1__commit.sql"),
+                  "CREATE TABLE t (id INT);\nCOMMIT;\n-- rollback\nDROP TABLE t;\n");
+    const CliRunner cli(Binary::Cli, project.root());
+    // The SQLite file does not exist yet: every file is pending, and check does not create it.
+    QVERIFY(!QFileInfo::exists(database));
+    CliResult r = cli.run({QStringLiteral("check")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("V1__commit.sql:2: error [transaction-control]"));
+    QVERIFY(!QFileInfo::exists(database));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("1 error(s)"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("allow=RULE"));
+    r = cli.run({QStringLiteral("check"), QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 1);
+    QCOMPARE(r.json().value(QStringLiteral("errors")).toInt(), 1);
+}
+
+void TestCliCheck::postgresRules()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    TempProject project(db.url());
+    project.write(QStringLiteral("V1__index.sql"),
+                  "CREATE INDEX CONCURRENTLY ix_t ON t (id);\n-- rollback\nDROP INDEX ix_t;\n");
+    const CliResult r = CliRunner(Binary::Cli, project.root()).run({QStringLiteral("check")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("V1__index.sql:1: error [pg-concurrently-in-transaction]"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("checked for postgresql"));
+}
+
+void TestCliCheck::namedFilesAndConfiguration()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    const QString file =
+        project.write(QStringLiteral("V1__drop.sql"),
+                      "DROP TABLE old;\nDELETE FROM log;\n-- rollback\nSELECT 1;\n");
+    const CliRunner cli(Binary::Cli, project.root());
+    CliResult r = cli.run({QStringLiteral("check"), file});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("[drop-table]"));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("[delete-without-where]"));
+
+    QVERIFY(
+        writeFile(project.jetbaseDir() + QStringLiteral("/jetbase.toml"),
+                  "check_disable = [\"drop-table\"]\ncheck_error = \"delete-without-where\"\n"));
+    r = cli.run({QStringLiteral("check"), file});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_NOT_CONTAINS(r, r.stdoutText(), QStringLiteral("[drop-table]"));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("error [delete-without-where]"));
+
+    QVERIFY(writeFile(project.jetbaseDir() + QStringLiteral("/jetbase.toml"),
+                      "check_disable = \"drop-tabel\"\n"));
+    r = cli.run({QStringLiteral("check"), file});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("unknown check rule 'drop-tabel'"));
+
+    r = cli.run({QStringLiteral("chek")});
+    CLI_EXPECT_EXIT(r, 2);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Did you mean \"check\"?"));
+}
+
+QTEST_GUILESS_MAIN(TestCliCheck)
+#include "tst_clicheck.moc"
