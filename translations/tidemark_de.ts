@@ -831,6 +831,10 @@ Trotzdem speichern?</translation>
         <source> · runs without a transaction (transaction=off)</source>
         <translation> · läuft ohne Transaktion (transaction=off)</translation>
     </message>
+    <message>
+        <source>%1 [%2] %3 %4</source>
+        <translation>%1 [%2] %3 %4</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MigrationListWidget</name>

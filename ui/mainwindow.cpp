@@ -346,6 +346,8 @@ void MainWindow::onLoaded(const ProjectSnapshot &snapshot)
     if (!snapshot.status.unfinished.isEmpty())
         banner.append(tr("Upgrade and rollback refuse to run: repair the database by hand, then "
                          "use Database ▸ Resolve Partly Applied File."));
+    if (!snapshot.checkSettingsError.isEmpty())
+        banner.append(snapshot.checkSettingsError);
     for (const IgnoredEntry &entry : snapshot.status.ignored)
         banner.append(tr("Ignored: %1 because %2").arg(entry.relativePath, entry.reason));
     if (!snapshot.status.problems.isEmpty())

@@ -1,10 +1,12 @@
 // check: lint the pending migration files, or the files given, for the project's database.
+#include "cli/checkreport.h"
 #include "cli/commands.h"
 #include "preflight/migrationcheck.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace tidemark::cli {
 
@@ -13,6 +15,7 @@ namespace {
 struct CheckedFile
 {
     QString shown; // below migrations/, or as given on the command line
+    QString path;  // relative to the current folder, for SARIF and annotations
     MigrationKind kind = MigrationKind::Versioned;
     MigrationText text;
 };
@@ -36,7 +39,8 @@ Result<QList<CheckedFile>> namedFiles(const QStringList &paths)
         if (!text)
             return text.error();
         const Result<MigrationName> name = parseMigrationFileName(QFileInfo(path).fileName());
-        files.append({path, name ? name->kind : MigrationKind::Versioned, std::move(text).value()});
+        files.append({path, QDir::current().relativeFilePath(path),
+                      name ? name->kind : MigrationKind::Versioned, std::move(text).value()});
     }
     return files;
 }
@@ -51,7 +55,8 @@ Result<QList<CheckedFile>> pendingFiles(const MigrationService &service)
     QList<CheckedFile> files;
     for (const StatusEntry &entry : overview->status.pending) {
         if (const Migration *m = overview->files->findFile(entry.fileName))
-            files.append({m->relativePath, m->kind(), m->text});
+            files.append(
+                {m->relativePath, QDir::current().relativeFilePath(m->path), m->kind(), m->text});
     }
     return files;
 }
@@ -65,6 +70,10 @@ int runCheck(CommandContext &context)
         QStringLiteral("files"),
         QStringLiteral("Migration files to check (default: the pending ones)."),
         QStringLiteral("[FILE...]"));
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("text (default), sarif (SARIF 2.1.0 on stdout) or github "
+                                     "(GitHub Actions annotations)."),
+                      QStringLiteral("FORMAT")});
     if (auto code = context.parse(
             parser,
             QStringLiteral("Lint migrations for the project's database: destructive statements, "
@@ -72,6 +81,18 @@ int runCheck(CommandContext &context)
                            "finding."),
             QStringLiteral("[FILE...]")))
         return *code;
+    const QString format = parser.isSet(QStringLiteral("format"))
+                               ? parser.value(QStringLiteral("format")).toLower()
+                               : QStringLiteral("text");
+    if (format != u"text" && format != u"sarif" && format != u"github")
+        return context.fail(Error::make(
+            Error::Code::Usage,
+            QStringLiteral("--format takes text, sarif or github, not \"%1\".").arg(format)));
+    if (format != u"text" && context.out().json())
+        return context.fail(Error::make(
+            Error::Code::Usage, QStringLiteral("--json and --format %1 both choose the output; "
+                                               "give one of them.")
+                                    .arg(format)));
     int exitCode = 0;
     std::optional<MigrationService> service = context.service(&exitCode);
     if (!service)
@@ -88,9 +109,14 @@ int runCheck(CommandContext &context)
         return context.fail(files.error());
 
     QList<CheckFinding> findings;
-    for (const CheckedFile &file : files.value())
-        findings +=
-            checkMigrationText(file.shown, file.kind, file.text, spec->dialect, settings.value());
+    QList<ReportedFinding> reported;
+    for (const CheckedFile &file : files.value()) {
+        for (const CheckFinding &finding : checkMigrationText(file.shown, file.kind, file.text,
+                                                              spec->dialect, settings.value())) {
+            findings.append(finding);
+            reported.append({finding, file.path});
+        }
+    }
     int counts[3] = {0, 0, 0};
     QJsonArray json;
     QString text;
@@ -116,6 +142,11 @@ int runCheck(CommandContext &context)
                              {QStringLiteral("errors"), counts[0]},
                              {QStringLiteral("warnings"), counts[1]},
                              {QStringLiteral("notes"), counts[2]}};
+    if (format == u"sarif")
+        text =
+            QString::fromUtf8(QJsonDocument(sarifReport(reported)).toJson(QJsonDocument::Indented));
+    else if (format == u"github")
+        text = githubAnnotations(reported);
     if (counts[0] > 0) {
         context.out().result(text);
         return context.fail(Error::make(Error::Code::Validation, summary,
@@ -125,7 +156,13 @@ int runCheck(CommandContext &context)
                                                        "check_disable.")),
                             result);
     }
-    context.out().result(text + summary);
+    if (format == u"text") {
+        context.out().result(text + summary);
+    } else {
+        if (!text.isEmpty())
+            context.out().result(text);
+        context.out().info(summary);
+    }
     return context.succeed(result);
 }
 

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void errorExitsOne();
     void postgresRules();
     void namedFilesAndConfiguration();
+    void sarifAndGithubFormats();
 };
 
 void TestCliCheck::pendingFiles()
@@ -108,6 +109,11 @@ void TestCliCheck::namedFilesAndConfiguration()
     CLI_EXPECT_EXIT(r, 0);
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("[drop-table]"));
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("[delete-without-where]"));
+    // Named files need no database: only the URL's kind, here one that points nowhere.
+    r = cli.run({QStringLiteral("--url"), QStringLiteral("postgresql://ci@127.0.0.1:1/none"),
+                 QStringLiteral("check"), file});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("checked for postgresql"));
 
     QVERIFY(
         writeFile(project.jetbaseDir() + QStringLiteral("/jetbase.toml"),
@@ -126,6 +132,57 @@ void TestCliCheck::namedFilesAndConfiguration()
     r = cli.run({QStringLiteral("chek")});
     CLI_EXPECT_EXIT(r, 2);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Did you mean \"check\"?"));
+}
+
+void TestCliCheck::sarifAndGithubFormats()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write(
+        QStringLiteral("V1__purge.sql"),
+        "CREATE TABLE t (id INT);\nCOMMIT;\nDELETE FROM t;\n-- rollback\nDROP TABLE t;\n");
+    // Run from the project's root, as CI runs from the repository: paths are relative to it.
+    const CliRunner cli(Binary::Cli, project.root());
+    CliResult r =
+        cli.run({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("sarif")});
+    CLI_EXPECT_EXIT(r, 1); // the COMMIT is an error
+    const QJsonObject sarif = r.json();
+    QCOMPARE(sarif.value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
+    const QJsonObject run = sarif.value(QStringLiteral("runs")).toArray().first().toObject();
+    QCOMPARE(
+        run[QStringLiteral("tool")][QStringLiteral("driver")][QStringLiteral("name")].toString(),
+        QStringLiteral("Tidemark"));
+    const QJsonArray results = run.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 2);
+    const QJsonObject first = results.at(0).toObject();
+    QCOMPARE(first.value(QStringLiteral("ruleId")).toString(),
+             QStringLiteral("transaction-control"));
+    QCOMPARE(first.value(QStringLiteral("level")).toString(), QStringLiteral("error"));
+    const QJsonObject location =
+        first[QStringLiteral("locations")][0][QStringLiteral("physicalLocation")].toObject();
+    QCOMPARE(location[QStringLiteral("artifactLocation")][QStringLiteral("uri")].toString(),
+             QStringLiteral("jetbase/migrations/V1__purge.sql"));
+    QCOMPARE(location[QStringLiteral("region")][QStringLiteral("startLine")].toInt(), 2);
+
+    r = cli.run({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("github")});
+    CLI_EXPECT_EXIT(r, 1);
+    QCOMPARE(r.stdoutText().split(u'\n', Qt::SkipEmptyParts),
+             (QStringList{QStringLiteral("::error file=jetbase/migrations/V1__purge.sql,line=2,"
+                                         "title=tidemark transaction-control::COMMIT ends or "
+                                         "splits the transaction Tidemark runs the file in; "
+                                         "upgrade refuses the file. Remove it, or start the file "
+                                         "with -- tidemark: transaction=off."),
+                          QStringLiteral("::warning file=jetbase/migrations/V1__purge.sql,line=3,"
+                                         "title=tidemark delete-without-where::DELETE without "
+                                         "WHERE deletes every row. Add a WHERE clause naming the "
+                                         "rows to delete.")}));
+
+    r = cli.run({QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("xml")});
+    CLI_EXPECT_EXIT(r, 2);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("--format takes text, sarif or github"));
+    r = cli.run({QStringLiteral("check"), QStringLiteral("--json"), QStringLiteral("--format"),
+                 QStringLiteral("sarif")});
+    CLI_EXPECT_EXIT(r, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliCheck)

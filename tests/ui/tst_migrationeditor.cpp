@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QMap>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void unreadableFile();
     void failureMarked();
     void nearMissMarkerWarned();
+    void checkFindingsMarked();
     void sectionsKeepBytes_data();
     void sectionsKeepBytes();
     void rollbackAddedToFileWithoutOne();
@@ -145,9 +147,14 @@ void TestMigrationEditor::nearMissMarkerWarned()
     MigrationEditor pane;
     QVERIFY(pane.setMigration(path, false));
     const auto warnings = pane.upgradeEditor()->warnings();
-    QCOMPARE(warnings.size(), 1);
-    QCOMPARE(warnings.first().first, 3);
-    QVERIFY(warnings.first().second.contains(QStringLiteral("is not the rollback marker")));
+    QMap<int, QString> byLine;
+    for (const auto &[line, text] : warnings)
+        byLine.insert(line, text);
+    QVERIFY(byLine.value(3).contains(QStringLiteral("is not the rollback marker")));
+    QVERIFY(byLine.value(3).contains(QStringLiteral("[near-miss-rollback-marker]")));
+    // check's other findings on this file: no rollback section, and the DROP now upgrades.
+    QVERIFY(byLine.value(1).contains(QStringLiteral("[missing-rollback]")));
+    QVERIFY(byLine.value(4).contains(QStringLiteral("[drop-table]")));
     QVERIFY(pane.upgradeEditor()->markersAtLine(2) & (1 << SqlEditor::WarningMarker));
     QVERIFY(pane.upgradeEditor()->annotation(2).contains(QStringLiteral("-- rollback:")));
     const auto labels = pane.findChildren<QLabel *>();
@@ -157,6 +164,35 @@ void TestMigrationEditor::nearMissMarkerWarned()
     QVERIFY(pane.setMigration(m_path, true)); // another file: no warnings left
     QVERIFY(pane.upgradeEditor()->warnings().isEmpty());
     QVERIFY(!(pane.upgradeEditor()->markersAtLine(2) & (1 << SqlEditor::WarningMarker)));
+}
+
+void TestMigrationEditor::checkFindingsMarked()
+{
+    // The window shows check's findings for the project's database on their lines; rules the
+    // project switched off are not shown.
+    const QString path = m_dir.filePath(QStringLiteral("V3__index.sql"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("-- upgrade\nCREATE INDEX ix_title ON books (title);\n-- rollback\n"
+               "DROP INDEX ix_title;\n");
+    file.close();
+    MigrationEditor pane;
+    QVERIFY(pane.setMigration(path, false));
+    QVERIFY(pane.upgradeEditor()->warnings().isEmpty()); // SQLite: no lock hazard
+    pane.setDialect(tidemark::SqlDialect::Postgres);
+    QVERIFY(pane.setMigration(path, false));
+    const auto warnings = pane.upgradeEditor()->warnings();
+    QCOMPARE(warnings.size(), 1);
+    QCOMPARE(warnings.first().first, 2);
+    QVERIFY2(warnings.first().second.startsWith(
+                 QStringLiteral("warning [pg-index-without-concurrently]")),
+             qPrintable(warnings.first().second));
+    QVERIFY(pane.upgradeEditor()->markersAtLine(1) & (1 << SqlEditor::WarningMarker));
+    tidemark::CheckSettings settings;
+    settings.disabled.insert(QStringLiteral("pg-index-without-concurrently"));
+    pane.setCheckSettings(settings);
+    QVERIFY(pane.setMigration(path, false));
+    QVERIFY(pane.upgradeEditor()->warnings().isEmpty());
 }
 
 void TestMigrationEditor::failureMarked()

@@ -19,6 +19,7 @@ EditorLink::EditorLink(MigrationListWidget *list, MigrationEditor *editor, Opera
     connect(m_list, &MigrationListWidget::selectionChanged, this, &EditorLink::showSelected);
     connect(m_operations, &Operations::loaded, this, [this](const ProjectSnapshot &snapshot) {
         m_editor->setDialect(snapshot.dialect);
+        m_editor->setCheckSettings(snapshot.checkSettings);
         if (!m_editor->path().isEmpty() && !QFileInfo::exists(m_editor->path()))
             m_editor->clear();
     });

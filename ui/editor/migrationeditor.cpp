@@ -2,6 +2,7 @@
 
 #include "editor/sqleditor.h"
 
+#include "migration/migrationname.h"
 #include "migration/migrationtext.h"
 
 #include <QAction>
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMap>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
@@ -124,6 +126,7 @@ bool MigrationEditor::setMigration(const QString &path, bool applied)
         m_loadError = file.errorString();
         setSections({});
         m_upgrade->setWarnings({});
+        m_rollback->setWarnings({});
         setEditable(false);
     } else {
         // As parseMigrationText decodes: a byte-order mark stays, so saving writes it back.
@@ -131,13 +134,7 @@ bool MigrationEditor::setMigration(const QString &path, bool applied)
         const QByteArray bytes = file.readAll();
         setSections(decoder.decode(bytes));
         setEditable(true);
-        // Near-miss rollback markers sit in the upgrade section, whose lines are the file's.
-        QList<std::pair<int, QString>> warnings;
-        if (const Result<MigrationText> parsed = parseMigrationText(bytes); parsed.ok()) {
-            for (const TextWarning &w : parsed->warnings)
-                warnings.append({w.line, w.message});
-        }
-        m_upgrade->setWarnings(warnings);
+        showCheckFindings(bytes);
     }
     updateHeader();
     return m_loadError.isEmpty();
@@ -172,6 +169,7 @@ void MigrationEditor::clear()
     clearFailure();
     setSections({});
     m_upgrade->setWarnings({});
+    m_rollback->setWarnings({});
     setEditable(false);
     updateHeader();
 }
@@ -184,8 +182,46 @@ void MigrationEditor::setApplied(bool applied)
 
 void MigrationEditor::setDialect(SqlDialect dialect)
 {
+    m_dialect = dialect;
     m_upgrade->setDialect(dialect);
     m_rollback->setDialect(dialect);
+}
+
+void MigrationEditor::setCheckSettings(const CheckSettings &settings)
+{
+    m_checkSettings = settings;
+}
+
+void MigrationEditor::showCheckFindings(const QByteArray &bytes)
+{
+    // check's findings for the file as saved, each on its line: "warning [rule] message
+    // alternative", several on one line joined.
+    QMap<int, QStringList> upgrade;
+    QMap<int, QStringList> rollback;
+    if (const Result<MigrationText> parsed = parseMigrationText(bytes); parsed.ok()) {
+        const Result<MigrationName> name = parseMigrationFileName(QFileInfo(m_path).fileName());
+        const QList<CheckFinding> findings = checkMigrationText(
+            QFileInfo(m_path).fileName(), name ? name->kind : MigrationKind::Versioned,
+            parsed.value(), m_dialect, m_checkSettings);
+        const int rollbackFirst = parsed->hasRollbackSection() ? parsed->rollbackFirstLine : 0;
+        for (const CheckFinding &f : findings) {
+            const QString text =
+                tr("%1 [%2] %3 %4")
+                    .arg(checkSeverityName(f.severity), f.rule, f.message, f.alternative);
+            if (rollbackFirst > 0 && f.line >= rollbackFirst)
+                rollback[f.line - rollbackFirst + 1] << text;
+            else
+                upgrade[qMax(f.line, 1)] << text;
+        }
+    }
+    const auto pairs = [](const QMap<int, QStringList> &byLine) {
+        QList<std::pair<int, QString>> result;
+        for (auto it = byLine.cbegin(); it != byLine.cend(); ++it)
+            result.append({it.key(), it.value().join(u'\n')});
+        return result;
+    };
+    m_upgrade->setWarnings(pairs(upgrade));
+    m_rollback->setWarnings(pairs(rollback));
 }
 
 bool MigrationEditor::isModified() const

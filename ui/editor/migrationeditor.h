@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/sqldialect.h"
+#include "preflight/migrationcheck.h"
 
 #include <QWidget>
 
@@ -39,6 +40,9 @@ public:
     void setApplied(bool applied);
 
     void setDialect(SqlDialect dialect);
+    // The project's check_disable / check_error: a loaded file shows check's findings (and
+    // near-miss rollback markers) as warnings on their lines. Applies to the next file loaded.
+    void setCheckSettings(const CheckSettings &settings);
     bool isModified() const;
     SqlEditor *upgradeEditor() const { return m_upgrade; }
     SqlEditor *rollbackEditor() const { return m_rollback; }
@@ -64,6 +68,7 @@ Q_SIGNALS:
 
 private:
     void setSections(const QString &text);
+    void showCheckFindings(const QByteArray &bytes);
     void setEditable(bool editable);
     void renumberRollback();
     int rollbackFirstLine() const;
@@ -82,6 +87,8 @@ private:
     QString m_marker; // the rollback marker line as read, with its line break; empty: none
     bool m_byteOrderMark = false; // the file starts with one (QScintilla would drop it)
     bool m_applied = false;
+    SqlDialect m_dialect = SqlDialect::Sqlite;
+    CheckSettings m_checkSettings;
 };
 
 } // namespace tidemark::ui

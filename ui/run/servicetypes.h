@@ -4,6 +4,7 @@
 
 #include "engine/migrationservice.h"
 #include "engine/runevents.h"
+#include "preflight/migrationcheck.h"
 
 #include <QHash>
 #include <QMetaType>
@@ -66,6 +67,8 @@ struct ProjectSnapshot
     LockState lock;
     QString lockError;                 // lock state could not be read
     QHash<QString, QString> filePaths; // file name -> absolute path of each migration file
+    CheckSettings checkSettings;       // check_disable / check_error, for the editor's markers
+    QString checkSettingsError;        // a bad rule name in them
 };
 
 // The worker's answer to one request.

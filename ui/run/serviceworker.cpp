@@ -91,6 +91,10 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
         snapshot.databaseName = databaseNameOf(spec.value());
         snapshot.dialect = spec->dialect;
     }
+    if (Result<CheckSettings> settings = checkSettings(project.config()))
+        snapshot.checkSettings = settings.value();
+    else
+        snapshot.checkSettingsError = settings.error().fullText();
     // One connection and one scan of the files for all of it: on a project of 10,000 files
     // that is what keeps opening it close to the time of `status`.
     Result<ProjectOverview> overview = service.overview(20000);
