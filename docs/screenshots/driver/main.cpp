@@ -5,15 +5,15 @@
 #include "shooter.h"
 
 #include "appicon.h"
-#include "confirmations.h"
+#include "run/confirmations.h"
 #include "mainwindow.h"
-#include "migrationeditor.h"
-#include "migrationlistwidget.h"
-#include "operations.h"
+#include "editor/migrationeditor.h"
+#include "list/migrationlistwidget.h"
+#include "run/operations.h"
 #include "review/changelist.h"
 #include "review/reviewdialog.h"
 #include "review/schemadiffview.h"
-#include "runpanel.h"
+#include "run/runpanel.h"
 
 #include <QApplication>
 #include <QCheckBox>
