@@ -1,6 +1,7 @@
 #include "checkreport.h"
 
 #include <QJsonArray>
+#include <QUrl>
 
 namespace tidemark::cli {
 
@@ -37,7 +38,9 @@ QJsonObject sarifReport(const QList<ReportedFinding> &findings)
     for (const ReportedFinding &reported : findings) {
         const CheckFinding &f = reported.finding;
         const QJsonObject region{{QStringLiteral("startLine"), qMax(f.line, 1)}};
-        const QJsonObject artifact{{QStringLiteral("uri"), reported.path}};
+        const QJsonObject artifact{
+            {QStringLiteral("uri"),
+             QString::fromLatin1(QUrl::toPercentEncoding(reported.path, "/"))}};
         const QJsonObject physical{{QStringLiteral("artifactLocation"), artifact},
                                    {QStringLiteral("region"), region}};
         const QJsonObject location{{QStringLiteral("physicalLocation"), physical}};

@@ -156,10 +156,14 @@ FileDirectives findDirectives(const QList<QStringView> &lines)
             QRegularExpression(QStringLiteral("[\\s,]+")), Qt::SkipEmptyParts);
         if (words.isEmpty())
             fail(line, QStringLiteral("The tidemark: directive names no setting."));
+        bool afterAllow = false; // "allow=RULE because ...": the reason is prose, not settings
         for (const QString &word : words) {
             const qsizetype eq = word.indexOf(u'=');
             const QString key = word.first(eq < 0 ? word.size() : eq).toLower();
             const QString value = eq < 0 ? QString() : word.sliced(eq + 1).toLower();
+            if (afterAllow && eq < 0)
+                continue;
+            afterAllow = afterAllow || key == u"allow";
             if (key == u"transaction") {
                 if (value == u"off" || value == u"on") {
                     result.transaction = value == u"on";

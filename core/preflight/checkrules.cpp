@@ -29,7 +29,8 @@ const QList<CheckRule> &checkRules()
          {}},
         {QStringLiteral("rollback-misses-object"),
          S::Warning,
-         QStringLiteral("the rollback never names a table, view or index the upgrade creates"),
+         QStringLiteral("the rollback never names a table, view, index or sequence the upgrade "
+                        "creates"),
          {}},
         {QStringLiteral("near-miss-rollback-marker"),
          S::Warning,
@@ -42,7 +43,7 @@ const QList<CheckRule> &checkRules()
         {QStringLiteral("transaction-off-could-be-atomic"),
          S::Note,
          QStringLiteral("a transaction=off file whose statements could run in one transaction"),
-         {}},
+         {SqlDialect::Sqlite, SqlDialect::Postgres}},
         {QStringLiteral("unreadable"),
          S::Error,
          QStringLiteral("a file that cannot be read or split into statements"),

@@ -60,6 +60,8 @@ bool isDdl(const TokenView &v)
     static const QStringList words{QStringLiteral("CREATE"), QStringLiteral("ALTER"),
                                    QStringLiteral("DROP"), QStringLiteral("RENAME"),
                                    QStringLiteral("TRUNCATE")};
+    if (v.contains({QStringLiteral("TEMPORARY")}) || v.word(1) == u"TEMP")
+        return false; // temporary tables commit nothing implicitly on MySQL
     return words.contains(v.word(0));
 }
 
@@ -92,6 +94,8 @@ std::pair<QString, QString> createdObject(const TokenView &v)
         ++i;
     if (v.wordsAt(i, {QStringLiteral("IF"), QStringLiteral("NOT"), QStringLiteral("EXISTS")}))
         i += 3;
+    if (kind == u"INDEX" && v.word(i) == u"ON")
+        return {kind, QString()}; // an index without a name
     return {kind, v.nameAt(i)};
 }
 
@@ -118,6 +122,57 @@ QString indexedTable(const TokenView &v)
     if (v.word(i) == u"ONLY")
         ++i;
     return v.nameAt(i);
+}
+
+// Statements PostgreSQL refuses inside a transaction block because of CONCURRENTLY: index
+// builds and drops, REINDEX, DETACH PARTITION (REFRESH MATERIALIZED VIEW CONCURRENTLY is fine).
+bool concurrentlyOutsideTransaction(const TokenView &v)
+{
+    if (!v.contains({QStringLiteral("CONCURRENTLY")}))
+        return false;
+    const auto [kind, name] = createdObject(v);
+    return kind == u"INDEX" || v.startsWith({QStringLiteral("DROP"), QStringLiteral("INDEX")}) ||
+           v.startsWith({QStringLiteral("REINDEX")}) ||
+           (v.startsWith({QStringLiteral("ALTER"), QStringLiteral("TABLE")}) &&
+            v.contains({QStringLiteral("DETACH"), QStringLiteral("PARTITION")}));
+}
+
+// The DML verb of the statement, past a leading WITH (...) clause: "UPDATE", "DELETE", ...
+// and in *from the index after it.
+QString dmlVerb(const TokenView &v, qsizetype *from)
+{
+    qsizetype i = 0;
+    if (v.word(0) == u"WITH") {
+        int depth = 0;
+        for (i = 1; i < v.size(); ++i) {
+            const SqlToken &t = v.at(i);
+            if (t.isPunctuation(u'('))
+                ++depth;
+            else if (t.isPunctuation(u')'))
+                --depth;
+            else if (depth == 0 && (t.isWord(u"UPDATE") || t.isWord(u"DELETE") ||
+                                    t.isWord(u"INSERT") || t.isWord(u"SELECT")))
+                break;
+        }
+    }
+    *from = i + 1;
+    return v.word(i);
+}
+
+// A WHERE of the statement itself, not of a subquery.
+bool hasTopLevelWhere(const TokenView &v, qsizetype from)
+{
+    int depth = 0;
+    for (qsizetype i = from; i < v.size(); ++i) {
+        const SqlToken &t = v.at(i);
+        if (t.isPunctuation(u'('))
+            ++depth;
+        else if (t.isPunctuation(u')'))
+            --depth;
+        else if (depth == 0 && t.isWord(u"WHERE"))
+            return true;
+    }
+    return false;
 }
 
 bool isVolatileFunction(const QString &upper)
@@ -149,12 +204,15 @@ public:
             return m_findings;
         }
         const std::optional<QList<Statement>> upgrade =
-            split(m_text.upgradeSql, m_text.upgradeFirstLine);
-        const std::optional<QList<Statement>> rollback =
-            m_text.hasRollbackSection() ? split(m_text.rollbackSql, m_text.rollbackFirstLine)
-                                        : QList<Statement>();
-        if (!upgrade || !rollback)
+            split(m_text.upgradeSql, m_text.upgradeFirstLine, QStringLiteral("upgrade"));
+        std::optional<QList<Statement>> rollback =
+            m_text.hasRollbackSection()
+                ? split(m_text.rollbackSql, m_text.rollbackFirstLine, QStringLiteral("rollback"))
+                : QList<Statement>();
+        if (!upgrade)
             return m_findings;
+        if (!rollback)
+            rollback = QList<Statement>(); // reported; the upgrade is still checked
         for (const TextWarning &warning : m_text.warnings)
             add(QStringLiteral("near-miss-rollback-marker"), warning.line, warning.message,
                 QStringLiteral("Write the marker as a line of its own: -- rollback"));
@@ -166,13 +224,13 @@ public:
     }
 
 private:
-    std::optional<QList<Statement>> split(const QString &sql, int firstLine)
+    std::optional<QList<Statement>> split(const QString &sql, int firstLine, const QString &command)
     {
         Result<QList<SqlStatement>> statements =
             splitStatements(sql, {m_dialect, m_text.delimiter, firstLine});
         if (!statements) {
             add(QStringLiteral("unreadable"), statements.error().line, statements.error().message,
-                QStringLiteral("Fix the quoting; upgrade would refuse the file too."));
+                QStringLiteral("Fix the quoting; %1 would refuse the file too.").arg(command));
             return std::nullopt;
         }
         QList<Statement> result;
@@ -188,6 +246,18 @@ private:
 
     void collectCreated(const QList<Statement> &statements)
     {
+        // The runner honours PRAGMA foreign_keys=OFF as the file's first statement (it runs it
+        // before the transaction; see foreignkeypragmas.h); anywhere else it does nothing.
+        if (!statements.isEmpty()) {
+            const TokenView first(statements.first().tokens);
+            // PRAGMA [schema.]foreign_keys = OFF|FALSE|0
+            const qsizetype i = first.word(2) == u"FOREIGN_KEYS" ? 2 : 1;
+            const qsizetype value = i + 2;
+            m_foreignKeysOff = first.word(0) == u"PRAGMA" && first.word(i) == u"FOREIGN_KEYS" &&
+                               value < first.size() &&
+                               (first.word(value) == u"OFF" || first.word(value) == u"FALSE" ||
+                                first.at(value).text == u"0");
+        }
         for (const Statement &s : statements) {
             const TokenView v(s.tokens);
             const auto [kind, name] = createdObject(v);
@@ -195,8 +265,10 @@ private:
                 m_createdTables.insert(name.toLower());
             if (v.contains({QStringLiteral("VALIDATE"), QStringLiteral("CONSTRAINT")}))
                 m_validatesConstraint = true;
-            if (v.startsWith({QStringLiteral("PRAGMA")}) && v.word(1) == u"FOREIGN_KEYS")
-                m_foreignKeysPragma = true;
+            qsizetype after = 0;
+            if (!alteredTable(v, &after).isEmpty() &&
+                v.wordsAt(after, {QStringLiteral("RENAME"), QStringLiteral("TO")}))
+                m_renamedTo.insert(v.nameAt(after + 2).toLower());
         }
     }
 
@@ -232,6 +304,11 @@ private:
         for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
             switch (effect.kind) {
             case StatementEffect::Kind::DropTable:
+                // A table this file made, or one it rebuilds (a copy is renamed to its name
+                // later), loses no rows that were there before.
+                if (m_createdTables.contains(effect.object.toLower()) ||
+                    m_renamedTo.contains(effect.object.toLower()))
+                    break;
                 add(QStringLiteral("drop-table"), line,
                     QStringLiteral("Drops table %1 and all its rows.").arg(effect.object),
                     QStringLiteral("Stop using the table first and drop it in a later release; "
@@ -253,17 +330,23 @@ private:
                 break;
             }
         }
-        const QString first = v.word(0);
-        if (first == u"TRUNCATE")
+        if (v.word(0) == u"TRUNCATE") {
+            QStringList tables;
+            for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
+                if (effect.kind == StatementEffect::Kind::DeleteRows)
+                    tables << effect.object;
+            }
             add(QStringLiteral("truncate"), line,
-                QStringLiteral("Deletes every row of %1.")
-                    .arg(v.nameAt(v.word(1) == u"TABLE" ? 2 : 1)),
+                QStringLiteral("Deletes every row of %1.").arg(tables.join(QStringLiteral(", "))),
                 QStringLiteral("Delete only the rows you mean, with a WHERE clause."));
-        if (first == u"DELETE" && !v.contains({QStringLiteral("WHERE")}))
+        }
+        qsizetype from = 0;
+        const QString first = dmlVerb(v, &from);
+        if (first == u"DELETE" && !hasTopLevelWhere(v, from))
             add(QStringLiteral("delete-without-where"), line,
                 QStringLiteral("DELETE without WHERE deletes every row."),
                 QStringLiteral("Add a WHERE clause naming the rows to delete."));
-        if (first == u"UPDATE" && !v.contains({QStringLiteral("WHERE")}))
+        if (first == u"UPDATE" && !hasTopLevelWhere(v, from))
             add(QStringLiteral("update-without-where"), line,
                 QStringLiteral("UPDATE without WHERE changes every row."),
                 QStringLiteral("Add a WHERE clause; for a backfill of a big table, update in "
@@ -274,7 +357,7 @@ private:
     {
         const int line = s.sql.line;
         const bool concurrently = v.contains({QStringLiteral("CONCURRENTLY")});
-        if (concurrently && m_text.directives.transaction)
+        if (concurrentlyOutsideTransaction(v) && m_text.directives.transaction)
             add(QStringLiteral("pg-concurrently-in-transaction"), line,
                 QStringLiteral("CONCURRENTLY cannot run inside a transaction block; this "
                                "statement fails."),
@@ -319,8 +402,12 @@ private:
                         QStringLiteral("Add the column without a default, set the default "
                                        "afterwards, and backfill existing rows in batches."));
             }
-            if (v.word(i) == u"TYPE" && (v.word(i - 1) == u"DATA" || v.word(i - 2) == u"ALTER" ||
-                                         v.word(i - 3) == u"ALTER"))
+            // ALTER [COLUMN] c [SET DATA] TYPE t; not a column named "type".
+            const bool typeChange = v.word(i) == u"TYPE" &&
+                                    ((v.word(i - 1) == u"DATA" && v.word(i - 2) == u"SET") ||
+                                     (v.word(i - 2) == u"ALTER" && v.word(i - 1) != u"COLUMN") ||
+                                     (v.word(i - 3) == u"ALTER" && v.word(i - 2) == u"COLUMN"));
+            if (typeChange)
                 add(QStringLiteral("pg-alter-column-type"), line,
                     QStringLiteral("Changing a column's type can rewrite all of %1 under an "
                                    "exclusive lock.")
@@ -367,7 +454,18 @@ private:
     {
         qsizetype after = 0;
         const QString table = alteredTable(v, &after);
-        if (!existingTable(table) || v.contains({QStringLiteral("ALGORITHM")}))
+        const qsizetype algorithm = v.find({QStringLiteral("ALGORITHM")});
+        const QString chosen =
+            algorithm < 0
+                ? QString()
+                : v.word(
+                      v.at(algorithm + 1 < v.size() ? algorithm + 1 : algorithm).isPunctuation(u'=')
+                          ? algorithm + 2
+                          : algorithm + 1);
+        if (!existingTable(table) ||
+            QStringList{QStringLiteral("INPLACE"), QStringLiteral("INSTANT"),
+                        QStringLiteral("NOCOPY")}
+                .contains(chosen))
             return;
         for (qsizetype i = after; i < v.size(); ++i) {
             const bool copies = v.word(i) == u"MODIFY" || v.word(i) == u"CHANGE" ||
@@ -401,7 +499,11 @@ private:
                 }
             }
             for (const Statement &s : upgrade) {
-                const auto [kind, name] = createdObject(TokenView(s.tokens));
+                const TokenView v(s.tokens);
+                const auto [kind, name] = createdObject(v);
+                // Dropping a table drops its indexes too.
+                if (kind == u"INDEX" && named.contains(indexedTable(v).toLower()))
+                    continue;
                 if (!name.isEmpty() && kind != u"TRIGGER" && !named.contains(name.toLower()))
                     add(QStringLiteral("rollback-misses-object"), s.sql.line,
                         QStringLiteral("The upgrade creates %1 %2, but the rollback never names "
@@ -414,7 +516,7 @@ private:
             const bool needsIt =
                 std::any_of(upgrade.cbegin(), upgrade.cend(), [](const Statement &s) {
                     const TokenView v(s.tokens);
-                    return v.contains({QStringLiteral("CONCURRENTLY")}) ||
+                    return concurrentlyOutsideTransaction(v) ||
                            v.startsWith({QStringLiteral("VACUUM")}) ||
                            v.startsWith({QStringLiteral("CREATE"), QStringLiteral("DATABASE")}) ||
                            v.startsWith({QStringLiteral("DROP"), QStringLiteral("DATABASE")}) ||
@@ -434,7 +536,7 @@ private:
         }
         if (m_dialect == SqlDialect::MySql)
             checkMixedDdlAndData(upgrade);
-        if (m_dialect == SqlDialect::Sqlite && !m_foreignKeysPragma)
+        if (m_dialect == SqlDialect::Sqlite && !m_foreignKeysOff)
             checkSqliteRebuild(upgrade);
     }
 
@@ -498,7 +600,8 @@ private:
     QHash<int, QString> m_lines;
     QSet<QString> m_createdTables; // lower-case
     bool m_validatesConstraint = false;
-    bool m_foreignKeysPragma = false;
+    bool m_foreignKeysOff = false; // the file starts with PRAGMA foreign_keys=OFF
+    QSet<QString> m_renamedTo;     // lower-case targets of ALTER TABLE ... RENAME TO
     QList<CheckFinding> m_findings;
 
 public:
@@ -543,8 +646,12 @@ QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
     QList<CheckFinding> findings;
     for (CheckFinding &finding : raw) {
         const CheckRule *rule = findCheckRule(finding.rule);
-        if (!rule || !rule->appliesTo(dialect) || settings.disabled.contains(finding.rule) ||
-            allowedAt(checker.lines(), finding.line).contains(finding.rule))
+        // What upgrade refuses anyway stays an error: no setting or comment hides it.
+        const bool refused =
+            finding.rule == u"unreadable" || finding.rule == u"transaction-control";
+        if (!rule || !rule->appliesTo(dialect) ||
+            (!refused && (settings.disabled.contains(finding.rule) ||
+                          allowedAt(checker.lines(), finding.line).contains(finding.rule))))
             continue;
         finding.severity =
             settings.errors.contains(finding.rule) ? CheckSeverity::Error : rule->severity;

@@ -31,7 +31,10 @@ public:
                 ++m_pos;
             } else if (c.isSpace()) {
                 ++m_pos;
-            } else if (startsWith(u"--") || (m_dialect == SqlDialect::MySql && c == u'#')) {
+            } else if ((startsWith(u"--") && (m_dialect != SqlDialect::MySql || peek(2).isNull() ||
+                                              peek(2).isSpace())) ||
+                       (m_dialect == SqlDialect::MySql && c == u'#')) {
+                // MySQL: "--" starts a comment only before a blank; '#' always does.
                 skipLineComment();
             } else if (startsWith(u"/*")) {
                 skipBlockComment();
@@ -41,6 +44,9 @@ public:
                        peek(1) == u'\'') {
                 ++m_pos;
                 quoted(SqlToken::Kind::String, u'\'', true);
+            } else if (c == u'"' && m_dialect == SqlDialect::MySql) {
+                quoted(SqlToken::Kind::String, u'"',
+                       true); // a string there, as the splitter reads it
             } else if (c == u'"') {
                 quoted(SqlToken::Kind::QuotedIdentifier, u'"', false);
             } else if (c == u'`' && m_dialect != SqlDialect::Postgres) {

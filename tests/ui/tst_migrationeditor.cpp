@@ -152,9 +152,10 @@ void TestMigrationEditor::nearMissMarkerWarned()
         byLine.insert(line, text);
     QVERIFY(byLine.value(3).contains(QStringLiteral("is not the rollback marker")));
     QVERIFY(byLine.value(3).contains(QStringLiteral("[near-miss-rollback-marker]")));
-    // check's other findings on this file: no rollback section, and the DROP now upgrades.
+    // check's other findings on this file, joined on line 1: no rollback section, and a
+    // transaction=off the two statements do not need.
     QVERIFY(byLine.value(1).contains(QStringLiteral("[missing-rollback]")));
-    QVERIFY(byLine.value(4).contains(QStringLiteral("[drop-table]")));
+    QVERIFY(byLine.value(1).contains(QStringLiteral("[transaction-off-could-be-atomic]")));
     QVERIFY(pane.upgradeEditor()->markersAtLine(2) & (1 << SqlEditor::WarningMarker));
     QVERIFY(pane.upgradeEditor()->annotation(2).contains(QStringLiteral("-- rollback:")));
     const auto labels = pane.findChildren<QLabel *>();

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void rule_data();
     void rule();
     void findingNamesFileLineAndAlternative();
+    void messagesNameTheObjects();
     void allowComment();
     void settingsDisableAndRaise();
     void settingsRejectUnknownRule();
@@ -173,6 +174,44 @@ void TestCheckRules::rule_data()
     QTest::newRow("dialect safe twin (sqlite)")
         << lite << QByteArray("CREATE INDEX ix_title ON books (title);" + rb)
         << QStringLiteral("pg-index-without-concurrently") << false;
+    // Shapes a first version of the rules got wrong.
+    const auto single = [](const char *name, SqlDialect dialect, const QByteArray &text,
+                           const char *rule, bool fires) {
+        QTest::newRow(name) << dialect << text << QString::fromLatin1(rule) << fires;
+    };
+    single("a column named type", pg, "ALTER TABLE orders ALTER COLUMN type SET DEFAULT 'x';" + rb,
+           "pg-alter-column-type", false);
+    single("a column named type changes type", pg,
+           "ALTER TABLE orders ALTER type TYPE BIGINT;" + rb, "pg-alter-column-type", true);
+    single("an index goes with its table", pg,
+           "CREATE TABLE n (id INT);\nCREATE INDEX ix_n ON n (id);\n-- rollback\nDROP TABLE n;\n",
+           "rollback-misses-object", false);
+    single("refresh concurrently is fine in a transaction", pg,
+           "REFRESH MATERIALIZED VIEW CONCURRENTLY stats;" + rb, "pg-concurrently-in-transaction",
+           false);
+    single("drop index concurrently in a transaction", pg, "DROP INDEX CONCURRENTLY ix_t;" + rb,
+           "pg-concurrently-in-transaction", true);
+    single("a WHERE in a subquery only", pg,
+           "UPDATE books SET author_name = (SELECT name FROM authors WHERE authors.id = "
+           "books.author_id);" +
+               rb,
+           "update-without-where", true);
+    single("WITH ... DELETE", pg, "WITH old AS (SELECT 1) DELETE FROM log;" + rb,
+           "delete-without-where", true);
+    single("MySQL double-quoted string with a backslash", my,
+           "UPDATE u SET bio = \"5\\\" tall\" WHERE id = 1;" + rb, "update-without-where", false);
+    single("MySQL --x is not a comment", my, "UPDATE t SET a = 1--1\nWHERE id = 2;" + rb,
+           "update-without-where", false);
+    single("a rebuild drops no rows", lite,
+           "PRAGMA foreign_keys=OFF;\n" + rebuild + "PRAGMA foreign_keys=ON;\n" + rb, "drop-table",
+           false);
+    single("PRAGMA in the middle does nothing", lite, rebuild + "PRAGMA foreign_keys=OFF;\n" + rb,
+           "sqlite-rebuild-without-foreign-keys-off", true);
+    single("ALGORITHM=COPY copies", my, "ALTER TABLE books MODIFY title TEXT, ALGORITHM=COPY;" + rb,
+           "mysql-table-copy", true);
+    single("a temporary staging table is not DDL", my,
+           "CREATE TEMPORARY TABLE stage (id INT);\nINSERT INTO stage VALUES (1);" + rb,
+           "mysql-ddl-with-data", false);
     pair("unreadable", lite, "SELECT 'unterminated;\n", "SELECT 'terminated';" + rb, "unreadable");
 }
 
@@ -206,6 +245,29 @@ void TestCheckRules::findingNamesFileLineAndAlternative()
     QCOMPARE(findings.first().line, 4);
     QCOMPARE(findings.first().severity, CheckSeverity::Warning);
     QVERIFY(findings.first().alternative.contains(QStringLiteral("WHERE")));
+}
+
+void TestCheckRules::messagesNameTheObjects()
+{
+    const QList<CheckFinding> truncate = check("TRUNCATE TABLE ONLY a, b;"
+                                               "\n-- rollback\nSELECT 1;\n",
+                                               SqlDialect::Postgres);
+    QCOMPARE(rulesOf(truncate), QStringList{QStringLiteral("truncate")});
+    QCOMPARE(truncate.first().message, QStringLiteral("Deletes every row of a, b."));
+    // What upgrade refuses stays an error, whatever the settings say.
+    CheckSettings off;
+    off.disabled.insert(QStringLiteral("transaction-control"));
+    const QList<CheckFinding> commit =
+        check("-- tidemark: allow=transaction-control\nCOMMIT;\n-- rollback\nSELECT 1;\n",
+              SqlDialect::Sqlite, MigrationKind::Versioned, off);
+    QCOMPARE(rulesOf(commit), QStringList{QStringLiteral("transaction-control")});
+    QCOMPARE(commit.first().severity, CheckSeverity::Error);
+    // A bad quote in the rollback does not hide the upgrade's findings.
+    const QList<CheckFinding> both =
+        check("DELETE FROM log;\n-- rollback\nSELECT 'x;\n", SqlDialect::Sqlite);
+    QCOMPARE(rulesOf(both),
+             (QStringList{QStringLiteral("delete-without-where"), QStringLiteral("unreadable")}));
+    QVERIFY(both.last().alternative.contains(QStringLiteral("rollback would refuse")));
 }
 
 void TestCheckRules::allowComment()

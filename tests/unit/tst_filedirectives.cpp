@@ -46,6 +46,10 @@ void TestFileDirectives::directives_data()
     QTest::newRow("allow for check")
         << QByteArray("-- tidemark: allow=drop-table allow=truncate\nDROP TABLE t;\n") << true << 0
         << -1 << -1;
+    QTest::newRow("allow with a reason")
+        << QByteArray("-- tidemark: allow=drop-table because the data moved to v2\nDROP TABLE "
+                      "t;\n")
+        << true << 0 << -1 << -1;
 }
 
 void TestFileDirectives::directives()

@@ -185,11 +185,15 @@ void MigrationEditor::setDialect(SqlDialect dialect)
     m_dialect = dialect;
     m_upgrade->setDialect(dialect);
     m_rollback->setDialect(dialect);
+    if (!m_path.isEmpty() && m_loadError.isEmpty())
+        showCheckFindings(text().toUtf8());
 }
 
 void MigrationEditor::setCheckSettings(const CheckSettings &settings)
 {
     m_checkSettings = settings;
+    if (!m_path.isEmpty() && m_loadError.isEmpty())
+        showCheckFindings(text().toUtf8());
 }
 
 void MigrationEditor::showCheckFindings(const QByteArray &bytes)
@@ -329,6 +333,7 @@ bool MigrationEditor::save()
         setSections(text);
         focused->setCursorPosition(line, index);
     }
+    showCheckFindings(this->text().toUtf8());
     updateHeader();
     Q_EMIT saved(m_path);
     return true;

@@ -41,7 +41,7 @@ public:
 
     void setDialect(SqlDialect dialect);
     // The project's check_disable / check_error: a loaded file shows check's findings (and
-    // near-miss rollback markers) as warnings on their lines. Applies to the next file loaded.
+    // near-miss rollback markers) as warnings on their lines; also after a save.
     void setCheckSettings(const CheckSettings &settings);
     bool isModified() const;
     SqlEditor *upgradeEditor() const { return m_upgrade; }
