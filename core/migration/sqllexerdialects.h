@@ -1,7 +1,8 @@
 #pragma once
 
-// Private to the SQL lexer (sqllexer.cpp): per-dialect lexical rules, character classes and
-// the errors for unterminated constructs.
+// The SQL lexer's per-dialect lexical rules, character classes and the errors for unterminated
+// constructs: used by sqllexer.cpp, and by the statement tokenizer of check
+// (preflight/sqltokens.cpp) so that both read quotes and comments the same way.
 
 #include "common/error.h"
 #include "common/sqldialect.h"

@@ -1,5 +1,7 @@
 #include "preflight/sqltokens.h"
 
+#include "migration/sqllexerdialects.h"
+
 namespace tidemark {
 
 namespace {
@@ -19,11 +21,14 @@ class Scanner
 public:
     Scanner(const QString &text, SqlDialect dialect)
         : m_text(text)
-        , m_dialect(dialect)
+        , m_rules(sqllexer::rulesFor(dialect))
     {}
 
     QList<SqlToken> run()
     {
+        // The quoting and comment rules of the statement splitter (sqllexerdialects.h), so that
+        // both read a statement the same way.
+        const sqllexer::DialectRules &r = m_rules;
         while (m_pos < m_text.size()) {
             const QChar c = m_text.at(m_pos);
             if (c == u'\n') {
@@ -31,29 +36,29 @@ public:
                 ++m_pos;
             } else if (c.isSpace()) {
                 ++m_pos;
-            } else if ((startsWith(u"--") && (m_dialect != SqlDialect::MySql || peek(2).isNull() ||
-                                              peek(2).isSpace())) ||
-                       (m_dialect == SqlDialect::MySql && c == u'#')) {
-                // MySQL: "--" starts a comment only before a blank; '#' always does.
+            } else if ((startsWith(u"--") &&
+                        (!r.dashNeedsSpace || peek(2).isNull() || peek(2).isSpace())) ||
+                       (r.hashComments && c == u'#') || (r.slashComments && startsWith(u"//"))) {
                 skipLineComment();
             } else if (startsWith(u"/*")) {
                 skipBlockComment();
             } else if (c == u'\'') {
-                quoted(SqlToken::Kind::String, u'\'', m_dialect == SqlDialect::MySql);
-            } else if ((c == u'E' || c == u'e') && m_dialect == SqlDialect::Postgres &&
-                       peek(1) == u'\'') {
+                quoted(SqlToken::Kind::String, u'\'', r.backslashInSingle);
+            } else if ((c == u'E' || c == u'e') && r.escapeStrings && peek(1) == u'\'') {
                 ++m_pos;
                 quoted(SqlToken::Kind::String, u'\'', true);
-            } else if (c == u'"' && m_dialect == SqlDialect::MySql) {
-                quoted(SqlToken::Kind::String, u'"',
-                       true); // a string there, as the splitter reads it
+            } else if ((c == u'R' || c == u'r') && r.rawStrings && peek(1) == u'\'') {
+                ++m_pos;
+                quoted(SqlToken::Kind::String, u'\'', false);
+            } else if (c == u'"' && r.doubleIsString) {
+                quoted(SqlToken::Kind::String, u'"', true);
             } else if (c == u'"') {
                 quoted(SqlToken::Kind::QuotedIdentifier, u'"', false);
-            } else if (c == u'`' && m_dialect != SqlDialect::Postgres) {
+            } else if (c == u'`' && r.backquotes) {
                 quoted(SqlToken::Kind::QuotedIdentifier, u'`', false);
-            } else if (c == u'[' && m_dialect == SqlDialect::Sqlite) {
+            } else if (c == u'[' && r.brackets) {
                 bracketed();
-            } else if (c == u'$' && m_dialect == SqlDialect::Postgres && dollarQuote()) {
+            } else if (c == u'$' && r.dollarQuotes && dollarQuote()) {
                 // consumed
             } else if (isWordStart(c)) {
                 word();
@@ -94,7 +99,7 @@ private:
                 m_pos += 2;
             } else if (startsWith(u"*/")) {
                 m_pos += 2;
-                if (--depth == 0 || m_dialect != SqlDialect::Postgres)
+                if (--depth == 0 || !m_rules.nestedComments)
                     return;
             } else {
                 if (m_text.at(m_pos) == u'\n')
@@ -179,7 +184,7 @@ private:
     }
 
     const QString &m_text;
-    SqlDialect m_dialect;
+    sqllexer::DialectRules m_rules;
     qsizetype m_pos = 0;
     int m_line = 0;
     QList<SqlToken> m_tokens;
