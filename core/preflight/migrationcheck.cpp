@@ -291,17 +291,18 @@ private:
                     QStringLiteral("Remove it, or start the file with -- tidemark: "
                                    "transaction=off."));
         }
+        // Every rule looks; checkMigrationText keeps the findings of the rules that apply to the
+        // file's database (checkRules() says which).
         checkDestructive(s, v);
-        if (m_dialect == SqlDialect::Postgres)
-            checkPostgres(s, v);
-        if (m_dialect == SqlDialect::MySql)
-            checkMySql(v, line);
+        checkPostgres(s, v);
+        checkMySql(v, line);
     }
 
     void checkDestructive(const Statement &s, const TokenView &v)
     {
         const int line = s.sql.line;
-        for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
+        const QList<StatementEffect> effects = destructiveEffects(s.sql.text);
+        for (const StatementEffect &effect : effects) {
             switch (effect.kind) {
             case StatementEffect::Kind::DropTable:
                 // A table this file made, or one it rebuilds (a copy is renamed to its name
@@ -332,7 +333,7 @@ private:
         }
         if (v.word(0) == u"TRUNCATE") {
             QStringList tables;
-            for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
+            for (const StatementEffect &effect : effects) {
                 if (effect.kind == StatementEffect::Kind::DeleteRows)
                     tables << effect.object;
             }
@@ -455,13 +456,10 @@ private:
         qsizetype after = 0;
         const QString table = alteredTable(v, &after);
         const qsizetype algorithm = v.find({QStringLiteral("ALGORITHM")});
-        const QString chosen =
-            algorithm < 0
-                ? QString()
-                : v.word(
-                      v.at(algorithm + 1 < v.size() ? algorithm + 1 : algorithm).isPunctuation(u'=')
-                          ? algorithm + 2
-                          : algorithm + 1);
+        qsizetype value = algorithm + 1; // ALGORITHM [=] INPLACE
+        if (algorithm >= 0 && value < v.size() && v.at(value).isPunctuation(u'='))
+            ++value;
+        const QString chosen = algorithm < 0 ? QString() : v.word(value);
         if (!existingTable(table) ||
             QStringList{QStringLiteral("INPLACE"), QStringLiteral("INSTANT"),
                         QStringLiteral("NOCOPY")}
@@ -513,8 +511,8 @@ private:
             }
         }
         if (!m_text.directives.transaction && upgrade.size() > 1) {
-            const bool needsIt =
-                std::any_of(upgrade.cbegin(), upgrade.cend(), [](const Statement &s) {
+            const bool needsIt = std::any_of(
+                upgrade.cbegin(), upgrade.cend(), [dialect = m_dialect](const Statement &s) {
                     const TokenView v(s.tokens);
                     return concurrentlyOutsideTransaction(v) ||
                            v.startsWith({QStringLiteral("VACUUM")}) ||
@@ -522,10 +520,9 @@ private:
                            v.startsWith({QStringLiteral("DROP"), QStringLiteral("DATABASE")}) ||
                            v.wordsAt(0, {QStringLiteral("ALTER"), QStringLiteral("TYPE")}) ||
                            v.wordsAt(0, {QStringLiteral("ALTER"), QStringLiteral("SYSTEM")}) ||
-                           transactionControl(s.sql.text, SqlDialect::Postgres).kind !=
-                               TransactionControl::None;
+                           transactionControl(s.sql.text, dialect).kind != TransactionControl::None;
                 });
-            if (!needsIt && m_dialect != SqlDialect::MySql)
+            if (!needsIt)
                 add(QStringLiteral("transaction-off-could-be-atomic"),
                     m_text.directives.transactionLine,
                     QStringLiteral("transaction=off, yet none of the %1 statements needs it: a "
@@ -534,9 +531,8 @@ private:
                     QStringLiteral("Drop the directive so the file runs in one transaction, or "
                                    "keep only the statement that needs it in this file."));
         }
-        if (m_dialect == SqlDialect::MySql)
-            checkMixedDdlAndData(upgrade);
-        if (m_dialect == SqlDialect::Sqlite && !m_foreignKeysOff)
+        checkMixedDdlAndData(upgrade);
+        if (!m_foreignKeysOff)
             checkSqliteRebuild(upgrade);
     }
 
