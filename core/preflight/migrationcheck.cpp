@@ -261,7 +261,8 @@ private:
         for (const Statement &s : statements) {
             const TokenView v(s.tokens);
             const auto [kind, name] = createdObject(v);
-            if (kind == u"TABLE" && !name.isEmpty())
+            // Made by this file, so empty and unused: tables and (materialized) views.
+            if ((kind == u"TABLE" || kind == u"VIEW") && !name.isEmpty())
                 m_createdTables.insert(name.toLower());
             if (v.contains({QStringLiteral("VALIDATE"), QStringLiteral("CONSTRAINT")}))
                 m_validatesConstraint = true;

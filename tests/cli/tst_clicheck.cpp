@@ -22,6 +22,8 @@ private Q_SLOTS:
     void postgresRules();
     void namedFilesAndConfiguration();
     void sarifAndGithubFormats();
+    void postgresAgreesWithCheck();
+    void mariadbAgreesWithCheck();
 };
 
 void TestCliCheck::pendingFiles()
@@ -183,6 +185,68 @@ void TestCliCheck::sarifAndGithubFormats()
     r = cli.run({QStringLiteral("check"), QStringLiteral("--json"), QStringLiteral("--format"),
                  QStringLiteral("sarif")});
     CLI_EXPECT_EXIT(r, 2);
+}
+
+// What check calls an error, the server refuses; what it lets pass, the server runs.
+void TestCliCheck::postgresAgreesWithCheck()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    TempProject project(db.url());
+    project.write(QStringLiteral("V1__base.sql"),
+                  "CREATE TABLE t (id INT);\nCREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\n"
+                  "CREATE UNIQUE INDEX ux_mv ON mv (id);\n-- rollback\nDROP MATERIALIZED VIEW mv;\n"
+                  "DROP TABLE t;\n");
+    // REFRESH ... CONCURRENTLY may run in a transaction: no finding, and upgrade runs it.
+    project.write(QStringLiteral("V2__refresh.sql"),
+                  "REFRESH MATERIALIZED VIEW CONCURRENTLY mv;\n-- rollback\nSELECT 1;\n");
+    const CliRunner cli(Binary::Cli, project.root());
+    CliResult r = cli.run({QStringLiteral("check")});
+    CLI_EXPECT_EXIT(r, 0);
+    // The index on the view this file makes blocks nothing either: no finding at all.
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("0 error(s), 0 warning(s)"));
+    r = cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    // CREATE INDEX CONCURRENTLY in a transactional file: an error for check, and the server
+    // refuses it (the file is rolled back, nothing is recorded).
+    project.write(QStringLiteral("V3__index.sql"),
+                  "CREATE INDEX CONCURRENTLY ix_t ON t (id);\n-- rollback\nDROP INDEX ix_t;\n");
+    r = cli.run({QStringLiteral("check")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("[pg-concurrently-in-transaction]"));
+    r = cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("CONCURRENTLY"));
+    QCOMPARE(trackedVersions(db), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+    // The safe way check names: a file of its own with transaction=off.
+    project.write(QStringLiteral("V3__index.sql"),
+                  "-- tidemark: transaction=off\nCREATE INDEX CONCURRENTLY ix_t ON t (id);\n"
+                  "-- rollback\nDROP INDEX ix_t;\n");
+    r = cli.run({QStringLiteral("check")});
+    CLI_EXPECT_EXIT(r, 0);
+    r = cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    QVERIFY(trackedVersions(db).contains(QStringLiteral("3")));
+}
+
+// mysql-ddl-with-data says a failure leaves the file partly applied: on MariaDB it does.
+void TestCliCheck::mariadbAgreesWithCheck()
+{
+    ScratchDatabase db(SqlDialect::MySql);
+    TIDEMARK_REQUIRE(db);
+    TempProject project(db.url());
+    project.write(QStringLiteral("V1__mixed.sql"),
+                  "CREATE TABLE staged (id INT PRIMARY KEY);\nINSERT INTO staged VALUES (1), (1);\n"
+                  "-- rollback\nDROP TABLE staged;\n");
+    const CliRunner cli(Binary::Cli, project.root());
+    CliResult r = cli.run({QStringLiteral("check")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("V1__mixed.sql:2: warning [mysql-ddl-with-data]"));
+    r = cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 1);
+    QVERIFY(db.tableExists(QStringLiteral("staged"))); // the DDL stayed: partly applied
+    QVERIFY(trackedVersions(db).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliCheck)

@@ -186,6 +186,10 @@ void TestCheckRules::rule_data()
     single("an index goes with its table", pg,
            "CREATE TABLE n (id INT);\nCREATE INDEX ix_n ON n (id);\n-- rollback\nDROP TABLE n;\n",
            "rollback-misses-object", false);
+    single("an index on a materialized view the file makes", pg,
+           "CREATE MATERIALIZED VIEW mv AS SELECT 1 AS id;\nCREATE INDEX ix_mv ON mv (id);\n"
+           "-- rollback\nDROP MATERIALIZED VIEW mv;\n",
+           "pg-index-without-concurrently", false);
     single("refresh concurrently is fine in a transaction", pg,
            "REFRESH MATERIALIZED VIEW CONCURRENTLY stats;" + rb, "pg-concurrently-in-transaction",
            false);
