@@ -123,11 +123,7 @@ int runCheck(CommandContext &context)
     for (const CheckFinding &finding : std::as_const(findings)) {
         ++counts[int(finding.severity)];
         json.append(toJson(finding));
-        text += QStringLiteral("%1:%2: %3 [%4] %5\n    %6\n")
-                    .arg(finding.file)
-                    .arg(finding.line)
-                    .arg(checkSeverityName(finding.severity), finding.rule, finding.message,
-                         finding.alternative);
+        text += checkFindingText(finding) + u'\n';
     }
     const QString summary =
         QStringLiteral("%1 error(s), %2 warning(s), %3 note(s) in %4 file(s) checked for %5.")

@@ -180,6 +180,8 @@ int runUpgrade(CommandContext &context)
          QStringLiteral("Do not check for changed applied files.")},
         {QStringLiteral("skip-file-validation"),
          QStringLiteral("Do not check for missing or out-of-order files.")},
+        {QStringLiteral("no-check"),
+         QStringLiteral("Run even when `check` finds error-level problems in the files.")},
     });
     if (auto code = context.parse(parser, QStringLiteral("Apply pending migrations.")))
         return *code;
@@ -192,6 +194,7 @@ int runUpgrade(CommandContext &context)
     options.skipValidation = parser.isSet(QStringLiteral("skip-validation"));
     options.skipChecksumValidation = parser.isSet(QStringLiteral("skip-checksum-validation"));
     options.skipFileValidation = parser.isSet(QStringLiteral("skip-file-validation"));
+    options.skipCheck = parser.isSet(QStringLiteral("no-check"));
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (options.count && *options.count < 1)
         return context.fail(badCount(*options.count));

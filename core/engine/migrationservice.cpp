@@ -1,10 +1,12 @@
 #include "migrationservice.h"
 
+#include "common/invocation.h"
 #include "db/connection.h"
 #include "db/statementcanceller.h"
 #include "engine/planner.h"
 #include "engine/resolution.h"
 #include "history/trackingstore.h"
+#include "preflight/migrationcheck.h"
 
 #include <QFileInfo>
 
@@ -289,6 +291,34 @@ Result<QList<JournalEntry>> MigrationService::journal(int limit) const
     return Journal(**connection).read(limit);
 }
 
+namespace {
+
+// upgrade runs `check` on the files it would run and refuses on an error-level finding.
+Status refuseOnCheckErrors(const Plan &plan, SqlDialect dialect, const CheckSettings &settings)
+{
+    QStringList errors;
+    for (const PlannedFile &file : plan.files) {
+        if (!file.migration)
+            continue;
+        for (const CheckFinding &finding : checkMigration(*file.migration, dialect, settings))
+            if (finding.severity == CheckSeverity::Error)
+                errors.append(checkFindingText(finding));
+    }
+    if (errors.isEmpty())
+        return {};
+    return Error::make(
+        Error::Code::Validation,
+        QStringLiteral("check found %1 error(s) in the files this upgrade would run; nothing "
+                       "was run:\n%2")
+            .arg(errors.size())
+            .arg(errors.join(u'\n')),
+        QStringLiteral("Fix them, allow a statement with \"-- tidemark: allow=RULE\" on the line "
+                       "above it, or run %1 --no-check to upgrade anyway.")
+            .arg(cliCommand(QStringLiteral("upgrade"))));
+}
+
+} // namespace
+
 Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun,
                                              const PlanMaker &makePlan)
 {
@@ -374,14 +404,26 @@ Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bo
     options.skipValidation |= config.flag(QStringLiteral("skip_validation"));
     options.skipChecksumValidation |= config.flag(QStringLiteral("skip_checksum_validation"));
     options.skipFileValidation |= config.flag(QStringLiteral("skip_file_validation"));
-    return execute(
-        QStringLiteral("upgrade"), dryRun,
-        [&](Connection &connection, const MigrationSet &files) -> Result<Plan> {
-            Result<History> history = TrackingStore(connection).read();
-            if (!history)
-                return history.error();
-            return Planner(files, history.value(), connection.spec().dialect).upgrade(options);
-        });
+    std::optional<CheckSettings> check;
+    if (!dryRun && !options.skipCheck) {
+        Result<CheckSettings> settings = checkSettings(config);
+        if (!settings)
+            return settings.error();
+        check = std::move(settings).value();
+    }
+    return execute(QStringLiteral("upgrade"), dryRun,
+                   [&](Connection &connection, const MigrationSet &files) -> Result<Plan> {
+                       Result<History> history = TrackingStore(connection).read();
+                       if (!history)
+                           return history.error();
+                       const SqlDialect dialect = connection.spec().dialect;
+                       Result<Plan> plan =
+                           Planner(files, history.value(), dialect).upgrade(options);
+                       if (plan && check)
+                           if (Status s = refuseOnCheckErrors(plan.value(), dialect, *check); !s)
+                               return s.error();
+                       return plan;
+                   });
 }
 
 Result<RunOutcome> MigrationService::rollback(const RollbackOptions &options, bool dryRun)

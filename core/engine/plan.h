@@ -82,6 +82,9 @@ struct UpgradeOptions
     bool skipValidation = false;
     bool skipChecksumValidation = false;
     bool skipFileValidation = false;
+    // True: run even when `check` finds error-level problems in the files (--no-check). Dry
+    // runs never check.
+    bool skipCheck = false;
     // False: only decide which files would run, without splitting their SQL (status).
     bool withStatements = true;
 };

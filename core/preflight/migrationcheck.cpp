@@ -1,5 +1,6 @@
 #include "preflight/migrationcheck.h"
 
+#include "migration/migrationset.h"
 #include "migration/sqllexer.h"
 #include "migration/statementeffects.h"
 #include "migration/transactioncontrol.h"
@@ -36,12 +37,18 @@ QHash<int, QString> linesOf(const MigrationText &text)
     return lines;
 }
 
+const QRegularExpression &allowPattern()
+{
+    static const QRegularExpression allow(QStringLiteral("\\ballow=([A-Za-z0-9_-]+)"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    return allow;
+}
+
 // The rules allowed for the statement that starts on line: "-- tidemark: allow=RULE" in the
 // comment lines right above it.
 QSet<QString> allowedAt(const QHash<int, QString> &lines, int line)
 {
-    static const QRegularExpression allow(QStringLiteral("\\ballow=([A-Za-z0-9_-]+)"),
-                                          QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression &allow = allowPattern();
     QSet<QString> rules;
     for (int l = line - 1; l >= 1 && lines.contains(l); --l) {
         const QString trimmed = lines.value(l).trimmed();
@@ -53,6 +60,25 @@ QSet<QString> allowedAt(const QHash<int, QString> &lines, int line)
             rules.insert(it.next().captured(1).toLower());
     }
     return rules;
+}
+
+// allow= ids in tidemark comments that name no rule: (line, id), so a typo does not silently
+// leave the statement below it flagged.
+QList<std::pair<int, QString>> unknownAllows(const QHash<int, QString> &lines)
+{
+    const QRegularExpression &allow = allowPattern();
+    QList<std::pair<int, QString>> unknown;
+    for (auto line = lines.constBegin(); line != lines.constEnd(); ++line) {
+        const QString trimmed = line.value().trimmed();
+        if (!trimmed.startsWith(u"--") || !trimmed.contains(u"tidemark:", Qt::CaseInsensitive))
+            continue;
+        for (auto it = allow.globalMatch(trimmed); it.hasNext();) {
+            const QString id = it.next().captured(1).toLower();
+            if (!findCheckRule(id))
+                unknown.append({line.key(), id});
+        }
+    }
+    return unknown;
 }
 
 bool isDdl(const TokenView &v)
@@ -654,9 +680,36 @@ QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
             settings.errors.contains(finding.rule) ? CheckSeverity::Error : rule->severity;
         findings.append(std::move(finding));
     }
+    if (!settings.disabled.contains(QStringLiteral("unknown-allow"))) {
+        for (const auto &[line, rule] : unknownAllows(checker.lines()))
+            findings.append(
+                {QStringLiteral("unknown-allow"),
+                 settings.errors.contains(QStringLiteral("unknown-allow")) ? CheckSeverity::Error
+                                                                           : CheckSeverity::Warning,
+                 file, line,
+                 QStringLiteral("allow=%1 names no check rule, so it allows nothing.").arg(rule),
+                 QStringLiteral("Use a rule id from docs/preflight.md (check prints it in "
+                                "brackets after each finding).")});
+    }
     std::stable_sort(findings.begin(), findings.end(),
                      [](const CheckFinding &a, const CheckFinding &b) { return a.line < b.line; });
     return findings;
+}
+
+QList<CheckFinding> checkMigration(const Migration &migration, SqlDialect dialect,
+                                   const CheckSettings &settings)
+{
+    return checkMigrationText(migration.relativePath, migration.kind(), migration.text, dialect,
+                              settings);
+}
+
+QString checkFindingText(const CheckFinding &finding)
+{
+    return QStringLiteral("%1:%2: %3 [%4] %5\n    %6")
+        .arg(finding.file)
+        .arg(finding.line)
+        .arg(checkSeverityName(finding.severity), finding.rule, finding.message,
+             finding.alternative);
 }
 
 } // namespace tidemark

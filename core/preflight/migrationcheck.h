@@ -17,6 +17,7 @@
 namespace tidemark {
 
 class Configuration;
+struct Migration;
 
 struct CheckFinding
 {
@@ -42,5 +43,11 @@ Result<CheckSettings> checkSettings(const Configuration &config);
 QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
                                        const MigrationText &text, SqlDialect dialect,
                                        const CheckSettings &settings);
+// The same for a scanned migration file (named by its path below migrations/).
+QList<CheckFinding> checkMigration(const Migration &migration, SqlDialect dialect,
+                                   const CheckSettings &settings);
+
+// "V2__x.sql:3: error [rule] message" and, indented on the next line, the safe alternative.
+QString checkFindingText(const CheckFinding &finding);
 
 } // namespace tidemark

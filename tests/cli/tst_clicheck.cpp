@@ -22,6 +22,8 @@ private Q_SLOTS:
     void postgresRules();
     void namedFilesAndConfiguration();
     void sarifAndGithubFormats();
+    void upgradeRefusesOnErrors_data() { addBinaryRows(); }
+    void upgradeRefusesOnErrors();
     void postgresAgreesWithCheck();
     void mariadbAgreesWithCheck();
 };
@@ -136,6 +138,54 @@ void TestCliCheck::namedFilesAndConfiguration()
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Did you mean \"check\"?"));
 }
 
+// upgrade runs check on the files it would run: an error-level finding refuses the run before
+// anything changes; warnings do not; --no-check runs anyway; the dry run shows the SQL.
+void TestCliCheck::upgradeRefusesOnErrors()
+{
+    QFETCH(Binary, binary);
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write(QStringLiteral("V1__books.sql"),
+                  "CREATE TABLE books (id INT);\nDELETE FROM books;\n-- rollback\nDROP TABLE "
+                  "books;\n");
+    project.write(QStringLiteral("V2__more.sql"),
+                  "CREATE TABLE more (id INT);\n-- rollback\nDROP TABLE more;\n");
+    const CliRunner cli(binary, project.root());
+    // A warning alone does not stop it.
+    CliResult r = cli.run({QStringLiteral("upgrade"), QStringLiteral("--count"),
+                           QStringLiteral("1"), QStringLiteral("--dry-run")});
+    CLI_EXPECT_EXIT(r, 0);
+
+    QVERIFY(writeFile(project.jetbaseDir() + QStringLiteral("/jetbase.toml"),
+                      "check_error = [\"delete-without-where\"]\n"));
+    r = cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("V1__books.sql:2: error [delete-without-where] DELETE "
+                                       "without WHERE deletes every row."));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("upgrade --no-check"));
+    QVERIFY(trackedVersions(db).isEmpty());
+    QVERIFY(!db.tableExists(QStringLiteral("books")));
+    // The dry run is not refused: it changes nothing.
+    r = cli.run({QStringLiteral("upgrade"), QStringLiteral("--dry-run")});
+    CLI_EXPECT_EXIT(r, 0);
+    // Files the run does not reach are not checked: V2 alone is fine after V1 ran.
+    r = cli.run({QStringLiteral("upgrade"), QStringLiteral("--no-check")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(trackedVersions(db), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+
+    // A misspelt rule in the settings stops upgrade too (it would check with the wrong rules).
+    project.write(QStringLiteral("V3__even_more.sql"),
+                  "CREATE TABLE even_more (id INT);\n-- rollback\nDROP TABLE even_more;\n");
+    QVERIFY(writeFile(project.jetbaseDir() + QStringLiteral("/jetbase.toml"),
+                      "check_error = [\"delete-without-wher\"]\n"));
+    r = cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("unknown check rule"));
+    r = cli.run({QStringLiteral("upgrade"), QStringLiteral("--no-check")});
+    CLI_EXPECT_EXIT(r, 0);
+}
+
 void TestCliCheck::sarifAndGithubFormats()
 {
     ScratchDatabase db(SqlDialect::Sqlite);
@@ -214,9 +264,19 @@ void TestCliCheck::postgresAgreesWithCheck()
     r = cli.run({QStringLiteral("check")});
     CLI_EXPECT_EXIT(r, 1);
     CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("[pg-concurrently-in-transaction]"));
+    // upgrade runs the same check first and refuses before touching the database ...
     r = cli.run({QStringLiteral("upgrade")});
     CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("check found 1 error(s) in the files this upgrade would "
+                                       "run; nothing was run:"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("--no-check"));
+    QCOMPARE(trackedVersions(db), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
+    // ... and with --no-check the server refuses it, as check said.
+    r = cli.run({QStringLiteral("upgrade"), QStringLiteral("--no-check")});
+    CLI_EXPECT_EXIT(r, 1);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("CONCURRENTLY"));
+    CLI_EXPECT_NOT_CONTAINS(r, r.stderrText(), QStringLiteral("check found"));
     QCOMPARE(trackedVersions(db), (QStringList{QStringLiteral("1"), QStringLiteral("2")}));
     // The safe way check names: a file of its own with transaction=off.
     project.write(QStringLiteral("V3__index.sql"),

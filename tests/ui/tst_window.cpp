@@ -32,6 +32,7 @@ private Q_SLOTS:
     void confirmationNamesWhatIsLost();
     void pendingCountsAgree();
     void emptyStateWithoutSelection();
+    void confirmationShowsCheckFindings();
 };
 
 void TestWindow::opensAndShowsPending()
@@ -282,8 +283,10 @@ void TestWindow::confirmationNamesWhatIsLost()
     const QList<ui::PlannedFileView> plan = {
         {QStringLiteral("V2__reporting.sql"),
          {QStringLiteral("DROP TABLE sales, \"sales archive\" CASCADE"),
-          QStringLiteral("DROP SCHEMA reporting"), QStringLiteral("DROP DOMAIN positive_int")}},
-        {QStringLiteral("V1__shop.sql"), {QStringLiteral("TRUNCATE ONLY app.books")}}};
+          QStringLiteral("DROP SCHEMA reporting"), QStringLiteral("DROP DOMAIN positive_int")},
+         true,
+         {}},
+        {QStringLiteral("V1__shop.sql"), {QStringLiteral("TRUNCATE ONLY app.books")}, true, {}}};
     ui::ConfirmDialog dialog(ui::rollbackConfirmation(snapshot, plan));
     auto *lost = dialog.findChild<QPlainTextEdit *>(QStringLiteral("willBeLostList"));
     QVERIFY(lost);
@@ -371,6 +374,39 @@ void TestWindow::emptyStateWithoutSelection()
     QVERIFY(window->list()->selectedRow());
     QCOMPARE(window->list()->selectedRow()->entry.fileName,
              QStringLiteral("V1__create_authors.sql"));
+}
+
+// The upgrade confirmation lists what check finds in the files; with an error among them the
+// button says so, Cancel runs nothing, and going ahead runs them (the window's --no-check).
+void TestWindow::confirmationShowsCheckFindings()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write("V1__purge.sql", "CREATE TABLE log (id INT);\nDELETE FROM log;\n"
+                                   "-- rollback\nDROP TABLE log;\n");
+    QFile toml(project.jetbaseDir() + QStringLiteral("/jetbase.toml"));
+    QVERIFY(toml.open(QIODevice::WriteOnly));
+    toml.write("check_error = [\"delete-without-where\"]\n");
+    toml.close();
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 1);
+
+    auto cancelled = answerNextConfirmation(false);
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(cancelled->seen, 20000);
+    QCOMPARE(cancelled->findings,
+             QStringLiteral("V1__purge.sql:2: error [delete-without-where] DELETE without WHERE "
+                            "deletes every row.\n    Add a WHERE clause naming the rows to "
+                            "delete."));
+    QCOMPARE(cancelled->okText, QStringLiteral("&Upgrade despite 1 error(s)"));
+    QTest::qWait(300);
+    QVERIFY(idle(*window));
+    QCOMPARE(appliedVersions(db), QStringList{});
+
+    auto accepted = answerNextConfirmation(true);
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(accepted->seen, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && appliedVersions(db) == QStringList{"1"}, 20000);
 }
 
 QTEST_MAIN(TestWindow)

@@ -94,6 +94,8 @@ struct DialogSeen
     QString willRun;
     QString willBeLost;
     QString sql;
+    QString findings; // what check said about the files
+    QString okText;
     bool okEnabledBeforeTyping = true;
 };
 
@@ -123,8 +125,10 @@ inline std::shared_ptr<DialogSeen> answerNextConfirmation(bool accept = true,
         seen->willRun = text("willRunList");
         seen->willBeLost = text("willBeLostList");
         seen->sql = text("sqlText");
+        seen->findings = text("checkFindingsList");
         auto *buttons = dialog->findChild<QDialogButtonBox *>();
         QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
+        seen->okText = ok->text();
         seen->okEnabledBeforeTyping = ok->isEnabled();
         if (auto *typed = dialog->findChild<QLineEdit *>(QStringLiteral("typedName"))) {
             QTest::keyClicks(typed, typeName);

@@ -217,6 +217,9 @@ void TestCheckRules::rule_data()
            "CREATE TEMPORARY TABLE stage (id INT);\nINSERT INTO stage VALUES (1);" + rb,
            "mysql-ddl-with-data", false);
     pair("unreadable", lite, "SELECT 'unterminated;\n", "SELECT 'terminated';" + rb, "unreadable");
+    pair("misspelt allow", lite,
+         "-- tidemark: allow=delete-without-wher\nDELETE FROM log WHERE id = 1;" + rb,
+         "-- tidemark: allow=delete-without-where\nDELETE FROM log;" + rb, "unknown-allow");
 }
 
 void TestCheckRules::rule()

@@ -133,6 +133,22 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         lost->setMaximumHeight(140);
         layout->addWidget(lost);
     }
+    if (!text.findings.isEmpty()) {
+        auto *checkLabel = new QLabel(
+            text.checkErrors > 0
+                ? tr("Check found %n error(s); upgrading runs these files anyway:", nullptr,
+                     text.checkErrors)
+                : tr("Check found:"),
+            this);
+        if (text.checkErrors > 0)
+            checkLabel->setStyleSheet(QStringLiteral("font-weight: bold"));
+        layout->addWidget(checkLabel);
+        QPlainTextEdit *findings = readOnlyList(text.findings.join(u'\n'), this);
+        findings->setObjectName(QStringLiteral("checkFindingsList"));
+        findings->setAccessibleName(tr("Check findings"));
+        findings->setMaximumHeight(140);
+        layout->addWidget(findings);
+    }
     if (!text.sql.isEmpty()) {
         layout->addWidget(new QLabel(tr("The exact SQL:"), this));
         SqlEditor *sql = readOnlySql(text.sql, text.dialect, this);
@@ -203,6 +219,11 @@ ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
                       .arg(file.fileName));
         if (const QString losses = lossesOf(file); !losses.isEmpty())
             text.willBeLost.append(file.fileName + QStringLiteral(": ") + losses);
+        for (const CheckFinding &finding : file.findings) {
+            text.findings.append(checkFindingText(finding));
+            if (finding.severity == CheckSeverity::Error)
+                ++text.checkErrors;
+        }
     }
     for (const StatusEntry &entry : snapshot.status.entries) {
         const bool rerun = entry.kind == MigrationKind::RunsOnChange &&
@@ -218,7 +239,9 @@ ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
     }
     text.sql = planSql(plan);
     text.dialect = snapshot.dialect;
-    text.acceptText = ConfirmDialog::tr("Upgrade");
+    text.acceptText = text.checkErrors > 0 ? ConfirmDialog::tr("Upgrade despite %n error(s)",
+                                                               nullptr, text.checkErrors)
+                                           : ConfirmDialog::tr("Upgrade");
     text.requiredName = productionName(snapshot);
     return text;
 }

@@ -22,6 +22,8 @@ struct ConfirmationText
     QString acceptText;     // the OK button's text
     QString requiredName;   // non-empty: typed confirmation (production)
     SqlDialect dialect = SqlDialect::Sqlite; // how sql is highlighted
+    QStringList findings;                    // what `check` says about the files (upgrade)
+    int checkErrors = 0; // error-level findings among them: upgrade refuses unless accepted
 };
 
 // A modal confirmation. OK stays disabled until the typed name matches requiredName.

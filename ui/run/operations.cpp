@@ -151,18 +151,13 @@ void Operations::lock()
 
 void Operations::unlock()
 {
-    const bool ok =
-        confirm(m_window, {tr("Unlock"),
-                           tr("Release the migration lock of %1? Do this only when no run holds it "
-                              "(a run that died left it behind): two runs at once can corrupt the "
-                              "schema.")
-                               .arg(m_snapshot.displayUrl),
-                           {},
-                           {},
-                           {},
-                           tr("Unlock"),
-                           {}});
-    if (ok)
+    ConfirmationText text;
+    text.title = tr("Unlock");
+    text.question = tr("Release the migration lock of %1? Do this only when no run holds it (a "
+                       "run that died left it behind): two runs at once can corrupt the schema.")
+                        .arg(m_snapshot.displayUrl);
+    text.acceptText = tr("Unlock");
+    if (confirm(m_window, text))
         submit({Op::Unlock});
 }
 
@@ -273,6 +268,8 @@ void Operations::onPlanned(const ServiceReply &reply)
     }
     ServiceRequest run = reply.request;
     run.op = upgrading ? Op::Upgrade : Op::Rollback;
+    // The user saw check's errors in the confirmation and went ahead: --no-check.
+    run.upgrade.skipCheck = text.checkErrors > 0;
     m_panel->startRun(upgrading ? tr("Upgrading %n file(s)…", nullptr, int(reply.plan.size()))
                                 : tr("Rolling back %n file(s)…", nullptr, int(reply.plan.size())),
                       int(reply.plan.size()));
@@ -331,17 +328,16 @@ void Operations::onAudited(const ServiceReply &reply)
             return inform(checksums ? tr("Fix Checksums") : tr("Fix Files"),
                           checksums ? tr("Every applied file matches its stored checksum.")
                                     : tr("No applied file is missing."));
-        const ConfirmationText text{
-            checksums ? tr("Fix Checksums") : tr("Fix Files"),
+        ConfirmationText text;
+        text.title = checksums ? tr("Fix Checksums") : tr("Fix Files");
+        text.question =
             checksums ? tr("Store today's checksums for these applied files? The record of what "
                            "originally ran is lost; the SQL itself does not run again.")
                       : tr("Remove the tracking rows of these applied files whose files are "
-                           "gone? Their changes stay in the database."),
-            {},
-            reply.messages,
-            {},
-            checksums ? tr("Fix Checksums") : tr("Fix Files"),
-            productionName(m_snapshot)};
+                           "gone? Their changes stay in the database.");
+        text.willBeLost = reply.messages;
+        text.acceptText = text.title;
+        text.requiredName = productionName(m_snapshot);
         if (confirm(m_window, text))
             submit({checksums ? Op::FixChecksums : Op::FixFiles});
         return;

@@ -50,7 +50,8 @@ struct PlannedFileView
 {
     QString fileName;
     QStringList statements;
-    bool transactional = true; // false: "-- tidemark: transaction=off"
+    bool transactional = true;    // false: "-- tidemark: transaction=off"
+    QList<CheckFinding> findings; // PlanUpgrade: what `check` says about the file
 };
 
 // Everything the window shows about the open project.

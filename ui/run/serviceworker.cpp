@@ -18,7 +18,9 @@ QList<PlannedFileView> planView(const Plan &plan)
 {
     QList<PlannedFileView> files;
     for (const PlannedFile &file : plan.files) {
-        PlannedFileView view{file.fileName, {}, file.migration->text.directives.transaction};
+        PlannedFileView view;
+        view.fileName = file.fileName;
+        view.transactional = file.migration->text.directives.transaction;
         for (const SqlStatement &statement : file.statements)
             view.statements.append(statement.text);
         files.append(view);
@@ -126,6 +128,17 @@ void ServiceWorker::run(MigrationService &service, ServiceReply &reply, bool dry
     if (!outcome)
         return fail(reply, outcome.error());
     reply.plan = planView(outcome->plan);
+    if (upgrade && dryRun) {
+        // The confirmation lists what upgrade's own check would refuse, and the warnings.
+        const Result<CheckSettings> settings = checkSettings(service.project().config());
+        const Result<ConnectionSpec> spec = service.project().connectionSpec();
+        const SqlDialect dialect = spec ? spec->dialect : SqlDialect::Sqlite;
+        for (qsizetype i = 0; i < reply.plan.size(); ++i) {
+            if (const Migration *migration = outcome->plan.files.at(i).migration)
+                reply.plan[i].findings = checkMigration(
+                    *migration, dialect, settings ? settings.value() : CheckSettings{});
+        }
+    }
     reply.completedFiles = outcome->run.completedFiles;
     if (!outcome->run.ok()) {
         fail(reply, outcome->run.error);
