@@ -26,6 +26,7 @@ int runResolve(CommandContext &context);
 int runDiff(CommandContext &context);
 int runMakeMigrations(CommandContext &context);
 int runCheck(CommandContext &context);
+int runRehearse(CommandContext &context);
 
 // Set by SIGINT/SIGTERM; the runner stops between statements and rolls the file back.
 const std::atomic_bool *interruptFlag();

@@ -85,8 +85,17 @@ Result<Project> Project::open(const ProjectOptions &options)
     return project;
 }
 
+Project Project::withConnection(const ConnectionSpec &spec) const
+{
+    Project other = *this;
+    other.m_connection = spec;
+    return other;
+}
+
 Result<ConnectionSpec> Project::connectionSpec() const
 {
+    if (m_connection)
+        return *m_connection;
     Result<QString> url = requireUrl(m_config);
     if (!url)
         return url.error();

@@ -9,6 +9,8 @@
 
 #include <QProcessEnvironment>
 
+#include <optional>
+
 namespace tidemark {
 
 struct ProjectOptions
@@ -31,6 +33,9 @@ public:
     const QProcessEnvironment &environment() const { return m_environment; }
     // The connection for the configured URL (sqlalchemy_url), resolved against the project.
     Result<ConnectionSpec> connectionSpec() const;
+    // The same project on another database (a rehearsal's throwaway copy): connectionSpec()
+    // returns spec from then on.
+    Project withConnection(const ConnectionSpec &spec) const;
     // Seconds to wait for a held lock: lock_timeout from --lock-timeout or configuration.
     int lockTimeoutSeconds() const;
     // statement_timeout, lock_wait_timeout and retry_on_lock_timeout; a value that is not a
@@ -41,6 +46,7 @@ private:
     ProjectLocation m_location;
     Configuration m_config;
     QProcessEnvironment m_environment;
+    std::optional<ConnectionSpec> m_connection; // withConnection()
 };
 
 // snowflake_private_key holds PEM text (as in Jetbase) or a path; returns a path, writing the

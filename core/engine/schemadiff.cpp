@@ -160,18 +160,6 @@ Result<DesiredSql> modelStatements(const Project &project, const ModelFiles &mod
     return sql;
 }
 
-// The server where the desired side is normalised: dev_url's when set, else the target's.
-Result<ConnectionSpec> scratchServer(const Project &project, const ConnectionSpec &target)
-{
-    const QString devUrl = project.config().string(QStringLiteral("dev_url"));
-    if (devUrl.isEmpty())
-        return target;
-    Result<DatabaseUrl> url = parseDatabaseUrl(devUrl);
-    if (!url)
-        return url.error();
-    return connectionSpecFor(url.value(), {});
-}
-
 // Chooses the desired SQL: --schema, --models, else models when there are any, else
 // jetbase/schema.sql.
 Result<DesiredSql> desiredSql(const Project &project, const DiffOptions &options,
@@ -205,6 +193,18 @@ Result<DesiredSql> desiredSql(const Project &project, const DiffOptions &options
 }
 
 } // namespace
+
+// The server where the desired side is normalised: dev_url's when set, else the target's.
+Result<ConnectionSpec> scratchServer(const Project &project, const ConnectionSpec &target)
+{
+    const QString devUrl = project.config().string(QStringLiteral("dev_url"));
+    if (devUrl.isEmpty())
+        return target;
+    Result<DatabaseUrl> url = parseDatabaseUrl(devUrl);
+    if (!url)
+        return url.error();
+    return connectionSpecFor(url.value(), {});
+}
 
 Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &options)
 {

@@ -33,4 +33,7 @@ struct DiffReport
 // whatever happens.
 Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &options);
 
+// The server where scratch databases and schemas are made: dev_url's when set, else target's.
+Result<ConnectionSpec> scratchServer(const Project &project, const ConnectionSpec &target);
+
 } // namespace tidemark

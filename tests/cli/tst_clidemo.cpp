@@ -2,6 +2,7 @@
 // status, new, upgrade --dry-run, upgrade, rollback. Also: git ignores the demo database that
 // run-demo.sh creates.
 #include "clirunner.h"
+#include "democopy.h"
 #include "testsupport.h"
 
 #include <QDirIterator>
@@ -11,27 +12,6 @@
 
 using namespace tidemark;
 using namespace tidemark::test;
-
-namespace {
-
-const QString DemoProject = QStringLiteral(TIDEMARK_SOURCE_DIR "/examples/demo");
-
-// The demo's files without its database (a developer's demo.db must not leak in).
-bool copyDemo(const QString &target)
-{
-    QDirIterator it(DemoProject, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        if (source.endsWith(QStringLiteral(".db")))
-            continue;
-        const QString copy = target + u'/' + QDir(DemoProject).relativeFilePath(source);
-        if (!QDir().mkpath(QFileInfo(copy).absolutePath()) || !QFile::copy(source, copy))
-            return false;
-    }
-    return true;
-}
-
-} // namespace
 
 class TestCliDemo : public QObject
 {

@@ -1,0 +1,359 @@
+#include "engine/rehearsal.h"
+
+#include "db/connection.h"
+#include "engine/migrationservice.h"
+#include "engine/schemadiff.h"
+#include "schema/catalogreader.h"
+#include "schema/schemacomparer.h"
+#include "schema/throwawaydatabase.h"
+
+namespace tidemark {
+
+namespace {
+
+using Step = FileRehearsal::Step;
+using Outcome = FileRehearsal::Outcome;
+
+// The throwaway database's schema, read the way `diff` reads a live one.
+class SchemaProbe
+{
+public:
+    explicit SchemaProbe(const ConnectionSpec &spec)
+        : m_spec(spec)
+        , m_reader(CatalogReader::create(spec.dialect))
+    {}
+    Result<Schema> read() const
+    {
+        Result<std::unique_ptr<Connection>> connection = Connection::open(m_spec);
+        if (!connection)
+            return connection.error();
+        return m_reader->read(**connection);
+    }
+
+private:
+    ConnectionSpec m_spec;
+    std::unique_ptr<CatalogReader> m_reader;
+};
+
+QStringList differences(const Schema &expected, const Schema &found)
+{
+    QStringList lines;
+    const SchemaDiff diff = compareSchemas(expected, found);
+    for (const SchemaChange &change : diff.changes)
+        lines.append(change.summary());
+    return lines;
+}
+
+// The error of a run, with the failing file, line and statement.
+QString runError(const Result<RunOutcome> &outcome)
+{
+    if (!outcome)
+        return outcome.error().fullText();
+    return outcome->run.error.fullText();
+}
+
+bool failed(const Result<RunOutcome> &outcome)
+{
+    return !outcome || !outcome->ok();
+}
+
+// Replays the applied versioned files into an empty throwaway database, refusing when one of
+// them is gone or changed (the replay would not be what ran).
+Status replayHistory(MigrationService &scratch, const StatusReport &live)
+{
+    for (const StatusEntry &entry : live.entries) {
+        if (entry.kind != MigrationKind::Versioned || !entry.applied())
+            continue;
+        if (entry.state == MigrationState::Missing || entry.state == MigrationState::Changed)
+            return Error::make(
+                Error::Code::Validation,
+                QStringLiteral("Cannot rebuild the database for the rehearsal: the applied file "
+                               "%1 is %2, so replaying the files would not be what ran.")
+                    .arg(entry.fileName, entry.state == MigrationState::Missing
+                                             ? QStringLiteral("missing")
+                                             : QStringLiteral("changed since it ran")),
+                QStringLiteral("Restore the file as it ran (see validate), then rehearse again."));
+    }
+    if (live.latestVersion.isEmpty())
+        return {};
+    UpgradeOptions replay;
+    replay.toVersion = live.latestVersion;
+    replay.skipCheck = true;
+    Result<RunOutcome> outcome = scratch.upgrade(replay, false);
+    if (failed(outcome)) {
+        Error e = outcome ? outcome->run.error : outcome.error();
+        e.message = QStringLiteral("Replaying the applied migrations into the throwaway database "
+                                   "failed: ") +
+                    e.message;
+        e.hint = QStringLiteral("Rehearsals on this database kind rebuild it from the applied "
+                                "files; a history that does not start at an empty database "
+                                "cannot be replayed yet.");
+        return e;
+    }
+    return {};
+}
+
+class Rehearsal
+{
+public:
+    Rehearsal(MigrationService &scratch, const SchemaProbe &probe, const RehearsalOptions &options,
+              RehearsalReport &report)
+        : m_scratch(scratch)
+        , m_probe(probe)
+        , m_options(options)
+        , m_report(report)
+    {}
+
+    Status run(const QList<StatusEntry> &pending, const MigrationSet &files)
+    {
+        for (const StatusEntry &entry : pending) {
+            FileRehearsal file;
+            file.fileName = entry.fileName;
+            file.checksum = entry.fileChecksum;
+            file.versioned = entry.kind == MigrationKind::Versioned;
+            if (const Migration *m = files.findFile(entry.fileName);
+                file.versioned && m && !m->text.hasRollbackSection())
+                m_noRollback.insert(entry.fileName);
+            m_report.files.append(file);
+        }
+        Result<Schema> start = m_probe.read();
+        if (!start)
+            return start.error();
+        QList<Schema> before, after;
+        Schema current = start.value();
+        // 1. Upgrade one versioned file at a time. Pending repeatables run with the first one
+        // (as `upgrade --count 1` runs them): so that what they create is not taken for the
+        // first file's, that file is upgraded, rolled back and upgraded again, and the schema
+        // after its rollback is the one expected before it.
+        bool repeatablesFirst = std::any_of(m_report.files.cbegin(), m_report.files.cend(),
+                                            [](const FileRehearsal &f) { return !f.versioned; });
+        for (qsizetype i = 0; i < m_report.files.size(); ++i) {
+            FileRehearsal &file = m_report.files[i];
+            if (!file.versioned)
+                continue;
+            if (repeatablesFirst) {
+                repeatablesFirst = false;
+                if (!step(file, Step::Upgrade, 1) || !step(file, Step::Rollback, 1))
+                    return {};
+                passRepeatables();
+                Result<Schema> base = m_probe.read();
+                if (!base)
+                    return base.error();
+                current = base.value();
+            }
+            before.append(current);
+            if (!step(file, Step::Upgrade, 1))
+                return {};
+            Result<Schema> now = m_probe.read();
+            if (!now)
+                return now.error();
+            current = now.value();
+            after.append(current);
+        }
+        if (versionedIndexes().isEmpty() && !m_report.files.isEmpty()) {
+            if (!step(m_report.files.first(), Step::Upgrade, 1))
+                return {};
+            passRepeatables();
+        }
+        // 2. Roll back newest first: each must leave the schema as it was before its file.
+        const QList<qsizetype> versioned = versionedIndexes();
+        for (qsizetype k = versioned.size() - 1; k >= 0; --k) {
+            FileRehearsal &file = m_report.files[versioned.at(k)];
+            if (m_noRollback.contains(file.fileName)) {
+                file.outcome = Outcome::NoRollback;
+                file.step = Step::Rollback;
+                return {};
+            }
+            if (!step(file, Step::Rollback, 1))
+                return {};
+            if (Status s = expect(file, Step::Rollback, before.at(k)); !s)
+                return s;
+            if (file.outcome == Outcome::Differs)
+                return {};
+        }
+        // 3. Upgrade again: each file must give the schema its first upgrade gave.
+        for (qsizetype k = 0; k < versioned.size(); ++k) {
+            FileRehearsal &file = m_report.files[versioned.at(k)];
+            if (!step(file, Step::UpgradeAgain, 1))
+                return {};
+            if (Status s = expect(file, Step::UpgradeAgain, after.at(k)); !s)
+                return s;
+            if (file.outcome == Outcome::Differs)
+                return {};
+        }
+        for (FileRehearsal &file : m_report.files)
+            if (file.outcome == Outcome::NotReached)
+                file.outcome = Outcome::Passed;
+        return {};
+    }
+
+private:
+    QList<qsizetype> versionedIndexes() const
+    {
+        QList<qsizetype> indexes;
+        for (qsizetype i = 0; i < m_report.files.size(); ++i)
+            if (m_report.files.at(i).versioned)
+                indexes.append(i);
+        return indexes;
+    }
+
+    // Runs one upgrade or rollback of count files; false (and the file marked) when it failed.
+    bool step(FileRehearsal &file, Step what, int count)
+    {
+        if (m_options.progress)
+            m_options.progress(QStringLiteral("Rehearsing %1 of %2...")
+                                   .arg(rehearsalStepName(what), file.fileName));
+        const Result<RunOutcome> outcome = [&] {
+            if (what == Step::Rollback) {
+                RollbackOptions options;
+                options.count = count;
+                return m_scratch.rollback(options, false);
+            }
+            UpgradeOptions options;
+            options.count = count;
+            options.skipCheck = true;
+            return m_scratch.upgrade(options, false);
+        }();
+        if (!failed(outcome))
+            return true;
+        const bool cancelled = outcome ? outcome->run.error.code == Error::Code::Cancelled
+                                       : outcome.error().code == Error::Code::Cancelled;
+        m_report.cancelled = cancelled;
+        // The run names the file that failed: a repeatable that ran with this one, or this one.
+        FileRehearsal *failedFile = &file;
+        if (outcome)
+            for (FileRehearsal &other : m_report.files)
+                if (other.fileName == outcome->run.failedFile)
+                    failedFile = &other;
+        failedFile->outcome = Outcome::Failed;
+        failedFile->step = what;
+        failedFile->error = runError(outcome);
+        return false;
+    }
+
+    void passRepeatables()
+    {
+        for (FileRehearsal &file : m_report.files)
+            if (!file.versioned)
+                file.outcome = Outcome::Passed;
+    }
+
+    Status expect(FileRehearsal &file, Step what, const Schema &expected)
+    {
+        Result<Schema> found = m_probe.read();
+        if (!found)
+            return found.error();
+        const QStringList lines = differences(expected, found.value());
+        if (!lines.isEmpty()) {
+            file.outcome = Outcome::Differs;
+            file.step = what;
+            file.differences = lines;
+        }
+        return {};
+    }
+
+    MigrationService &m_scratch;
+    const SchemaProbe &m_probe;
+    const RehearsalOptions &m_options;
+    RehearsalReport &m_report;
+    QSet<QString> m_noRollback;
+};
+
+} // namespace
+
+QString rehearsalStepName(FileRehearsal::Step step)
+{
+    switch (step) {
+    case Step::Upgrade:
+        return QStringLiteral("upgrade");
+    case Step::Rollback:
+        return QStringLiteral("rollback");
+    case Step::UpgradeAgain:
+        return QStringLiteral("upgrade again");
+    }
+    return {};
+}
+
+QString rehearsalOutcomeName(FileRehearsal::Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Passed:
+        return QStringLiteral("passed");
+    case Outcome::Failed:
+        return QStringLiteral("failed");
+    case Outcome::Differs:
+        return QStringLiteral("differs");
+    case Outcome::NoRollback:
+        return QStringLiteral("no_rollback");
+    case Outcome::NotReached:
+        return QStringLiteral("not_reached");
+    }
+    return {};
+}
+
+Result<RehearsalReport> rehearse(const Project &project, const RehearsalOptions &options)
+{
+    Result<ConnectionSpec> target = project.connectionSpec();
+    if (!target)
+        return target.error();
+    MigrationService live(project);
+    Result<ProjectOverview> overview = live.overview(1);
+    if (!overview)
+        return overview.error();
+    if (!overview->status.unfinished.isEmpty())
+        return Error::make(Error::Code::Validation,
+                           QStringLiteral("%1 is partly applied: the rehearsal would not start "
+                                          "from what the database is.")
+                               .arg(overview->status.unfinished.first().fileName),
+                           QStringLiteral("Settle it first (see resolve)."));
+    Result<ConnectionSpec> server = scratchServer(project, target.value());
+    if (!server)
+        return server.error();
+    Result<std::unique_ptr<ThrowawayDatabase>> scratchDb =
+        ThrowawayDatabase::create(target.value(), server.value());
+    if (!scratchDb)
+        return scratchDb.error();
+    ThrowawayDatabase &db = **scratchDb;
+    RehearsalReport report;
+    MigrationService scratch(project.withConnection(db.spec()));
+    scratch.setCancelFlag(options.cancel);
+    if (target->dialect == SqlDialect::Sqlite) {
+        report.base = db.description();
+    } else {
+        if (Status s = replayHistory(scratch, overview->status); !s)
+            return s.error(); // db's destructor drops it
+        const auto replayed = std::count_if(
+            overview->status.entries.cbegin(), overview->status.entries.cend(),
+            [](const StatusEntry &e) { return e.kind == MigrationKind::Versioned && e.applied(); });
+        report.base = replayed == 0
+                          ? QStringLiteral("%1 (nothing is applied yet, so nothing to replay)")
+                                .arg(db.description())
+                          : QStringLiteral("%1, with the %2 applied migration file(s) replayed "
+                                           "from their files")
+                                .arg(db.description())
+                                .arg(replayed);
+    }
+    // What is pending on the copy is what is pending on the target.
+    Result<StatusReport> status = scratch.status();
+    if (!status)
+        return status.error();
+    const SchemaProbe probe(db.spec());
+    Rehearsal rehearsal(scratch, probe, options, report);
+    const Status ran = rehearsal.run(status->pending, *overview->files);
+    if (options.keep) {
+        db.keep();
+        report.scratchUrl = db.spec().displayUrl;
+    } else if (Status dropped = db.drop(); !dropped) {
+        report.droppedNote = dropped.error().fullText();
+    } else {
+        report.droppedNote =
+            target->dialect == SqlDialect::Sqlite
+                ? QStringLiteral("Removed the rehearsal's copy.")
+                : QStringLiteral("Dropped the throwaway database %1.").arg(db.spec().databaseName);
+    }
+    if (!ran)
+        return ran.error();
+    return report;
+}
+
+} // namespace tidemark

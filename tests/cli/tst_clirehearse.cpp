@@ -1,0 +1,315 @@
+// rehearse through the real binary on SQLite, PostgreSQL and MariaDB: a project whose rollbacks
+// are right passes; a rollback that forgets a column, one that drops the wrong index and an
+// upgrade that fails halfway are caught with the comparer's words or the failing statement; the
+// database itself is left exactly as it was; the throwaway database is dropped (or kept with
+// --keep); --json; the demo project passes.
+#include "clidatabase.h"
+#include "clirunner.h"
+#include "democopy.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+
+#include <QtTest>
+#include <csignal>
+
+using namespace tidemark;
+using namespace tidemark::test;
+
+namespace {
+
+// The throwaway databases rehearse makes on the scratch database's server.
+QStringList rehearsalDatabases(const ScratchDatabase &db)
+{
+    switch (db.dialect()) {
+    case SqlDialect::Postgres:
+        return db.query(QStringLiteral(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'tidemark_rehearsal_%'"));
+    case SqlDialect::MySql:
+        return db.query(QStringLiteral("SELECT schema_name FROM information_schema.schemata "
+                                       "WHERE schema_name LIKE 'tidemark_rehearsal_%'"));
+    default:
+        return {};
+    }
+}
+
+// A base table applied for real, so the rehearsal starts from a database with history.
+void writeBase(const TempProject &project)
+{
+    project.write(QStringLiteral("V1__books.sql"),
+                  "CREATE TABLE books (id INT PRIMARY KEY, title VARCHAR(100));\n"
+                  "INSERT INTO books VALUES (1, 'Dune');\n-- rollback\nDROP TABLE books;\n");
+}
+
+QJsonObject fileResult(const QJsonObject &report, const QString &file)
+{
+    for (const QJsonValue &v : report.value(QStringLiteral("files")).toArray())
+        if (v.toObject().value(QStringLiteral("file")).toString() == file)
+            return v.toObject();
+    return {};
+}
+
+} // namespace
+
+class TestCliRehearse : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void passesAndLeavesTheDatabase_data() { addDialectColumnRows(); }
+    void passesAndLeavesTheDatabase();
+    void rollbackForgetsAColumn_data() { addDialectColumnRows(); }
+    void rollbackForgetsAColumn();
+    void rollbackDropsTheWrongIndex_data() { addDialectColumnRows(); }
+    void rollbackDropsTheWrongIndex();
+    void upgradeFailsHalfway_data() { addDialectColumnRows(); }
+    void upgradeFailsHalfway();
+    void keepPrintsTheUrl_data() { addDialectColumnRows(); }
+    void keepPrintsTheUrl();
+    void missingRollbackSection();
+    void ctrlCDropsTheThrowawayDatabase_data();
+    void ctrlCDropsTheThrowawayDatabase();
+    void demoProjectPasses_data() { addBinaryRows(); }
+    void demoProjectPasses();
+};
+
+void TestCliRehearse::passesAndLeavesTheDatabase()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeBase(project);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    // MariaDB names the table in DROP INDEX.
+    project.write(QStringLiteral("V2__isbn.sql"),
+                  QByteArray("ALTER TABLE books ADD COLUMN isbn VARCHAR(20);\n"
+                             "CREATE INDEX ix_books_isbn ON books (isbn);\n-- rollback\n") +
+                      (dialect == SqlDialect::MySql ? "DROP INDEX ix_books_isbn ON books;\n"
+                                                    : "DROP INDEX ix_books_isbn;\n") +
+                      "ALTER TABLE books DROP COLUMN isbn;\n");
+    project.write(QStringLiteral("V3__authors.sql"),
+                  "CREATE TABLE authors (id INT PRIMARY KEY, name VARCHAR(50));\n"
+                  "-- rollback\nDROP TABLE authors;\n");
+    const QStringList before = snapshotOf(db);
+    const QStringList leftBefore = rehearsalDatabases(db);
+
+    CliResult r = cli.run({QStringLiteral("rehearse")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("V2__isbn.sql  passed: upgrade, rollback to the schema "
+                                       "before it, upgrade again to the same schema"));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("V3__authors.sql  passed"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Rehearsal passed: 2 file(s)."));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        dialect == SqlDialect::Sqlite
+                            ? QStringLiteral("a copy of the SQLite file")
+                            : QStringLiteral("with the 1 applied migration file(s) replayed"));
+    // The database is only read, and no throwaway database is left behind.
+    QCOMPARE(snapshotOf(db), before);
+    QVERIFY(!db.tableExists(QStringLiteral("authors")));
+    QCOMPARE(rehearsalDatabases(db), leftBefore);
+}
+
+void TestCliRehearse::rollbackForgetsAColumn()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeBase(project);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    project.write(QStringLiteral("V2__columns.sql"),
+                  "ALTER TABLE books ADD COLUMN isbn VARCHAR(20);\n"
+                  "ALTER TABLE books ADD COLUMN pages INT;\n"
+                  "-- rollback\nALTER TABLE books DROP COLUMN isbn;\n");
+    const QStringList before = snapshotOf(db);
+    CliResult r = cli.run({QStringLiteral("rehearse"), QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 1);
+    const QJsonObject file = fileResult(r.json(), QStringLiteral("V2__columns.sql"));
+    QCOMPARE(file.value(QStringLiteral("result")).toString(), QStringLiteral("differs"));
+    QCOMPARE(file.value(QStringLiteral("step")).toString(), QStringLiteral("rollback"));
+    const QStringList differences =
+        file.value(QStringLiteral("differences")).toVariant().toStringList();
+    QCOMPARE(differences.size(), 1);
+    QVERIFY2(differences.first().startsWith(QStringLiteral("add column books.pages")),
+             qPrintable(differences.join(u'|')));
+    QCOMPARE(r.json().value(QStringLiteral("ok")).toBool(), false);
+    QCOMPARE(snapshotOf(db), before);
+
+    r = cli.run({QStringLiteral("rehearse")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("V2__columns.sql  FAILED: after rollback the schema is not "
+                                       "the one before the file ran"));
+    CLI_EXPECT_CONTAINS(
+        r, r.stderrText(),
+        QStringLiteral(
+            "Rehearsal failed: V2__columns.sql, in its rollback; 0 other file(s) not rehearsed."));
+}
+
+void TestCliRehearse::rollbackDropsTheWrongIndex()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeBase(project);
+    const bool mysql = dialect == SqlDialect::MySql;
+    project.write(QStringLiteral("V2__title_index.sql"),
+                  QByteArray("CREATE INDEX ix_title ON books (title);\n-- rollback\n") +
+                      (mysql ? "DROP INDEX ix_title ON books;\n" : "DROP INDEX ix_title;\n"));
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    // The rollback drops V2's index instead of its own.
+    project.write(QStringLiteral("V3__id_title_index.sql"),
+                  QByteArray("CREATE INDEX ix_id_title ON books (id, title);\n-- rollback\n") +
+                      (mysql ? "DROP INDEX ix_title ON books;\n" : "DROP INDEX ix_title;\n"));
+    const QStringList before = snapshotOf(db);
+    CliResult r = cli.run({QStringLiteral("rehearse"), QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 1);
+    const QJsonObject file = fileResult(r.json(), QStringLiteral("V3__id_title_index.sql"));
+    QCOMPARE(file.value(QStringLiteral("result")).toString(), QStringLiteral("differs"));
+    const QString differences =
+        file.value(QStringLiteral("differences")).toVariant().toStringList().join(u'|');
+    QVERIFY2(differences.contains(QStringLiteral("ix_title")) &&
+                 differences.contains(QStringLiteral("ix_id_title")),
+             qPrintable(differences));
+    QCOMPARE(snapshotOf(db), before);
+}
+
+void TestCliRehearse::upgradeFailsHalfway()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeBase(project);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    project.write(QStringLiteral("V2__fine.sql"),
+                  "CREATE TABLE fine (id INT);\n-- rollback\nDROP TABLE fine;\n");
+    project.write(QStringLiteral("V3__broken.sql"),
+                  "CREATE TABLE half (id INT);\nINSERT INTO no_such_table VALUES (1);\n"
+                  "-- rollback\nDROP TABLE half;\n");
+    project.write(QStringLiteral("V4__after.sql"),
+                  "CREATE TABLE later (id INT);\n-- rollback\nDROP TABLE later;\n");
+    const QStringList before = snapshotOf(db);
+    CliResult r = cli.run({QStringLiteral("rehearse"), QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 1);
+    const QJsonObject json = r.json();
+    QCOMPARE(fileResult(json, QStringLiteral("V2__fine.sql")).value(QStringLiteral("result")),
+             QJsonValue(QStringLiteral("not_reached")));
+    const QJsonObject broken = fileResult(json, QStringLiteral("V3__broken.sql"));
+    QCOMPARE(broken.value(QStringLiteral("result")).toString(), QStringLiteral("failed"));
+    QCOMPARE(broken.value(QStringLiteral("step")).toString(), QStringLiteral("upgrade"));
+    const QString error = broken.value(QStringLiteral("error")).toString();
+    QVERIFY2(error.contains(QStringLiteral("no_such_table")) &&
+                 error.contains(QStringLiteral("V3__broken.sql:2")),
+             qPrintable(error));
+    QCOMPARE(fileResult(json, QStringLiteral("V4__after.sql")).value(QStringLiteral("result")),
+             QJsonValue(QStringLiteral("not_reached")));
+    QCOMPARE(snapshotOf(db), before);
+    QVERIFY(!db.tableExists(QStringLiteral("half")));
+}
+
+void TestCliRehearse::keepPrintsTheUrl()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeBase(project);
+    const CliRunner cli(Binary::Cli, project.root());
+    CliResult r = cli.run({QStringLiteral("rehearse"), QStringLiteral("--keep")});
+    CLI_EXPECT_EXIT(r, 0);
+    const QString line = r.stdoutText()
+                             .section(QStringLiteral("Kept the throwaway database: "), 1)
+                             .section(u'\n', 0, 0)
+                             .trimmed();
+    QVERIFY2(!line.isEmpty(), qPrintable(r.stdoutText()));
+    // The kept database has the rehearsed file applied; its URL (with the password, which
+    // output never shows) reaches it.
+    QString url = line;
+    if (dialect != SqlDialect::Sqlite) {
+        const QString name = line.section(u'/', -1).section(u'?', 0, 0);
+        QVERIFY(rehearsalDatabases(db).contains(name));
+        url = db.url();
+        url.replace(db.name(), name);
+    }
+    CliResult current = cli.run({QStringLiteral("--url"), url, QStringLiteral("current")});
+    CLI_EXPECT_EXIT(current, 0);
+    CLI_EXPECT_CONTAINS(current, current.stdoutText(), QStringLiteral("1"));
+    if (dialect == SqlDialect::Sqlite)
+        QVERIFY(QFile::remove(line.mid(QStringLiteral("sqlite:///").size())));
+    else
+        QVERIFY(
+            db.exec(QStringLiteral("DROP DATABASE ") + url.section(u'/', -1).section(u'?', 0, 0)));
+}
+
+void TestCliRehearse::missingRollbackSection()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write(QStringLiteral("V1__oneway.sql"), "CREATE TABLE oneway (id INT);\n");
+    const CliRunner cli(Binary::Cli, project.root());
+    CliResult r = cli.run({QStringLiteral("rehearse")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("V1__oneway.sql  FAILED: no rollback section"));
+    QVERIFY(trackedVersions(db).isEmpty());
+}
+
+void TestCliRehearse::ctrlCDropsTheThrowawayDatabase_data()
+{
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::newRow("postgresql") << SqlDialect::Postgres;
+    QTest::newRow("mariadb") << SqlDialect::MySql;
+}
+
+// Ctrl+C during a long statement of the rehearsal: it stops at once, says so, exits 1 and
+// drops the throwaway database; the real one never saw anything.
+void TestCliRehearse::ctrlCDropsTheThrowawayDatabase()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeBase(project);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    const bool postgres = dialect == SqlDialect::Postgres;
+    project.write(QStringLiteral("V2__slow.sql"),
+                  QByteArray(postgres ? "SELECT pg_sleep(60);\n" : "SELECT SLEEP(60);\n") +
+                      "-- rollback\nSELECT 1;\n");
+    const QStringList before = snapshotOf(db);
+    const QStringList leftBefore = rehearsalDatabases(db);
+    std::unique_ptr<QProcess> process = cli.start({QStringLiteral("rehearse")});
+    QVERIFY(process->waitForStarted(10000));
+    const QString sleeping =
+        postgres ? QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE query LIKE "
+                                  "'SELECT pg_sleep(60)%'")
+                 : QStringLiteral("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE "
+                                  "INFO LIKE 'SELECT SLEEP(60)%'");
+    QTRY_VERIFY_WITH_TIMEOUT(db.query(sleeping).value(0).toInt() > 0, 20000);
+    ::kill(pid_t(process->processId()), SIGINT);
+    QVERIFY2(process->waitForFinished(15000), "rehearse did not stop");
+    const QString err = QString::fromUtf8(process->readAllStandardError());
+    QCOMPARE(process->exitCode(), 1);
+    QVERIFY2(err.contains(QStringLiteral("Rehearsal stopped by the user")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("Dropped the throwaway database")), qPrintable(err));
+    QCOMPARE(rehearsalDatabases(db), leftBefore);
+    QCOMPARE(snapshotOf(db), before);
+}
+
+void TestCliRehearse::demoProjectPasses()
+{
+    QFETCH(Binary, binary);
+    QTemporaryDir dir;
+    QVERIFY(copyDemo(dir.path()));
+    const CliRunner cli(binary, dir.path());
+    CliResult r = cli.run({QStringLiteral("rehearse")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Rehearsal passed: 10 file(s)."));
+    // The demo database does not exist yet, and rehearse does not create it.
+    QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/jetbase/demo.db")));
+    QCOMPARE(cli.run({QStringLiteral("upgrade"), QStringLiteral("--count"), QStringLiteral("3")})
+                 .exitCode,
+             0);
+    r = cli.run({QStringLiteral("rehearse")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("a copy of the SQLite file demo.db"));
+}
+
+QTEST_MAIN(TestCliRehearse)
+#include "tst_clirehearse.moc"
