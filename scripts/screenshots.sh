@@ -105,7 +105,7 @@ main() {
     prepare_project "$WORK/demo"
 
     mkdir -p "$OUTPUT_DIR"
-    local names=(list-and-editor dry-run run-in-progress review review-schema
+    local names=(list-and-editor dry-run rehearsal run-in-progress review review-schema
         destructive-confirmation connection-profiles)
     local name
     for name in "${names[@]}"; do

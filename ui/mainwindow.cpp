@@ -152,6 +152,11 @@ void MainWindow::createActions()
         ->setToolTip(tr("Roll back everything applied after the selected version; it stays"));
     make("dryRunAction", tr("&Dry Run"), Key(Qt::CTRL | Qt::Key_D),
          QStyle::SP_FileDialogContentsView, [ops] { ops->dryRun(); });
+    make("rehearseAction", tr("Re&hearse"), Key(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+         QStyle::SP_MediaPlay, [ops] { ops->rehearse(); });
+    m_actions.value(QStringLiteral("rehearseAction"))
+        ->setToolTip(tr("Upgrade the pending files on a throwaway copy of the database, roll "
+                        "each back and upgrade again, comparing the schema after every step"));
     make("validateAction", tr("&Validate"), Key(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
          QStyle::SP_DialogApplyButton, [ops] { ops->validate(); });
     make("fixChecksumsAction", tr("Fix &Checksums…"), {}, None, [ops] { ops->fixChecksums(); });
@@ -187,7 +192,7 @@ void MainWindow::createMenus()
     addNamedActions(migrate, m_actions,
                     {"upgradeAction", "upgradeToSelectedAction", nullptr, "rollbackLastAction",
                      "rollbackBatchAction", "rollbackToSelectedAction", nullptr, "dryRunAction",
-                     nullptr, "stopAction"});
+                     "rehearseAction", nullptr, "stopAction"});
     QMenu *tools = menuBar()->addMenu(tr("&Database"));
     tools->setObjectName(QStringLiteral("databaseMenu"));
     addNamedActions(tools, m_actions,
@@ -202,8 +207,8 @@ void MainWindow::createMenus()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     addNamedActions(toolbar, m_actions,
                     {"openAction", "refreshAction", "newMigrationAction", "generateMigrationAction",
-                     nullptr, "upgradeAction", "rollbackLastAction", "dryRunAction", "stopAction",
-                     nullptr, "validateAction", "journalAction"});
+                     nullptr, "upgradeAction", "rollbackLastAction", "dryRunAction",
+                     "rehearseAction", "stopAction", nullptr, "validateAction", "journalAction"});
     toolbar->toggleViewAction()->setText(tr("&Toolbar"));
     view->addAction(toolbar->toggleViewAction());
 

@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QTreeWidget>
 
 using namespace tidemark;
 using namespace tidemark::test;
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void pendingCountsAgree();
     void emptyStateWithoutSelection();
     void confirmationShowsCheckFindings();
+    void rehearsalStandsInForTheTypedName();
 };
 
 void TestWindow::opensAndShowsPending()
@@ -285,8 +287,13 @@ void TestWindow::confirmationNamesWhatIsLost()
          {QStringLiteral("DROP TABLE sales, \"sales archive\" CASCADE"),
           QStringLiteral("DROP SCHEMA reporting"), QStringLiteral("DROP DOMAIN positive_int")},
          true,
+         {},
          {}},
-        {QStringLiteral("V1__shop.sql"), {QStringLiteral("TRUNCATE ONLY app.books")}, true, {}}};
+        {QStringLiteral("V1__shop.sql"),
+         {QStringLiteral("TRUNCATE ONLY app.books")},
+         true,
+         {},
+         {}}};
     ui::ConfirmDialog dialog(ui::rollbackConfirmation(snapshot, plan));
     auto *lost = dialog.findChild<QPlainTextEdit *>(QStringLiteral("willBeLostList"));
     QVERIFY(lost);
@@ -407,6 +414,87 @@ void TestWindow::confirmationShowsCheckFindings()
     clickAction(*window, "upgradeAction");
     QTRY_VERIFY_WITH_TIMEOUT(accepted->seen, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && appliedVersions(db) == QStringList{"1"}, 20000);
+}
+
+// Rehearse in the window: the result file by file; on a production connection a passed
+// rehearsal of exactly the files to run stands in for the typed name, a failed one or a changed
+// file does not.
+void TestWindow::rehearsalStandsInForTheTypedName()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThreeTables(project);
+    QFile toml(project.jetbaseDir() + QStringLiteral("/jetbase.toml"));
+    QVERIFY(toml.open(QIODevice::WriteOnly));
+    toml.write("production = true\n");
+    toml.close();
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
+
+    const auto rehearse = [&]() -> QTreeWidget * {
+        clickAction(*window, "rehearseAction");
+        QWidget *dialog = nullptr;
+        const auto shown = [&] {
+            dialog = QApplication::activeModalWidget();
+            return dialog && dialog->objectName() == u"rehearsalDialog";
+        };
+        if (!QTest::qWaitFor(shown, 30000))
+            return nullptr;
+        return dialog->findChild<QTreeWidget *>(QStringLiteral("rehearsalResults"));
+    };
+    QTreeWidget *results = rehearse();
+    QVERIFY(results);
+    QCOMPARE(results->topLevelItemCount(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(results->topLevelItem(i)->text(1), QStringLiteral("passed"));
+    results->window()->close();
+    QCOMPARE(appliedVersions(db), QStringList{}); // rehearse never touches the database
+
+    // A file changed since the rehearsal: the name must be typed again.
+    project.write("V3__create_sales.sql", "-- upgrade\nCREATE TABLE sales (id INT, n INT);\n"
+                                          "-- rollback\nDROP TABLE sales;\n");
+    auto changed = answerNextConfirmation(false);
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(changed->seen, 20000);
+    QVERIFY(!changed->okEnabledBeforeTyping);
+    QVERIFY2(changed->rehearsal.contains(QStringLiteral("not rehearsed")),
+             qPrintable(changed->rehearsal));
+
+    // A rollback that forgets a column fails the rehearsal: still the typed name.
+    project.write("V3__create_sales.sql", "-- upgrade\nCREATE TABLE sales (id INT);\n"
+                                          "ALTER TABLE authors ADD COLUMN born INT;\n"
+                                          "-- rollback\nDROP TABLE sales;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window), 20000);
+    results = rehearse();
+    QVERIFY(results);
+    QCOMPARE(results->topLevelItem(2)->text(1),
+             QStringLiteral("FAILED: schema differs after rollback"));
+    QVERIFY2(results->topLevelItem(2)->text(2).contains(QStringLiteral("authors.born")),
+             qPrintable(results->topLevelItem(2)->text(2)));
+    results->window()->close();
+    auto failed = answerNextConfirmation(false);
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(failed->seen, 20000);
+    QVERIFY(!failed->okEnabledBeforeTyping);
+    QVERIFY2(failed->rehearsal.contains(QStringLiteral("FAILED")), qPrintable(failed->rehearsal));
+
+    // Fixed and rehearsed: OK without typing, and the upgrade runs.
+    project.write("V3__create_sales.sql", "-- upgrade\nCREATE TABLE sales (id INT);\n"
+                                          "ALTER TABLE authors ADD COLUMN born INT;\n"
+                                          "-- rollback\nALTER TABLE authors DROP COLUMN born;\n"
+                                          "DROP TABLE sales;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window), 20000);
+    results = rehearse();
+    QVERIFY(results);
+    QCOMPARE(results->topLevelItem(2)->text(1), QStringLiteral("passed"));
+    results->window()->close();
+    auto passed = answerNextConfirmation(true);
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(passed->seen, 20000);
+    QVERIFY(passed->okEnabledBeforeTyping);
+    QVERIFY2(passed->rehearsal.startsWith(QStringLiteral("Rehearsed at")),
+             qPrintable(passed->rehearsal));
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && appliedVersions(db).size() == 3, 20000);
 }
 
 QTEST_MAIN(TestWindow)

@@ -94,7 +94,8 @@ struct DialogSeen
     QString willRun;
     QString willBeLost;
     QString sql;
-    QString findings; // what check said about the files
+    QString findings;  // what check said about the files
+    QString rehearsal; // what the last rehearsal says about them
     QString okText;
     bool okEnabledBeforeTyping = true;
 };
@@ -126,6 +127,8 @@ inline std::shared_ptr<DialogSeen> answerNextConfirmation(bool accept = true,
         seen->willBeLost = text("willBeLostList");
         seen->sql = text("sqlText");
         seen->findings = text("checkFindingsList");
+        if (auto *note = dialog->findChild<QLabel *>(QStringLiteral("rehearsalNote")))
+            seen->rehearsal = note->text();
         auto *buttons = dialog->findChild<QDialogButtonBox *>();
         QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
         seen->okText = ok->text();

@@ -7,8 +7,10 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QVBoxLayout>
 
 namespace tidemark::ui {
@@ -149,6 +151,13 @@ ConfirmDialog::ConfirmDialog(const ConfirmationText &text, QWidget *parent)
         findings->setMaximumHeight(140);
         layout->addWidget(findings);
     }
+    if (!text.rehearsal.isEmpty()) {
+        auto *rehearsal = new QLabel(text.rehearsal, this);
+        rehearsal->setObjectName(QStringLiteral("rehearsalNote"));
+        rehearsal->setWordWrap(true);
+        rehearsal->setTextFormat(Qt::PlainText);
+        layout->addWidget(rehearsal);
+    }
     if (!text.sql.isEmpty()) {
         layout->addWidget(new QLabel(tr("The exact SQL:"), this));
         SqlEditor *sql = readOnlySql(text.sql, text.dialect, this);
@@ -203,8 +212,24 @@ QString planSql(const QList<PlannedFileView> &plan)
     return text;
 }
 
+namespace {
+
+// True when the rehearsal ran exactly the planned files, as they are now.
+bool rehearsedExactly(const RehearsalReport &report, const QList<PlannedFileView> &plan)
+{
+    QSet<QString> planned, rehearsed;
+    for (const PlannedFileView &file : plan)
+        planned.insert(file.fileName + u'\n' + file.checksum);
+    for (const FileRehearsal &file : report.files)
+        rehearsed.insert(file.fileName + u'\n' + file.checksum);
+    return planned == rehearsed;
+}
+
+} // namespace
+
 ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
-                                     const QList<PlannedFileView> &plan)
+                                     const QList<PlannedFileView> &plan,
+                                     const std::optional<RehearsalRecord> &rehearsal)
 {
     ConfirmationText text;
     text.title = ConfirmDialog::tr("Upgrade");
@@ -243,6 +268,22 @@ ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
                                                                nullptr, text.checkErrors)
                                            : ConfirmDialog::tr("Upgrade");
     text.requiredName = productionName(snapshot);
+    const bool covered = rehearsal && rehearsedExactly(rehearsal->report, plan);
+    const QString at =
+        covered ? QLocale().toString(rehearsal->at.time(), QLocale::ShortFormat) : QString();
+    if (covered && rehearsal->report.ok()) {
+        text.rehearsal = ConfirmDialog::tr("Rehearsed at %1 on a throwaway copy: these files "
+                                           "upgraded, rolled back and upgraded again cleanly.")
+                             .arg(at);
+        text.requiredName.clear();
+    } else if (covered) {
+        text.rehearsal = ConfirmDialog::tr("The rehearsal at %1 of these files FAILED (see "
+                                           "Rehearse).")
+                             .arg(at);
+    } else if (!text.requiredName.isEmpty()) {
+        text.rehearsal = ConfirmDialog::tr("These files were not rehearsed as they are now. "
+                                           "Rehearse first, or type the name to go ahead.");
+    }
     return text;
 }
 

@@ -3,7 +3,10 @@
 #include "common/sqldialect.h"
 #include "run/servicetypes.h"
 
+#include <QDateTime>
 #include <QDialog>
+
+#include <optional>
 
 class QDialogButtonBox;
 class QLineEdit;
@@ -24,6 +27,7 @@ struct ConfirmationText
     SqlDialect dialect = SqlDialect::Sqlite; // how sql is highlighted
     QStringList findings;                    // what `check` says about the files (upgrade)
     int checkErrors = 0; // error-level findings among them: upgrade refuses unless accepted
+    QString rehearsal;   // what the last rehearsal says about these files (may be empty)
 };
 
 // A modal confirmation. OK stays disabled until the typed name matches requiredName.
@@ -43,9 +47,19 @@ private:
 // for other connections.
 QString productionName(const ProjectSnapshot &snapshot);
 
-// The texts of the confirmations the window asks for.
+// The window's last rehearsal on the current connection.
+struct RehearsalRecord
+{
+    QDateTime at;
+    RehearsalReport report;
+};
+
+// The texts of the confirmations the window asks for. A passed rehearsal of exactly the planned
+// files (same names, same checksums) is named in the upgrade's confirmation and, on a production
+// connection, stands in for the typed name; without one the name must be typed.
 ConfirmationText upgradeConfirmation(const ProjectSnapshot &snapshot,
-                                     const QList<PlannedFileView> &plan);
+                                     const QList<PlannedFileView> &plan,
+                                     const std::optional<RehearsalRecord> &rehearsal = {});
 ConfirmationText rollbackConfirmation(const ProjectSnapshot &snapshot,
                                       const QList<PlannedFileView> &plan);
 // The SQL of a plan, file by file, as the dry run shows it.

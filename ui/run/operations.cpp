@@ -1,6 +1,7 @@
 #include "run/operations.h"
 
 #include "run/confirmations.h"
+#include "run/rehearsaldialog.h"
 #include "run/runcontroller.h"
 #include "run/runpanel.h"
 
@@ -19,6 +20,7 @@ Operations::Operations(QWidget *window, RunPanel *panel, QObject *parent)
 {
     connect(m_controller, &RunController::replied, this, &Operations::onReplied);
     connect(m_controller, &RunController::runEvent, m_panel, &RunPanel::handleEvent);
+    connect(m_controller, &RunController::progressNote, m_panel, &RunPanel::log);
     connect(m_controller, &RunController::busyChanged, this, &Operations::busyChanged);
     connect(m_panel, &RunPanel::stopRequested, this, &Operations::stop);
 }
@@ -29,6 +31,7 @@ void Operations::setProject(const QString &projectDir, const QString &startDir)
     m_startDir = startDir;
     m_loaded = false;
     m_snapshot = {};
+    m_rehearsal.reset();
     m_url.clear();
     m_production = false;
     m_holding = false;
@@ -38,6 +41,8 @@ void Operations::setProject(const QString &projectDir, const QString &startDir)
 
 void Operations::setConnection(const QString &url, bool production)
 {
+    if (url != m_url)
+        m_rehearsal.reset();
     m_url = url;
     m_production = production;
     const bool wasHolding = std::exchange(m_holding, false);
@@ -127,6 +132,13 @@ void Operations::rollbackTo(const QString &version)
 void Operations::dryRun()
 {
     submit({Op::PlanUpgrade}, Purpose::Preview);
+}
+
+void Operations::rehearse()
+{
+    m_panel->startRun(tr("Rehearsing the pending files on a throwaway copy…"),
+                      int(m_snapshot.status.pending.size()));
+    submit({Op::Rehearse});
 }
 
 void Operations::validate()
@@ -241,6 +253,8 @@ void Operations::onReplied(const ServiceReply &reply)
     case Op::Upgrade:
     case Op::Rollback:
         return onRunFinished(reply);
+    case Op::Rehearse:
+        return onRehearsed(reply);
     default:
         return onAudited(reply);
     }
@@ -260,8 +274,9 @@ void Operations::onPlanned(const ServiceReply &reply)
     if (reply.plan.isEmpty())
         return inform(upgrading ? tr("Upgrade") : tr("Roll back"),
                       upgrading ? tr("Migrations are up to date.") : tr("Nothing to roll back."));
-    const ConfirmationText text = upgrading ? upgradeConfirmation(m_snapshot, reply.plan)
-                                            : rollbackConfirmation(m_snapshot, reply.plan);
+    const ConfirmationText text = upgrading
+                                      ? upgradeConfirmation(m_snapshot, reply.plan, m_rehearsal)
+                                      : rollbackConfirmation(m_snapshot, reply.plan);
     if (!confirm(m_window, text)) {
         m_panel->log(tr("Cancelled by the user before anything ran."));
         return;
@@ -304,6 +319,24 @@ void Operations::onRunFinished(const ServiceReply &reply)
                  (reply.messages.isEmpty() ? QString() : u"\n\n" + reply.messages.join(u'\n')));
     }
     refresh();
+}
+
+void Operations::onRehearsed(const ServiceReply &reply)
+{
+    if (!reply.ok) {
+        m_panel->finishRun(tr("Rehearsal could not run."));
+        return warn(tr("Rehearse"), reply.errorText);
+    }
+    const RehearsalReport &report = reply.rehearsal;
+    m_panel->finishRun(report.cancelled ? tr("Rehearsal stopped.")
+                       : report.ok()
+                           ? tr("Rehearsal passed: %n file(s).", nullptr, int(report.files.size()))
+                           : tr("Rehearsal failed."));
+    if (!report.droppedNote.isEmpty())
+        m_panel->log(report.droppedNote);
+    if (!report.cancelled)
+        m_rehearsal = RehearsalRecord{QDateTime::currentDateTime(), report};
+    (new RehearsalDialog(report, m_window))->open();
 }
 
 void Operations::onAudited(const ServiceReply &reply)

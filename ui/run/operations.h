@@ -1,5 +1,6 @@
 #pragma once
 
+#include "run/confirmations.h"
 #include "run/servicetypes.h"
 
 #include <QObject>
@@ -48,6 +49,8 @@ public Q_SLOTS:
     void rollbackLastBatch();
     void rollbackTo(const QString &version); // everything applied after version
     void dryRun();
+    // Upgrade, rollback and upgrade again on a throwaway copy; shows the result file by file.
+    void rehearse();
     void validate();
     // Asks how the first partly applied file was repaired, then records it (resolve).
     void resolve();
@@ -73,6 +76,7 @@ private:
     void onPlanned(const ServiceReply &reply);
     void onRunFinished(const ServiceReply &reply);
     void onAudited(const ServiceReply &reply);
+    void onRehearsed(const ServiceReply &reply);
     void rollback(const RollbackOptions &options);
     void warn(const QString &title, const QString &text);
     void inform(const QString &title, const QString &text);
@@ -89,6 +93,8 @@ private:
     ProjectSnapshot m_snapshot;
     bool m_loaded = false;
     Purpose m_purpose = Purpose::Confirm;
+    // The last rehearsal on this project and connection (forgotten when either changes).
+    std::optional<RehearsalRecord> m_rehearsal;
 };
 
 } // namespace tidemark::ui

@@ -23,6 +23,8 @@ RunController::RunController(QObject *parent)
             Qt::QueuedConnection);
     connect(m_worker, &ServiceWorker::runEvent, this, &RunController::runEvent,
             Qt::QueuedConnection);
+    connect(m_worker, &ServiceWorker::progressNote, this, &RunController::progressNote,
+            Qt::QueuedConnection);
     m_thread->start();
 }
 

@@ -30,6 +30,7 @@ public:
 Q_SIGNALS:
     void replied(const tidemark::ui::ServiceReply &reply);
     void runEvent(const tidemark::RunEvent &event);
+    void progressNote(const QString &line);
     void busyChanged(bool busy);
     void requested(const tidemark::ui::ServiceRequest &request); // to the worker
 

@@ -139,6 +139,7 @@ void RunPanel::resizeEvent(QResizeEvent *event)
 void RunPanel::finishRun(const QString &summary)
 {
     m_stop->setEnabled(false);
+    m_progress->setTextVisible(false); // its count belongs to the run that just ended
     showStatement({});
     m_file->setText(summary);
     log(summary);

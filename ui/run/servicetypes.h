@@ -3,6 +3,7 @@
 // Plain values that travel between the window and its worker thread through queued signals.
 
 #include "engine/migrationservice.h"
+#include "engine/rehearsal.h"
 #include "engine/runevents.h"
 #include "preflight/migrationcheck.h"
 
@@ -27,7 +28,8 @@ struct ServiceRequest
         FixFiles,
         Lock,
         Unlock,
-        Resolve, // settles a partly applied file: resolveTarget, resolveApplied
+        Resolve,  // settles a partly applied file: resolveTarget, resolveApplied
+        Rehearse, // upgrade, rollback, upgrade again on a throwaway copy
     };
     ServiceRequest(Op op = Op::Load)
         : op(op)
@@ -50,7 +52,8 @@ struct PlannedFileView
 {
     QString fileName;
     QStringList statements;
-    bool transactional = true;    // false: "-- tidemark: transaction=off"
+    bool transactional = true;
+    QString checksum;             // false: "-- tidemark: transaction=off"
     QList<CheckFinding> findings; // PlanUpgrade: what `check` says about the file
 };
 
@@ -85,6 +88,7 @@ struct ServiceReply
     int failedLine = 0;          // the failing statement's line in failedFile
     bool cancelled = false;      // stopped by the user
     QStringList messages;        // Validate, Check*, Fix*, Lock: one line per item
+    RehearsalReport rehearsal;   // Rehearse
 };
 
 } // namespace tidemark::ui

@@ -21,6 +21,7 @@ QList<PlannedFileView> planView(const Plan &plan)
         PlannedFileView view;
         view.fileName = file.fileName;
         view.transactional = file.migration->text.directives.transaction;
+        view.checksum = file.migration->checksum();
         for (const SqlStatement &statement : file.statements)
             view.statements.append(statement.text);
         files.append(view);
@@ -72,6 +73,9 @@ void ServiceWorker::perform(const ServiceRequest &request)
     case Op::Upgrade:
     case Op::Rollback:
         run(service, reply, false);
+        break;
+    case Op::Rehearse:
+        rehearseOn(service, reply);
         break;
     default:
         audit(service, reply);
@@ -148,6 +152,17 @@ void ServiceWorker::run(MigrationService &service, ServiceReply &reply, bool dry
         for (const SqlStatement &s : outcome->run.statementsInEffect)
             reply.messages.append(tr("Still in effect (line %1): %2").arg(s.line).arg(s.text));
     }
+}
+
+void ServiceWorker::rehearseOn(MigrationService &service, ServiceReply &reply)
+{
+    RehearsalOptions options;
+    options.cancel = m_cancel;
+    options.progress = [this](const QString &line) { Q_EMIT progressNote(line); };
+    Result<RehearsalReport> report = rehearse(service.project(), options);
+    if (!report)
+        return fail(reply, report.error());
+    reply.rehearsal = std::move(report).value();
 }
 
 void ServiceWorker::audit(MigrationService &service, ServiceReply &reply)

@@ -22,11 +22,13 @@ public Q_SLOTS:
 Q_SIGNALS:
     void replied(const tidemark::ui::ServiceReply &reply);
     void runEvent(const tidemark::RunEvent &event);
+    void progressNote(const QString &line); // a rehearsal's steps, as they happen
 
 private:
     void load(MigrationService &service, ServiceReply &reply) const;
     void run(MigrationService &service, ServiceReply &reply, bool dryRun);
     void audit(MigrationService &service, ServiceReply &reply);
+    void rehearseOn(MigrationService &service, ServiceReply &reply);
 
     const std::atomic_bool *m_cancel = nullptr;
 };

@@ -5,14 +5,14 @@
 #include "shooter.h"
 
 #include "appicon.h"
-#include "run/confirmations.h"
-#include "mainwindow.h"
 #include "editor/migrationeditor.h"
 #include "list/migrationlistwidget.h"
-#include "run/operations.h"
+#include "mainwindow.h"
 #include "review/changelist.h"
 #include "review/reviewdialog.h"
 #include "review/schemadiffview.h"
+#include "run/confirmations.h"
+#include "run/operations.h"
 #include "run/runpanel.h"
 
 #include <QApplication>
@@ -80,6 +80,26 @@ bool dryRun(Shooter &shooter)
     const bool shot = shooter.shoot(QStringLiteral("dry-run"));
     dialog->close();
     return shot && Shooter::waitFor([&] { return !dialog; }, 5000);
+}
+
+// Rehearse: the pending files upgraded, rolled back and upgraded again on a throwaway copy.
+bool rehearsal(Shooter &shooter)
+{
+    MainWindow *window = shooter.window();
+    if (!shooter.click("rehearseAction"))
+        return false;
+    QPointer<QDialog> dialog;
+    const bool shown = Shooter::waitFor(
+        [&] {
+            dialog = window->findChild<QDialog *>(QStringLiteral("rehearsalDialog"));
+            return dialog && dialog->isVisible();
+        },
+        RunTimeoutMs);
+    if (!shown)
+        return Shooter::fail(QStringLiteral("the rehearsal's dialog did not open"));
+    const bool shot = shooter.shoot(QStringLiteral("rehearsal"));
+    dialog->close();
+    return shot && Shooter::waitFor([&] { return !dialog && idle(window); }, 5000);
 }
 
 // Upgrade all pending: OK in the confirmation, then the run panel while the slow file runs.
@@ -262,6 +282,7 @@ int main(int argc, char *argv[])
     const Screen steps[] = {
         {"list and editor", screenshots::listAndEditor},
         {"dry run", screenshots::dryRun},
+        {"rehearsal", screenshots::rehearsal},
         {"run in progress", [&](Shooter &s) { return screenshots::runInProgress(s, slowMarker); }},
         {"review", screenshots::review},
         {"destructive confirmation", screenshots::destructiveConfirmation},
