@@ -27,6 +27,7 @@ int runDiff(CommandContext &context);
 int runMakeMigrations(CommandContext &context);
 int runCheck(CommandContext &context);
 int runRehearse(CommandContext &context);
+int runDrift(CommandContext &context);
 
 // Set by SIGINT/SIGTERM; the runner stops between statements and rolls the file back.
 const std::atomic_bool *interruptFlag();

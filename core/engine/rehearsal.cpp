@@ -1,6 +1,7 @@
 #include "engine/rehearsal.h"
 
 #include "db/connection.h"
+#include "engine/historyreplay.h"
 #include "engine/migrationservice.h"
 #include "engine/schemadiff.h"
 #include "schema/catalogreader.h"
@@ -55,42 +56,6 @@ QString runError(const Result<RunOutcome> &outcome)
 bool failed(const Result<RunOutcome> &outcome)
 {
     return !outcome || !outcome->ok();
-}
-
-// Replays the applied versioned files into an empty throwaway database, refusing when one of
-// them is gone or changed (the replay would not be what ran).
-Status replayHistory(MigrationService &scratch, const StatusReport &live)
-{
-    for (const StatusEntry &entry : live.entries) {
-        if (entry.kind != MigrationKind::Versioned || !entry.applied())
-            continue;
-        if (entry.state == MigrationState::Missing || entry.state == MigrationState::Changed)
-            return Error::make(
-                Error::Code::Validation,
-                QStringLiteral("Cannot rebuild the database for the rehearsal: the applied file "
-                               "%1 is %2, so replaying the files would not be what ran.")
-                    .arg(entry.fileName, entry.state == MigrationState::Missing
-                                             ? QStringLiteral("missing")
-                                             : QStringLiteral("changed since it ran")),
-                QStringLiteral("Restore the file as it ran (see validate), then rehearse again."));
-    }
-    if (live.latestVersion.isEmpty())
-        return {};
-    UpgradeOptions replay;
-    replay.toVersion = live.latestVersion;
-    replay.skipCheck = true;
-    Result<RunOutcome> outcome = scratch.upgrade(replay, false);
-    if (failed(outcome)) {
-        Error e = outcome ? outcome->run.error : outcome.error();
-        e.message = QStringLiteral("Replaying the applied migrations into the throwaway database "
-                                   "failed: ") +
-                    e.message;
-        e.hint = QStringLiteral("Rehearsals on this database kind rebuild it from the applied "
-                                "files; a history that does not start at an empty database "
-                                "cannot be replayed yet.");
-        return e;
-    }
-    return {};
 }
 
 class Rehearsal
@@ -309,8 +274,8 @@ Result<RehearsalReport> rehearse(const Project &project, const RehearsalOptions 
     Result<ConnectionSpec> server = scratchServer(project, target.value());
     if (!server)
         return server.error();
-    Result<std::unique_ptr<ThrowawayDatabase>> scratchDb =
-        ThrowawayDatabase::create(target.value(), server.value());
+    Result<std::unique_ptr<ThrowawayDatabase>> scratchDb = ThrowawayDatabase::create(
+        target.value(), server.value(), ThrowawayDatabase::Start::CopyOfTarget);
     if (!scratchDb)
         return scratchDb.error();
     ThrowawayDatabase &db = **scratchDb;
@@ -320,7 +285,7 @@ Result<RehearsalReport> rehearse(const Project &project, const RehearsalOptions 
     if (target->dialect == SqlDialect::Sqlite) {
         report.base = db.description();
     } else {
-        if (Status s = replayHistory(scratch, overview->status); !s)
+        if (Status s = replayAppliedFiles(scratch, overview->status); !s)
             return s.error(); // db's destructor drops it
         const auto replayed = std::count_if(
             overview->status.entries.cbegin(), overview->status.entries.cend(),

@@ -24,27 +24,30 @@ QString displayUrlFor(const QString &targetUrl, const QString &name)
 
 } // namespace
 
-Result<std::unique_ptr<ThrowawayDatabase>> ThrowawayDatabase::create(const ConnectionSpec &target,
-                                                                     const ConnectionSpec &server)
+Result<std::unique_ptr<ThrowawayDatabase>>
+ThrowawayDatabase::create(const ConnectionSpec &target, const ConnectionSpec &server, Start start)
 {
     std::unique_ptr<ThrowawayDatabase> db(new ThrowawayDatabase);
     db->m_spec = target;
     if (target.dialect == SqlDialect::Sqlite) {
         db->m_folder = std::make_unique<QTemporaryDir>(
-            QStringLiteral("%1/tidemark-rehearsal-XXXXXX").arg(QDir::tempPath()));
+            QStringLiteral("%1/tidemark-throwaway-XXXXXX").arg(QDir::tempPath()));
         if (!db->m_folder->isValid())
             return Error::make(Error::Code::Io,
-                               QStringLiteral("Cannot create a folder for the rehearsal's copy: %1")
+                               QStringLiteral("Cannot create a folder for a throwaway copy: %1")
                                    .arg(db->m_folder->errorString()));
-        const QString copy = db->m_folder->filePath(QStringLiteral("rehearsal.db"));
+        const QString copy = db->m_folder->filePath(QStringLiteral("throwaway.db"));
         db->m_spec.databaseName = copy;
         db->m_spec.displayUrl = QStringLiteral("sqlite:///") + copy;
         const QFileInfo live(target.databaseName);
-        if (!live.exists()) {
+        if (!live.exists() || start == Start::Empty) {
             if (Result<std::unique_ptr<Connection>> made = Connection::open(db->m_spec); !made)
                 return made.error(); // opening creates the empty file
-            db->m_description = QStringLiteral("an empty SQLite database (%1 does not exist yet)")
-                                    .arg(QDir::toNativeSeparators(live.absoluteFilePath()));
+            db->m_description =
+                start == Start::Empty
+                    ? QStringLiteral("an empty SQLite database")
+                    : QStringLiteral("an empty SQLite database (%1 does not exist yet)")
+                          .arg(QDir::toNativeSeparators(live.absoluteFilePath()));
             return db;
         }
         Result<std::unique_ptr<Connection>> source = Connection::open(target);
@@ -53,8 +56,8 @@ Result<std::unique_ptr<ThrowawayDatabase>> ThrowawayDatabase::create(const Conne
         if (Result<QSqlQuery> copied = (*source)->exec(QStringLiteral("VACUUM INTO ?"), {copy});
             !copied) {
             Error e = copied.error();
-            e.message = QStringLiteral("Cannot copy %1 for the rehearsal: %2")
-                            .arg(live.fileName(), e.dbText);
+            e.message =
+                QStringLiteral("Cannot copy %1 for a rehearsal: %2").arg(live.fileName(), e.dbText);
             return e;
         }
         db->m_description =
@@ -71,15 +74,14 @@ Result<std::unique_ptr<ThrowawayDatabase>> ThrowawayDatabase::create(const Conne
     Result<std::unique_ptr<Connection>> connection = Connection::open(admin);
     if (!connection)
         return connection.error();
-    const QString name = QStringLiteral("tidemark_rehearsal_%1")
+    const QString name = QStringLiteral("tidemark_throwaway_%1")
                              .arg(QRandomGenerator::global()->generate64(), 0, 36);
     const QString quoted = (*connection)->dialect().quoteIdentifier(name);
     if (Result<QSqlQuery> created =
             (*connection)->exec(QStringLiteral("CREATE DATABASE ") + quoted);
         !created) {
         Error e = created.error();
-        e.message = QStringLiteral("Cannot create a throwaway database for the rehearsal: %1")
-                        .arg(e.dbText);
+        e.message = QStringLiteral("Cannot create a throwaway database: %1").arg(e.dbText);
         e.hint = QStringLiteral("The user needs the right to create databases (PostgreSQL: "
                                 "CREATEDB; MariaDB: CREATE), or set dev_url to a server of the "
                                 "same kind where it has it.");

@@ -19,15 +19,17 @@ class Connection;
 class ThrowawayDatabase
 {
 public:
+    // What a SQLite throwaway starts as (server ones always start empty).
+    enum class Start { CopyOfTarget, Empty };
     // target: the project's connection; server: where to create it (dev_url's, or target).
-    static Result<std::unique_ptr<ThrowawayDatabase>> create(const ConnectionSpec &target,
-                                                             const ConnectionSpec &server);
+    static Result<std::unique_ptr<ThrowawayDatabase>>
+    create(const ConnectionSpec &target, const ConnectionSpec &server, Start start);
     ~ThrowawayDatabase();
     ThrowawayDatabase(const ThrowawayDatabase &) = delete;
     ThrowawayDatabase &operator=(const ThrowawayDatabase &) = delete;
 
     const ConnectionSpec &spec() const { return m_spec; } // displayUrl: its redacted URL
-    // "a copy of the SQLite file demo.db", "an empty PostgreSQL database tidemark_rehearsal_x".
+    // "a copy of the SQLite file demo.db", "an empty PostgreSQL database tidemark_throwaway_x".
     const QString &description() const { return m_description; }
     // Leaves it in place for inspection; the destructor then only closes.
     void keep();

@@ -24,10 +24,10 @@ QStringList rehearsalDatabases(const ScratchDatabase &db)
     switch (db.dialect()) {
     case SqlDialect::Postgres:
         return db.query(QStringLiteral(
-            "SELECT datname FROM pg_database WHERE datname LIKE 'tidemark_rehearsal_%'"));
+            "SELECT datname FROM pg_database WHERE datname LIKE 'tidemark_throwaway_%'"));
     case SqlDialect::MySql:
         return db.query(QStringLiteral("SELECT schema_name FROM information_schema.schemata "
-                                       "WHERE schema_name LIKE 'tidemark_rehearsal_%'"));
+                                       "WHERE schema_name LIKE 'tidemark_throwaway_%'"));
     default:
         return {};
     }

@@ -1,0 +1,82 @@
+#include "engine/drift.h"
+
+#include "db/connection.h"
+#include "engine/historyreplay.h"
+#include "engine/migrationservice.h"
+#include "engine/schemadiff.h"
+#include "schema/catalogreader.h"
+#include "schema/schemacomparer.h"
+#include "schema/throwawaydatabase.h"
+
+namespace tidemark {
+
+namespace {
+
+Result<Schema> readSchema(const ConnectionSpec &spec)
+{
+    std::unique_ptr<CatalogReader> reader = CatalogReader::create(spec.dialect);
+    if (!reader)
+        return Error::make(
+            Error::Code::Usage,
+            QStringLiteral("drift is not supported on %1 yet.").arg(dialectName(spec.dialect)));
+    Result<std::unique_ptr<Connection>> connection = Connection::open(spec);
+    if (!connection)
+        return connection.error();
+    return reader->read(**connection);
+}
+
+} // namespace
+
+Result<DriftReport> detectDrift(const Project &project, const std::atomic_bool *cancel)
+{
+    Result<ConnectionSpec> target = project.connectionSpec();
+    if (!target)
+        return target.error();
+    MigrationService live(project);
+    Result<StatusReport> status = live.status(); // also: the database must exist
+    if (!status)
+        return status.error();
+    if (!status->unfinished.isEmpty())
+        return Error::make(Error::Code::Validation,
+                           QStringLiteral("%1 is partly applied: what it left is neither the "
+                                          "history nor drift.")
+                               .arg(status->unfinished.first().fileName),
+                           QStringLiteral("Settle it first (see resolve)."));
+    Result<Schema> liveSchema = readSchema(target.value());
+    if (!liveSchema)
+        return liveSchema.error();
+    Result<ConnectionSpec> server = scratchServer(project, target.value());
+    if (!server)
+        return server.error();
+    Result<std::unique_ptr<ThrowawayDatabase>> scratchDb =
+        ThrowawayDatabase::create(target.value(), server.value(), ThrowawayDatabase::Start::Empty);
+    if (!scratchDb)
+        return scratchDb.error();
+    ThrowawayDatabase &db = **scratchDb;
+    MigrationService scratch(project.withConnection(db.spec()));
+    scratch.setCancelFlag(cancel);
+    if (Status s = replayAppliedFiles(scratch, status.value()); !s)
+        return s.error(); // db's destructor drops it
+    Result<Schema> replayed = readSchema(db.spec());
+    if (!replayed)
+        return replayed.error();
+
+    DriftReport report;
+    report.base = db.description();
+    for (const StatusEntry &entry : status->entries)
+        if (entry.kind == MigrationKind::Versioned && entry.applied())
+            ++report.replayedFiles;
+    report.diff = compareSchemas(replayed.value(), liveSchema.value());
+    report.replayed = std::move(replayed).value();
+    report.live = std::move(liveSchema).value();
+    if (Status dropped = db.drop(); !dropped)
+        report.droppedNote = dropped.error().fullText();
+    else
+        report.droppedNote =
+            target->dialect == SqlDialect::Sqlite
+                ? QStringLiteral("Removed the temporary replay database.")
+                : QStringLiteral("Dropped the throwaway database %1.").arg(db.spec().databaseName);
+    return report;
+}
+
+} // namespace tidemark

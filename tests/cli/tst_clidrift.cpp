@@ -1,0 +1,147 @@
+// drift through the real binary on SQLite, PostgreSQL and MariaDB: nothing on a database that
+// is what its history makes; a column added, an index dropped and a default changed by hand
+// are reported in the comparer's words with exit 1 and in --json; the database is only read
+// and the throwaway database is dropped; a history that cannot be replayed is an error.
+#include "clidatabase.h"
+#include "clirunner.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace tidemark;
+using namespace tidemark::test;
+
+namespace {
+
+QStringList throwawayDatabases(const ScratchDatabase &db)
+{
+    switch (db.dialect()) {
+    case SqlDialect::Postgres:
+        return db.query(QStringLiteral(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'tidemark_throwaway_%'"));
+    case SqlDialect::MySql:
+        return db.query(QStringLiteral("SELECT schema_name FROM information_schema.schemata "
+                                       "WHERE schema_name LIKE 'tidemark_throwaway_%'"));
+    default:
+        return {};
+    }
+}
+
+void writeHistory(const TempProject &project, SqlDialect dialect)
+{
+    project.write(QStringLiteral("V1__books.sql"),
+                  "CREATE TABLE books (id INT PRIMARY KEY, title VARCHAR(100) DEFAULT "
+                  "'untitled');\nINSERT INTO books (id) VALUES (1);\n-- rollback\nDROP TABLE "
+                  "books;\n");
+    project.write(QStringLiteral("V2__index.sql"),
+                  QByteArray("CREATE INDEX ix_title ON books (title);\n-- rollback\n") +
+                      (dialect == SqlDialect::MySql ? "DROP INDEX ix_title ON books;\n"
+                                                    : "DROP INDEX ix_title;\n"));
+}
+
+QStringList kinds(const QJsonObject &report)
+{
+    QStringList list;
+    for (const QJsonValue &change : report.value(QStringLiteral("changes")).toArray())
+        list.append(change.toObject().value(QStringLiteral("kind")).toString() + u' ' +
+                    change.toObject().value(QStringLiteral("object")).toString());
+    list.sort();
+    return list;
+}
+
+} // namespace
+
+class TestCliDrift : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void cleanDatabaseHasNoDrift_data() { addDialectColumnRows(); }
+    void cleanDatabaseHasNoDrift();
+    void changesByHandAreFound_data() { addDialectColumnRows(); }
+    void changesByHandAreFound();
+    void unreplayableHistoryIsAnError();
+};
+
+void TestCliDrift::cleanDatabaseHasNoDrift()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeHistory(project, dialect);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    // A pending file is not drift: only what is applied is replayed.
+    project.write(QStringLiteral("V3__pending.sql"),
+                  "CREATE TABLE later (id INT);\n-- rollback\nDROP TABLE later;\n");
+    const QStringList before = snapshotOf(db);
+    const QStringList leftBefore = throwawayDatabases(db);
+    CliResult r = cli.run({QStringLiteral("drift")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("No drift: the schema is what the 2 applied migration "
+                                       "file(s) make."));
+    r = cli.run({QStringLiteral("drift"), QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(r.json().value(QStringLiteral("drift")).toBool(), false);
+    QCOMPARE(snapshotOf(db), before);
+    QCOMPARE(throwawayDatabases(db), leftBefore);
+}
+
+void TestCliDrift::changesByHandAreFound()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeHistory(project, dialect);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    QVERIFY(db.exec(QStringLiteral("ALTER TABLE books ADD COLUMN note VARCHAR(50)")));
+    QVERIFY(db.exec(dialect == SqlDialect::MySql ? QStringLiteral("DROP INDEX ix_title ON books")
+                                                 : QStringLiteral("DROP INDEX ix_title")));
+    QStringList expected{QStringLiteral("add_column note"), QStringLiteral("drop_index ix_title")};
+    // SQLite cannot change a column's default in place.
+    if (dialect != SqlDialect::Sqlite) {
+        QVERIFY(
+            db.exec(QStringLiteral("ALTER TABLE books ALTER COLUMN title SET DEFAULT 'unknown'")));
+        expected.append(QStringLiteral("change_column_default title"));
+        expected.sort();
+    }
+    const QStringList before = snapshotOf(db);
+    const QStringList leftBefore = throwawayDatabases(db);
+
+    CliResult r = cli.run({QStringLiteral("drift")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("Drift: the database differs from what its 2 applied "
+                                       "migration file(s) make."));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("+ add column books.note"));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("- drop index ix_title"));
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("Drift found: %1 difference(s).").arg(expected.size()));
+    r = cli.run({QStringLiteral("drift"), QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 1);
+    QCOMPARE(r.json().value(QStringLiteral("drift")).toBool(), true);
+    QCOMPARE(kinds(r.json()), expected);
+    QCOMPARE(snapshotOf(db), before);
+    QCOMPARE(throwawayDatabases(db), leftBefore);
+}
+
+void TestCliDrift::unreplayableHistoryIsAnError()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeHistory(project, SqlDialect::Sqlite);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    project.write(QStringLiteral("V2__index.sql"),
+                  "CREATE INDEX ix_title ON books (title, id);\n-- rollback\nDROP INDEX "
+                  "ix_title;\n");
+    CliResult r = cli.run({QStringLiteral("drift")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(),
+                        QStringLiteral("the applied file V2__index.sql is changed since it ran"));
+    CLI_EXPECT_NOT_CONTAINS(r, r.stdoutText(), QStringLiteral("No drift"));
+}
+
+QTEST_MAIN(TestCliDrift)
+#include "tst_clidrift.moc"
