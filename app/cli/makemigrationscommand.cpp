@@ -43,6 +43,12 @@ int runMakeMigrations(CommandContext &context)
          QStringLiteral("Exit 1 and write nothing when a change would lose data (for CI).")},
         {QStringLiteral("allow-pending"),
          QStringLiteral("Compare even when versioned migrations are not applied yet.")},
+        {QStringLiteral("from-drift"),
+         QStringLiteral("Write what was changed in the database by hand (see drift) as a "
+                        "migration, recorded as applied: the database already has it.")},
+        {QStringLiteral("undo-drift"),
+         QStringLiteral("Write a migration that removes what was changed by hand (see drift); "
+                        "upgrade runs it.")},
     });
     if (auto code = context.parse(parser, QStringLiteral("Write a migration that brings the "
                                                          "database to the desired schema.")))
@@ -52,7 +58,15 @@ int runMakeMigrations(CommandContext &context)
         return context.fail(s.error());
     options.renames = parser.values(QStringLiteral("rename"));
     options.allowPending = parser.isSet(QStringLiteral("allow-pending"));
-    if (parser.isSet(QStringLiteral("description")))
+    const bool undoDrift = parser.isSet(QStringLiteral("undo-drift"));
+    const bool fromDrift = parser.isSet(QStringLiteral("from-drift")) || undoDrift;
+    if (undoDrift && parser.isSet(QStringLiteral("from-drift")))
+        return context.fail(Error::make(
+            Error::Code::Usage, QStringLiteral("Give --from-drift or --undo-drift, not both.")));
+    options.fromDrift = fromDrift;
+    if (fromDrift)
+        options.description = QStringLiteral("record_drift");
+    if (parser.isSet(QStringLiteral("description")) && !undoDrift)
         options.description = parser.value(QStringLiteral("description"));
     int exitCode = 0;
     std::optional<MigrationService> service = context.service(&exitCode);
@@ -94,12 +108,51 @@ int runMakeMigrations(CommandContext &context)
     if (!path)
         return context.fail(path.error(), fields);
     const QString shown = QDir::current().relativeFilePath(path.value());
+    if (fromDrift) {
+        // The database already has these changes: the file joins its history without running.
+        if (Status s = service->recordAsApplied(
+                m.fileName, QStringLiteral("make-migrations --from-drift: the changes were made "
+                                           "by hand; recorded without running"));
+            !s) {
+            Error e = s.error();
+            e.message = QStringLiteral("Wrote %1 but could not record it as applied: %2")
+                            .arg(shown, e.message);
+            e.hint = QStringLiteral("Remove the file, or keep it and do not upgrade it: the "
+                                    "database already has its changes.");
+            return context.fail(e, fields);
+        }
+        fields.insert(QStringLiteral("recorded_as_applied"), true);
+    }
     const QStringList lines = QStringList{QStringLiteral("Created %1 with %2 change(s) from %3:")
                                               .arg(shown)
                                               .arg(m.report.diff.changes.size())
                                               .arg(m.report.source)} +
                               changeLines(m.report.diff.changes);
     context.out().result(lines.join(u'\n'));
+    if (fromDrift)
+        context.out().info(QStringLiteral("Recorded %1 as applied without running it: the "
+                                          "database already has these changes.")
+                               .arg(m.fileName));
+    if (undoDrift) {
+        // The drift is now history; the undo is a normal pending migration after it, so a
+        // replay of the history (drift, rehearse) runs both and stays consistent.
+        Result<GeneratedMigration> undo = undoMigration(service->project(), m);
+        if (!undo)
+            return context.fail(undo.error(), fields);
+        for (const DataLossWarning &w : undo->warnings)
+            context.out().warning(QStringLiteral("Warning: ") + w.message);
+        Result<QString> undoPath = saveGeneratedMigration(service->project(), undo.value());
+        if (!undoPath)
+            return context.fail(undoPath.error(), fields);
+        const QString undoShown = QDir::current().relativeFilePath(undoPath.value());
+        context.out().result(
+            (QStringList{QStringLiteral("Created %1 (pending) that undoes it:").arg(undoShown)} +
+             changeLines(undo->report.diff.changes))
+                .join(u'\n'));
+        context.out().info(QStringLiteral("Run upgrade to remove the drift from the database."));
+        fields.insert(QStringLiteral("undo_file"), undoPath.value());
+        fields.insert(QStringLiteral("undo_version"), undo->version);
+    }
     fields.insert(QStringLiteral("file"), path.value());
     fields.insert(QStringLiteral("version"), m.version);
     fields.insert(QStringLiteral("upgrade"), QJsonArray::fromStringList(m.sql.upgrade));

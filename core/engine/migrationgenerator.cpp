@@ -1,6 +1,7 @@
 #include "migrationgenerator.h"
 
 #include "db/connection.h"
+#include "engine/drift.h"
 #include "engine/migrationservice.h"
 #include "schema/identifiers.h"
 #include "schema/schemacomparer.h"
@@ -358,6 +359,27 @@ Status checkNothingPending(const Project &project)
                                       "with the database as it is."));
 }
 
+// The drift as a diff: from what the applied files make to the live schema.
+Result<DiffReport> driftDiff(const Project &project, const DiffOptions &source)
+{
+    if (!source.schemaPath.isEmpty() || !source.fromUrl.isEmpty() || source.fromModels)
+        return Error::make(Error::Code::Usage,
+                           QStringLiteral("--from-drift and --undo-drift take no desired schema "
+                                          "(--schema, --from-url, --models): the drift is the "
+                                          "difference."));
+    Result<DriftReport> drift = detectDrift(project);
+    if (!drift)
+        return drift.error();
+    DiffReport report;
+    report.source = QStringLiteral("the changes made by hand (drift)");
+    report.current = drift->replayed;
+    report.desired = drift->live;
+    report.diff = drift->diff;
+    if (!drift->droppedNote.isEmpty())
+        report.notes.append(drift->droppedNote);
+    return report;
+}
+
 } // namespace
 
 Result<GeneratedMigration> generateMigration(const Project &project, const GenerateOptions &options)
@@ -379,7 +401,8 @@ Result<GeneratedMigration> generateMigration(const Project &project, const Gener
         if (Status s = checkNothingPending(project); !s)
             return s.error();
     }
-    Result<DiffReport> report = diffSchemas(project, options.source);
+    Result<DiffReport> report = options.fromDrift ? driftDiff(project, options.source)
+                                                  : diffSchemas(project, options.source);
     if (!report)
         return report.error();
     result.report = std::move(report).value();
@@ -396,11 +419,15 @@ Result<GeneratedMigration> generateMigration(const Project &project, const Gener
     if (result.isEmpty())
         return result;
 
-    Result<QList<DataLossWarning>> warnings =
-        countDataLoss(spec.value(), result.report.diff.changes);
-    if (!warnings)
-        return warnings.error();
-    result.warnings = std::move(warnings).value();
+    // --from-drift's file never runs on this database (it already has the changes): no data
+    // is lost here, so nothing to count.
+    if (!options.fromDrift) {
+        Result<QList<DataLossWarning>> warnings =
+            countDataLoss(spec.value(), result.report.diff.changes);
+        if (!warnings)
+            return warnings.error();
+        result.warnings = std::move(warnings).value();
+    }
     result.sql =
         writer->write(result.report.diff.changes, result.report.current, result.report.desired);
     const QDateTime now = QDateTime::currentDateTime();
@@ -408,6 +435,30 @@ Result<GeneratedMigration> generateMigration(const Project &project, const Gener
     result.fileName = QStringLiteral("V%1__%2.sql").arg(result.version, result.description);
     result.fileText = fileText(result, spec->dialect, now);
     return result;
+}
+
+Result<GeneratedMigration> undoMigration(const Project &project, const GeneratedMigration &recorded)
+{
+    Result<ConnectionSpec> spec = project.connectionSpec();
+    if (!spec)
+        return spec.error();
+    GeneratedMigration undo;
+    undo.report.source = QStringLiteral("undoing %1").arg(recorded.fileName);
+    undo.report.current = recorded.report.desired;
+    undo.report.desired = recorded.report.current;
+    for (auto it = recorded.report.diff.changes.crbegin();
+         it != recorded.report.diff.changes.crend(); ++it)
+        undo.report.diff.changes.append(it->reversed());
+    Result<QList<DataLossWarning>> warnings = countDataLoss(spec.value(), undo.report.diff.changes);
+    if (!warnings)
+        return warnings.error();
+    undo.warnings = std::move(warnings).value();
+    undo.sql = {recorded.sql.rollback, recorded.sql.upgrade, recorded.sql.notes};
+    undo.version = recorded.version + QStringLiteral(".1");
+    undo.description = QStringLiteral("undo_drift");
+    undo.fileName = QStringLiteral("V%1__%2.sql").arg(undo.version, undo.description);
+    undo.fileText = fileText(undo, spec->dialect, QDateTime::currentDateTime());
+    return undo;
 }
 
 Result<QString> saveGeneratedMigration(const Project &project, const GeneratedMigration &migration)

@@ -28,6 +28,10 @@ struct GenerateOptions
     // Compare even when versioned migrations are not applied yet (the new file would then
     // likely repeat them, so by default that is an error, as in Alembic).
     bool allowPending = false;
+    // Instead of a desired schema (source must then be empty): the drift, from what the applied
+    // files make to the live database, as a migration to be recorded as applied (the database
+    // already has it; make-migrations --from-drift).
+    bool fromDrift = false;
 };
 
 struct GeneratedMigration
@@ -46,6 +50,12 @@ struct GeneratedMigration
 // data-loss warnings counted on the live database. Writes no file.
 Result<GeneratedMigration> generateMigration(const Project &project,
                                              const GenerateOptions &options);
+
+// make-migrations --undo-drift: the migration that undoes a --from-drift one (its changes
+// reversed, its sections swapped), versioned right after it (<version>.1), with the data-loss
+// warnings counted on the live database, which still has the drift.
+Result<GeneratedMigration> undoMigration(const Project &project,
+                                         const GeneratedMigration &recorded);
 
 // Writes the generated file into the project's migrations folder; returns its path.
 Result<QString> saveGeneratedMigration(const Project &project, const GeneratedMigration &migration);

@@ -464,6 +464,28 @@ Result<FileProgress> MigrationService::resolve(const QString &target, bool appli
     return resolved;
 }
 
+Status MigrationService::recordAsApplied(const QString &fileName, const QString &reason)
+{
+    Result<std::shared_ptr<const MigrationSet>> set = scan();
+    if (!set)
+        return set.error();
+    const Migration *migration = (*set)->findFile(fileName);
+    if (!migration || migration->kind() != MigrationKind::Versioned)
+        return Error::make(Error::Code::NotFound,
+                           QStringLiteral("No versioned migration file named %1.").arg(fileName));
+    Result<std::unique_ptr<Connection>> opened = connect(Access::ReadWrite);
+    if (!opened)
+        return opened.error();
+    Connection &connection = **opened;
+    MigrationLock lock(connection, m_identity, QStringLiteral("record"));
+    if (Status s = lockForChanges(connection, lock); !s)
+        return s;
+    const Status recorded = recordAppliedLocked(connection, *migration, reason, m_identity);
+    if (Status s = lock.release(); !s && recorded)
+        return s;
+    return recorded;
+}
+
 Result<LockState> MigrationService::lockState() const
 {
     Result<std::unique_ptr<Connection>> connection = connect();

@@ -112,6 +112,9 @@ public:
     // records it as done (tracking row as a successful run would leave it), not applied leaves
     // the tracking table as before the file. Journaled; target is a version or a file name.
     Result<FileProgress> resolve(const QString &target, bool applied);
+    // Records a versioned file as applied without running it: the database already has what it
+    // does (make-migrations --from-drift). Journaled with reason.
+    Status recordAsApplied(const QString &fileName, const QString &reason);
 
     Result<LockState> lockState() const;
     Result<QString> lock();

@@ -108,4 +108,35 @@ Result<FileProgress> resolveLocked(Connection &connection, const MigrationSet &f
     return p;
 }
 
+Status recordAppliedLocked(Connection &connection, const Migration &migration,
+                           const QString &reason, const RunIdentity &identity)
+{
+    if (Status s = connection.begin(); !s)
+        return s;
+    const auto abort = [&connection](Error e) -> Status {
+        connection.rollback();
+        return e;
+    };
+    if (Status s = TrackingStore(connection).recordApplied(migration, false); !s)
+        return abort(s.error());
+    JournalEntry entry;
+    entry.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.operation = QStringLiteral("record");
+    entry.fileName = migration.fileName;
+    entry.version = migration.version().key();
+    entry.migrationType = QStringLiteral("VERSIONED");
+    entry.checksum = migration.checksum();
+    entry.osUser = identity.osUser;
+    entry.host = identity.host;
+    entry.toolVersion = identity.toolVersion;
+    entry.startedAt = QDateTime::currentDateTimeUtc();
+    entry.outcome = QStringLiteral("applied");
+    entry.errorText = reason;
+    if (Status s = Journal(connection).write(entry); !s)
+        return abort(s.error());
+    if (Status s = connection.commit(); !s)
+        return abort(s.error());
+    return {};
+}
+
 } // namespace tidemark

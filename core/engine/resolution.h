@@ -18,4 +18,12 @@ Result<FileProgress> resolveLocked(Connection &connection, const MigrationSet &f
                                    const QString &target, bool applied,
                                    const RunIdentity &identity);
 
+struct Migration;
+
+// make-migrations --from-drift: records a new file as applied without running it (the database
+// already has what it does), in one transaction with a journal row (operation "record",
+// outcome "applied", reason as its text). The caller holds the migration lock.
+Status recordAppliedLocked(Connection &connection, const Migration &migration,
+                           const QString &reason, const RunIdentity &identity);
+
 } // namespace tidemark

@@ -62,6 +62,10 @@ private Q_SLOTS:
     void changesByHandAreFound_data() { addDialectColumnRows(); }
     void changesByHandAreFound();
     void unreplayableHistoryIsAnError();
+    void fromDriftJoinsTheHistory_data() { addDialectColumnRows(); }
+    void fromDriftJoinsTheHistory();
+    void undoDriftRemovesIt_data() { addDialectColumnRows(); }
+    void undoDriftRemovesIt();
 };
 
 void TestCliDrift::cleanDatabaseHasNoDrift()
@@ -141,6 +145,77 @@ void TestCliDrift::unreplayableHistoryIsAnError()
     CLI_EXPECT_CONTAINS(r, r.stderrText(),
                         QStringLiteral("the applied file V2__index.sql is changed since it ran"));
     CLI_EXPECT_NOT_CONTAINS(r, r.stdoutText(), QStringLiteral("No drift"));
+}
+
+// make-migrations --from-drift writes the hand-made changes as a migration and records it as
+// applied without running it: drift then finds nothing, and the live data is untouched.
+void TestCliDrift::fromDriftJoinsTheHistory()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeHistory(project, dialect);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    QVERIFY(db.exec(QStringLiteral("ALTER TABLE books ADD COLUMN note VARCHAR(50)")));
+    QVERIFY(db.exec(QStringLiteral("UPDATE books SET note = 'kept'")));
+    CliResult r = cli.run({QStringLiteral("make-migrations"), QStringLiteral("--from-drift"),
+                           QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 0);
+    const QJsonObject json = r.json();
+    QVERIFY(json.value(QStringLiteral("recorded_as_applied")).toBool());
+    const QString version = json.value(QStringLiteral("version")).toString();
+    QVERIFY(json.value(QStringLiteral("file")).toString().endsWith(u"__record_drift.sql"));
+    QCOMPARE(trackedVersions(db).size(), 3);
+    QCOMPARE(db.query(QStringLiteral("SELECT operation FROM tidemark_journal WHERE version = '%1'")
+                          .arg(version)),
+             QStringList{QStringLiteral("record")});
+    r = cli.run({QStringLiteral("drift")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(db.query(QStringLiteral("SELECT note FROM books")),
+             QStringList{QStringLiteral("kept")});
+    // The written file is a real migration: its rollback removes the column again.
+    r = cli.run({QStringLiteral("rollback")});
+    CLI_EXPECT_EXIT(r, 0);
+    QVERIFY(!db.query(QStringLiteral("SELECT * FROM books")).isEmpty());
+    r = cli.run({QStringLiteral("drift")});
+    CLI_EXPECT_EXIT(r, 0);
+}
+
+// make-migrations --undo-drift writes a pending migration that takes the hand-made changes out
+// again; after upgrade, drift finds nothing.
+void TestCliDrift::undoDriftRemovesIt()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeHistory(project, dialect);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    QVERIFY(db.exec(QStringLiteral("ALTER TABLE books ADD COLUMN note VARCHAR(50)")));
+    QVERIFY(db.exec(QStringLiteral("UPDATE books SET note = 'by hand'")));
+    CliResult r = cli.run({QStringLiteral("make-migrations"), QStringLiteral("--undo-drift")});
+    CLI_EXPECT_EXIT(r, 0);
+    // The drift joins the history (recorded), and a pending file after it takes it out again,
+    // so replaying the history stays consistent.
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("+ add column books.note"));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("(pending) that undoes it:"));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("- drop column books.note"));
+    // The undo loses the value written by hand: said before anything runs.
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("Warning: drops books.note"));
+    QCOMPARE(trackedVersions(db).size(), 3); // the undo is pending until upgrade runs it
+    r = cli.run({QStringLiteral("drift")});
+    CLI_EXPECT_EXIT(r, 0);
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    QCOMPARE(trackedVersions(db).size(), 4);
+    r = cli.run({QStringLiteral("drift")});
+    CLI_EXPECT_EXIT(r, 0);
+    QVERIFY(db.query(QStringLiteral("SELECT * FROM books")).size() == 1);
+    QCOMPARE(cli.run({QStringLiteral("rehearse")}).exitCode, 0);
+    r = cli.run({QStringLiteral("make-migrations"), QStringLiteral("--undo-drift"),
+                 QStringLiteral("--from-drift")});
+    CLI_EXPECT_EXIT(r, 2);
+    r = cli.run({QStringLiteral("make-migrations"), QStringLiteral("--undo-drift"),
+                 QStringLiteral("--schema"), QStringLiteral("x.sql")});
+    CLI_EXPECT_EXIT(r, 2);
 }
 
 QTEST_MAIN(TestCliDrift)
