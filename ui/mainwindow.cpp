@@ -7,9 +7,11 @@
 #include "editor/editorlink.h"
 #include "editor/migrationeditor.h"
 #include "layoutmemory.h"
+#include "list/driftbanner.h"
 #include "list/migrationlistwidget.h"
 #include "panenavigation.h"
 #include "recentprojects.h"
+#include "review/driftdialog.h"
 #include "review/reviewdialog.h"
 #include "run/operations.h"
 #include "run/runpanel.h"
@@ -21,13 +23,16 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTime>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace tidemark::ui {
 
@@ -60,7 +65,15 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
     // The list and, beside it, the selected migration's file in the SQL editor.
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("listEditorSplitter"));
-    splitter->addWidget(m_list);
+    // The drift banner above the list, shown after a drift check found changes made by hand.
+    auto *listPane = new QWidget(splitter);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(2);
+    m_driftBanner = new DriftBanner(listPane);
+    listLayout->addWidget(m_driftBanner);
+    listLayout->addWidget(m_list, 1);
+    splitter->addWidget(listPane);
     m_editor = new MigrationEditor(splitter);
     m_editor->setObjectName(QStringLiteral("migrationEditor"));
     splitter->addWidget(m_editor);
@@ -88,6 +101,20 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
         this, m_operations, menuBar()->findChild<QMenu *>(QStringLiteral("databaseMenu")));
     connect(connection, &ConnectionChooser::connectionChanged, this, &MainWindow::refresh);
 
+    connect(m_operations, &Operations::driftChecked, this, &MainWindow::onDriftChecked);
+    connect(m_operations, &Operations::projectChanged, this, [this] {
+        m_drift.reset();
+        m_driftBanner->hide();
+    });
+    connect(connection, &ConnectionChooser::connectionChanged, this, [this] {
+        m_drift.reset();
+        m_driftBanner->hide();
+    });
+    connect(m_driftBanner, &DriftBanner::checkRequested, m_operations, &Operations::checkDrift);
+    connect(m_driftBanner, &DriftBanner::showRequested, this, [this] {
+        if (m_drift)
+            (new DriftDialog(*m_drift, m_operations->snapshot().dialect, this))->open();
+    });
     connect(m_operations, &Operations::loaded, this, &MainWindow::onLoaded);
     connect(m_operations, &Operations::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_operations, &Operations::busyChanged, this, &MainWindow::updateActions);
@@ -164,6 +191,10 @@ void MainWindow::createActions()
     make("resolveAction", tr("&Resolve Partly Applied File…"), {}, None, [ops] { ops->resolve(); });
     m_actions.value(QStringLiteral("resolveAction"))
         ->setToolTip(tr("Record how a file that ran only in part was repaired"));
+    make("checkDriftAction", tr("Check &Drift"), {}, None, [ops] { ops->checkDrift(); });
+    m_actions.value(QStringLiteral("checkDriftAction"))
+        ->setToolTip(tr("Replay the applied migrations into a throwaway database and compare "
+                        "it with the live one: what was changed by hand"));
     make("lockAction", tr("&Lock"), {}, None, [ops] { ops->lock(); });
     make("unlockAction", tr("U&nlock…"), {}, None, [ops] { ops->unlock(); });
     make("journalAction", tr("&Journal"), Key(Qt::CTRL | Qt::Key_J),
@@ -197,7 +228,8 @@ void MainWindow::createMenus()
     tools->setObjectName(QStringLiteral("databaseMenu"));
     addNamedActions(tools, m_actions,
                     {"validateAction", "fixChecksumsAction", "fixFilesAction", "resolveAction",
-                     nullptr, "lockAction", "unlockAction", nullptr, "journalAction"});
+                     "checkDriftAction", nullptr, "lockAction", "unlockAction", nullptr,
+                     "journalAction"});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(a("refreshAction"));
@@ -230,6 +262,16 @@ void MainWindow::showContextMenu(const QPoint &globalPos)
                      "upgradeAction", "rollbackLastAction", "dryRunAction", nullptr,
                      "refreshAction"});
     menu.exec(globalPos);
+}
+
+void MainWindow::onDriftChecked(const DriftReport &report)
+{
+    if (report.drifted())
+        m_drift = report;
+    else
+        m_drift.reset();
+    m_driftBanner->showResult(int(report.diff.changes.size()),
+                              QLocale().toString(QTime::currentTime(), QLocale::ShortFormat));
 }
 
 void MainWindow::refresh()

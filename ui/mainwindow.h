@@ -1,5 +1,9 @@
 #pragma once
 
+#include "engine/drift.h"
+
+#include <optional>
+
 #include "run/servicetypes.h"
 
 #include <QMainWindow>
@@ -9,6 +13,8 @@ class QAction;
 class QMenu;
 
 namespace tidemark::ui {
+
+class DriftBanner;
 
 class MigrationEditor;
 class MigrationListWidget;
@@ -55,8 +61,11 @@ private:
     void onLoaded(const ProjectSnapshot &snapshot);
     void onLoadFailed(const QString &errorText);
     void updateActions();
+    void onDriftChecked(const DriftReport &report);
 
     MigrationListWidget *m_list = nullptr;
+    DriftBanner *m_driftBanner = nullptr;
+    std::optional<DriftReport> m_drift; // the last drift check's finding, while it shows
     RunPanel *m_runPanel = nullptr;
     MigrationEditor *m_editor = nullptr;
     StatusBarWidget *m_statusWidget = nullptr;

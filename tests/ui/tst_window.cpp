@@ -9,8 +9,11 @@
 #include "run/confirmations.h"
 
 #include <QComboBox>
+#include <QDialog>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTreeWidget>
 
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void emptyStateWithoutSelection();
     void confirmationShowsCheckFindings();
     void rehearsalStandsInForTheTypedName();
+    void driftBannerShowsAndChecks();
 };
 
 void TestWindow::opensAndShowsPending()
@@ -495,6 +499,52 @@ void TestWindow::rehearsalStandsInForTheTypedName()
     QVERIFY2(passed->rehearsal.startsWith(QStringLiteral("Rehearsed at")),
              qPrintable(passed->rehearsal));
     QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && appliedVersions(db).size() == 3, 20000);
+}
+
+// Check Drift: a column added by hand shows the banner above the list; Show opens the history's
+// schema beside the live one; after the column is gone, Check Now hides the banner.
+void TestWindow::driftBannerShowsAndChecks()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThreeTables(project);
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 3);
+    auto upgrade = answerNextConfirmation();
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && appliedVersions(db).size() == 3, 20000);
+    auto *banner = window->findChild<QFrame *>(QStringLiteral("driftBanner"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+
+    QVERIFY(db.exec(QStringLiteral("ALTER TABLE authors ADD COLUMN note TEXT")));
+    clickAction(*window, "checkDriftAction");
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 20000);
+    QVERIFY2(banner->findChild<QLabel *>(QStringLiteral("driftText"))
+                 ->text()
+                 .startsWith(QStringLiteral("Drift: 1 change(s) made by hand")),
+             qPrintable(banner->findChild<QLabel *>(QStringLiteral("driftText"))->text()));
+
+    QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("driftShowButton")),
+                      Qt::LeftButton);
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = window->findChild<QDialog *>(QStringLiteral("driftDialog"))) &&
+            dialog->isVisible(),
+        5000);
+    auto *changes = dialog->findChild<QPlainTextEdit *>(QStringLiteral("driftChanges"));
+    QVERIFY(changes);
+    QVERIFY2(changes->toPlainText().startsWith(QStringLiteral("add column authors.note")),
+             qPrintable(changes->toPlainText()));
+    dialog->close();
+
+    QVERIFY(db.exec(QStringLiteral("ALTER TABLE authors DROP COLUMN note")));
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window), 5000);
+    QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("driftCheckButton")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->runPanel()->logText().contains(QStringLiteral("No drift")),
+                             5000);
 }
 
 QTEST_MAIN(TestWindow)

@@ -16,12 +16,13 @@ SchemaDiffView::SchemaDiffView(QWidget *parent)
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *beforeLabel = new QLabel(tr("Schema now"), this);
+    auto *beforeLabel = new QLabel(this);
     beforeLabel->setBuddy(m_before);
-    auto *afterLabel = new QLabel(tr("Schema after the ticked changes"), this);
+    auto *afterLabel = new QLabel(this);
     afterLabel->setBuddy(m_after);
-    m_before->setAccessibleName(beforeLabel->text());
-    m_after->setAccessibleName(afterLabel->text());
+    m_beforeLabel = beforeLabel;
+    m_afterLabel = afterLabel;
+    setTitles(tr("Schema now"), tr("Schema after the ticked changes"));
     layout->addWidget(beforeLabel, 0, 0);
     layout->addWidget(afterLabel, 0, 1);
     layout->addWidget(m_before, 1, 0);
@@ -51,6 +52,14 @@ SchemaDiffView::SchemaDiffView(QWidget *parent)
     link(m_after->verticalScrollBar(), m_before->verticalScrollBar());
     link(m_before->horizontalScrollBar(), m_after->horizontalScrollBar());
     link(m_after->horizontalScrollBar(), m_before->horizontalScrollBar());
+}
+
+void SchemaDiffView::setTitles(const QString &before, const QString &after)
+{
+    m_beforeLabel->setText(before);
+    m_afterLabel->setText(after);
+    m_before->setAccessibleName(before);
+    m_after->setAccessibleName(after);
 }
 
 void SchemaDiffView::setDialect(SqlDialect dialect)

@@ -21,6 +21,9 @@ public:
     explicit SchemaDiffView(QWidget *parent = nullptr);
 
     void setDialect(SqlDialect dialect);
+    // The captions above the two sides (default: the review's "Schema now" and "Schema after
+    // the ticked changes").
+    void setTitles(const QString &before, const QString &after);
     // Texts as describeSchema() writes them (one line per column, key, index).
     void setTexts(const QString &before, const QString &after);
     void clear();
@@ -35,6 +38,8 @@ private:
     SqlEditor *m_before;
     SqlEditor *m_after;
     QLabel *m_summary;
+    QLabel *m_beforeLabel = nullptr;
+    QLabel *m_afterLabel = nullptr;
     SideBySideDiff m_diff;
     bool m_syncing = false;
 };

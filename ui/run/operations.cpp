@@ -141,6 +141,13 @@ void Operations::rehearse()
     submit({Op::Rehearse});
 }
 
+void Operations::checkDrift()
+{
+    m_panel->log(tr("Checking for drift: replaying the applied migrations into a throwaway "
+                    "database…"));
+    submit({Op::CheckDrift});
+}
+
 void Operations::validate()
 {
     submit({Op::Validate});
@@ -255,6 +262,8 @@ void Operations::onReplied(const ServiceReply &reply)
         return onRunFinished(reply);
     case Op::Rehearse:
         return onRehearsed(reply);
+    case Op::CheckDrift:
+        return onDriftChecked(reply);
     default:
         return onAudited(reply);
     }
@@ -337,6 +346,21 @@ void Operations::onRehearsed(const ServiceReply &reply)
     if (!report.cancelled)
         m_rehearsal = RehearsalRecord{QDateTime::currentDateTime(), report};
     (new RehearsalDialog(report, m_window))->open();
+}
+
+void Operations::onDriftChecked(const ServiceReply &reply)
+{
+    if (!reply.ok) {
+        m_panel->log(reply.errorText);
+        return warn(tr("Check Drift"), reply.errorText);
+    }
+    const DriftReport &report = reply.drift;
+    m_panel->log(
+        report.drifted()
+            ? tr("Drift: %n change(s) made by hand.", nullptr, int(report.diff.changes.size()))
+            : tr("No drift: the schema is what the %n applied migration file(s) make.", nullptr,
+                 report.replayedFiles));
+    Q_EMIT driftChecked(report);
 }
 
 void Operations::onAudited(const ServiceReply &reply)

@@ -51,6 +51,8 @@ public Q_SLOTS:
     void dryRun();
     // Upgrade, rollback and upgrade again on a throwaway copy; shows the result file by file.
     void rehearse();
+    // Replays the applied files into a throwaway database and compares: driftChecked.
+    void checkDrift();
     void validate();
     // Asks how the first partly applied file was repaired, then records it (resolve).
     void resolve();
@@ -68,6 +70,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     // A run stopped on an error in the file (line: 1-based in the file, 0 when unknown).
     void runFailed(const QString &fileName, int line, const QString &message);
+    // A drift check finished (report.drifted(): changes made by hand were found).
+    void driftChecked(const tidemark::DriftReport &report);
 
 private:
     enum class Purpose { Confirm, Preview };
@@ -77,6 +81,7 @@ private:
     void onRunFinished(const ServiceReply &reply);
     void onAudited(const ServiceReply &reply);
     void onRehearsed(const ServiceReply &reply);
+    void onDriftChecked(const ServiceReply &reply);
     void rollback(const RollbackOptions &options);
     void warn(const QString &title, const QString &text);
     void inform(const QString &title, const QString &text);

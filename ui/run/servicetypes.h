@@ -2,6 +2,7 @@
 
 // Plain values that travel between the window and its worker thread through queued signals.
 
+#include "engine/drift.h"
 #include "engine/migrationservice.h"
 #include "engine/rehearsal.h"
 #include "engine/runevents.h"
@@ -28,8 +29,9 @@ struct ServiceRequest
         FixFiles,
         Lock,
         Unlock,
-        Resolve,  // settles a partly applied file: resolveTarget, resolveApplied
-        Rehearse, // upgrade, rollback, upgrade again on a throwaway copy
+        Resolve,    // settles a partly applied file: resolveTarget, resolveApplied
+        Rehearse,   // upgrade, rollback, upgrade again on a throwaway copy
+        CheckDrift, // the applied files replayed and compared with the live schema
     };
     ServiceRequest(Op op = Op::Load)
         : op(op)
@@ -89,6 +91,7 @@ struct ServiceReply
     bool cancelled = false;      // stopped by the user
     QStringList messages;        // Validate, Check*, Fix*, Lock: one line per item
     RehearsalReport rehearsal;   // Rehearse
+    DriftReport drift;           // CheckDrift
 };
 
 } // namespace tidemark::ui

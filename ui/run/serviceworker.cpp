@@ -77,6 +77,12 @@ void ServiceWorker::perform(const ServiceRequest &request)
     case Op::Rehearse:
         rehearseOn(service, reply);
         break;
+    case Op::CheckDrift:
+        if (Result<DriftReport> drift = detectDrift(service.project(), m_cancel))
+            reply.drift = std::move(drift).value();
+        else
+            fail(reply, drift.error());
+        break;
     default:
         audit(service, reply);
         break;

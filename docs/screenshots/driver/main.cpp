@@ -26,6 +26,8 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -230,6 +232,41 @@ bool connectionProfiles(Shooter &shooter)
     return shot;
 }
 
+// Database › Check Drift after a column was added by hand: the banner above the list and, from
+// its Show button, the history's schema beside the live one.
+bool drift(Shooter &shooter, const QString &project)
+{
+    MainWindow *window = shooter.window();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                    QStringLiteral("screenshotsDrift"));
+        db.setDatabaseName(project + QStringLiteral("/jetbase/demo.db"));
+        if (!db.open() ||
+            !QSqlQuery(db).exec(QStringLiteral("ALTER TABLE books ADD COLUMN shelf TEXT")))
+            return Shooter::fail(QStringLiteral("could not add a column by hand"));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("screenshotsDrift"));
+    if (!shooter.click("checkDriftAction"))
+        return false;
+    auto *banner = window->findChild<QFrame *>(QStringLiteral("driftBanner"));
+    if (!banner || !Shooter::waitFor([&] { return banner->isVisible(); }, RunTimeoutMs))
+        return Shooter::fail(QStringLiteral("the drift banner did not show"));
+    banner->findChild<QPushButton *>(QStringLiteral("driftShowButton"))->click();
+    QPointer<QDialog> dialog;
+    const bool shown = Shooter::waitFor(
+        [&] {
+            dialog = window->findChild<QDialog *>(QStringLiteral("driftDialog"));
+            return dialog && dialog->isVisible();
+        },
+        5000);
+    if (!shown)
+        return Shooter::fail(QStringLiteral("the drift dialog did not open"));
+    const bool shot = shooter.shoot(QStringLiteral("drift"));
+    dialog->close();
+    return shot;
+}
+
 } // namespace
 } // namespace tidemark::screenshots
 
@@ -287,6 +324,7 @@ int main(int argc, char *argv[])
         {"review", screenshots::review},
         {"destructive confirmation", screenshots::destructiveConfirmation},
         {"connection profiles", screenshots::connectionProfiles},
+        {"drift", [&](Shooter &s) { return screenshots::drift(s, project); }},
     };
     for (const Screen &step : steps) {
         if (!step.reach(shooter)) {
