@@ -192,6 +192,40 @@ Datenverlust: %2</translation>
         <source>%1 — without a transaction (transaction=off): statement by statement; a failure leaves it partly applied</source>
         <translation>%1 — ohne Transaktion (transaction=off): Anweisung für Anweisung; ein Fehler lässt sie teilweise angewendet zurück</translation>
     </message>
+    <message numerus="yes">
+        <source>Check found %n error(s); upgrading runs these files anyway:</source>
+        <translation>
+            <numerusform>Check hat %n Fehler gefunden; ein Upgrade führt diese Dateien trotzdem aus:</numerusform>
+            <numerusform>Check hat %n Fehler gefunden; ein Upgrade führt diese Dateien trotzdem aus:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check found:</source>
+        <translation>Check hat gefunden:</translation>
+    </message>
+    <message>
+        <source>Check findings</source>
+        <translation>Check-Befunde</translation>
+    </message>
+    <message numerus="yes">
+        <source>Upgrade despite %n error(s)</source>
+        <translation>
+            <numerusform>Upgrade trotz %n Fehler</numerusform>
+            <numerusform>Upgrade trotz %n Fehlern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rehearsed at %1 on a throwaway copy: these files upgraded, rolled back and upgraded again cleanly.</source>
+        <translation>Um %1 auf einer Wegwerfkopie geprobt: Upgrade, Rollback und erneutes Upgrade dieser Dateien liefen sauber.</translation>
+    </message>
+    <message>
+        <source>The rehearsal at %1 of these files FAILED (see Rehearse).</source>
+        <translation>Die Probe dieser Dateien um %1 ist FEHLGESCHLAGEN (siehe Proben).</translation>
+    </message>
+    <message>
+        <source>These files were not rehearsed as they are now. Rehearse first, or type the name to go ahead.</source>
+        <translation>Diese Dateien wurden in ihrem jetzigen Stand nicht geprobt. Proben Sie zuerst, oder geben Sie zum Fortfahren den Namen ein.</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ConnectionChooser</name>
@@ -373,6 +407,46 @@ Datenverlust: %2</translation>
 Server: %2</source>
         <translation>Verbunden mit %1.
 Server: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::DriftBanner</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>Check &amp;Now</source>
+        <translation>&amp;Jetzt prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift: %n change(s) made by hand: the database is not what its applied migrations make (checked at %1). make-migrations --from-drift or --undo-drift settles it.</source>
+        <translation>
+            <numerusform>Drift: %n Änderung von Hand: Die Datenbank ist nicht das, was ihre angewendeten Migrationen ergeben (geprüft um %1). make-migrations --from-drift oder --undo-drift bereinigt das.</numerusform>
+            <numerusform>Drift: %n Änderungen von Hand: Die Datenbank ist nicht das, was ihre angewendeten Migrationen ergeben (geprüft um %1). make-migrations --from-drift oder --undo-drift bereinigt das.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::DriftDialog</name>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left: the schema the %n applied migration file(s) make (replayed into %1). Right: the live database. Changed by hand:</source>
+        <translation>
+            <numerusform>Links: das Schema, das die %n angewendete Migrationsdatei ergibt (nachgespielt in %1). Rechts: die Live-Datenbank. Von Hand geändert:</numerusform>
+            <numerusform>Links: das Schema, das die %n angewendeten Migrationsdateien ergeben (nachgespielt in %1). Rechts: die Live-Datenbank. Von Hand geändert:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What the applied migrations make</source>
+        <translation>Was die angewendeten Migrationen ergeben</translation>
+    </message>
+    <message>
+        <source>The live database</source>
+        <translation>Die Live-Datenbank</translation>
     </message>
 </context>
 <context>
@@ -743,6 +817,22 @@ Server: %2</translation>
     <message>
         <source>Ignored: %1 because %2</source>
         <translation>Ignoriert: %1, weil %2</translation>
+    </message>
+    <message>
+        <source>Re&amp;hearse</source>
+        <translation>&amp;Proben</translation>
+    </message>
+    <message>
+        <source>Upgrade the pending files on a throwaway copy of the database, roll each back and upgrade again, comparing the schema after every step</source>
+        <translation>Die ausstehenden Dateien auf einer Wegwerfkopie der Datenbank anwenden, jede zurückrollen und erneut anwenden und dabei nach jedem Schritt das Schema vergleichen</translation>
+    </message>
+    <message>
+        <source>Check &amp;Drift</source>
+        <translation>&amp;Drift prüfen</translation>
+    </message>
+    <message>
+        <source>Replay the applied migrations into a throwaway database and compare it with the live one: what was changed by hand</source>
+        <translation>Die angewendeten Migrationen in einer Wegwerfdatenbank nachspielen und mit der Live-Datenbank vergleichen: was von Hand geändert wurde</translation>
     </message>
 </context>
 <context>
@@ -1140,7 +1230,11 @@ Trotzdem speichern?</translation>
 Repair the database by hand first. Then tell Tidemark what is true now:
 • Applied: the file&apos;s work is complete (you finished it); it is recorded as a successful run would record it.
 • Not applied: you undid what took effect; the file stays pending and the next upgrade runs it from its first statement.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Reparieren Sie die Datenbank zuerst von Hand. Sagen Sie Tidemark dann, was jetzt gilt:
+• Angewendet: Die Arbeit der Datei ist vollständig (Sie haben sie zu Ende gebracht); sie wird festgehalten, wie ein erfolgreicher Lauf sie festhalten würde.
+• Nicht angewendet: Sie haben zurückgenommen, was wirksam wurde; die Datei bleibt ausstehend, und das nächste Upgrade führt sie ab ihrer ersten Anweisung aus.</translation>
     </message>
     <message>
         <source>Record as &amp;Applied</source>
@@ -1168,6 +1262,55 @@ Repair the database by hand first. Then tell Tidemark what is true now:
     <message>
         <source>Resolved %1: left pending.</source>
         <translation>%1 geklärt: bleibt ausstehend.</translation>
+    </message>
+    <message>
+        <source>Rehearsing the pending files on a throwaway copy…</source>
+        <translation>Die ausstehenden Dateien werden auf einer Wegwerfkopie geprobt…</translation>
+    </message>
+    <message>
+        <source>Checking for drift: replaying the applied migrations into a throwaway database…</source>
+        <translation>Drift wird geprüft: Die angewendeten Migrationen werden in einer Wegwerfdatenbank nachgespielt…</translation>
+    </message>
+    <message>
+        <source>Rehearsal could not run.</source>
+        <translation>Die Probe konnte nicht laufen.</translation>
+    </message>
+    <message>
+        <source>Rehearse</source>
+        <translation>Proben</translation>
+    </message>
+    <message>
+        <source>Rehearsal stopped.</source>
+        <translation>Probe angehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rehearsal passed: %n file(s).</source>
+        <translation>
+            <numerusform>Probe bestanden: %n Datei.</numerusform>
+            <numerusform>Probe bestanden: %n Dateien.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rehearsal failed.</source>
+        <translation>Probe fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Check Drift</source>
+        <translation>Drift prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift: %n change(s) made by hand.</source>
+        <translation>
+            <numerusform>Drift: %n Änderung von Hand.</numerusform>
+            <numerusform>Drift: %n Änderungen von Hand.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No drift: the schema is what the %n applied migration file(s) make.</source>
+        <translation>
+            <numerusform>Keine Drift: Das Schema ist das, was die %n angewendete Migrationsdatei ergibt.</numerusform>
+            <numerusform>Keine Drift: Das Schema ist das, was die %n angewendeten Migrationsdateien ergeben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1341,105 @@ Repair the database by hand first. Then tell Tidemark what is true now:
     <message>
         <source>The system keychain (the Secret Service: GNOME Keyring or KWallet) could not be used: %1. Check that it is running and unlocked.</source>
         <translation>Der Schlüsselbund des Systems (der Secret Service: GNOME Keyring oder KWallet) konnte nicht benutzt werden: %1. Prüfen Sie, ob er läuft und entsperrt ist.</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::RehearsalDialog</name>
+    <message>
+        <source>upgrade</source>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>upgrade again</source>
+        <translation>erneutes Upgrade</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>FAILED in %1</source>
+        <translation>FEHLGESCHLAGEN in %1</translation>
+    </message>
+    <message>
+        <source>FAILED: schema differs after %1</source>
+        <translation>FEHLGESCHLAGEN: Schema weicht nach %1 ab</translation>
+    </message>
+    <message>
+        <source>FAILED: no rollback section</source>
+        <translation>FEHLGESCHLAGEN: kein Rollback-Abschnitt</translation>
+    </message>
+    <message>
+        <source>not rehearsed</source>
+        <translation>nicht geprobt</translation>
+    </message>
+    <message>
+        <source>upgrade, rollback to the schema before it, upgrade again to the same schema</source>
+        <translation>Upgrade, Rollback auf das Schema davor, erneutes Upgrade auf dasselbe Schema</translation>
+    </message>
+    <message>
+        <source>upgraded (a repeatable file has no rollback)</source>
+        <translation>angewendet (eine wiederholbare Datei hat kein Rollback)</translation>
+    </message>
+    <message>
+        <source>Not the schema from before the file. As changes from it to the one found:</source>
+        <translation>Nicht das Schema von vor der Datei. Als Änderungen von ihm zum gefundenen:</translation>
+    </message>
+    <message>
+        <source>Not the schema its first upgrade left. As changes from it to the one found:</source>
+        <translation>Nicht das Schema, das ihr erstes Upgrade hinterließ. Als Änderungen von ihm zum gefundenen:</translation>
+    </message>
+    <message>
+        <source>Add a -- rollback section that undoes the upgrade.</source>
+        <translation>Fügen Sie einen Abschnitt -- rollback hinzu, der das Upgrade rückgängig macht.</translation>
+    </message>
+    <message>
+        <source>An earlier step failed.</source>
+        <translation>Ein früherer Schritt ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Rehearsal passed</source>
+        <translation>Probe bestanden</translation>
+    </message>
+    <message>
+        <source>Rehearsal failed</source>
+        <translation>Probe fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped by the user.</source>
+        <translation>Vom Benutzer angehalten.</translation>
+    </message>
+    <message>
+        <source>Every pending file passed: upgraded, rolled back to the schema before it and upgraded again to the same schema.</source>
+        <translation>Jede ausstehende Datei hat bestanden: angewendet, auf das Schema davor zurückgerollt und erneut auf dasselbe Schema angewendet.</translation>
+    </message>
+    <message>
+        <source>The rehearsal found a problem; the database itself was only read.</source>
+        <translation>Die Probe hat ein Problem gefunden; die Datenbank selbst wurde nur gelesen.</translation>
+    </message>
+    <message>
+        <source>Rehearsed on %1.</source>
+        <translation>Geprobt auf %1.</translation>
+    </message>
+    <message>
+        <source>Rehearsal results</source>
+        <translation>Ergebnisse der Probe</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
