@@ -1,6 +1,7 @@
 // check: lint the pending migration files, or the files given, for the project's database.
 #include "cli/checkreport.h"
 #include "cli/commands.h"
+#include "db/connection.h"
 #include "preflight/migrationcheck.h"
 
 #include <QDir>
@@ -27,7 +28,14 @@ QJsonObject toJson(const CheckFinding &finding)
             {QStringLiteral("file"), finding.file},
             {QStringLiteral("line"), finding.line},
             {QStringLiteral("message"), finding.message},
-            {QStringLiteral("alternative"), finding.alternative}};
+            {QStringLiteral("alternative"), finding.alternative},
+            {QStringLiteral("live_rows"),
+             finding.liveRows < 0 ? QJsonValue() : QJsonValue(double(finding.liveRows))}};
+}
+
+bool databaseExists(const ConnectionSpec &spec)
+{
+    return spec.dialect != SqlDialect::Sqlite || QFileInfo::exists(spec.databaseName);
 }
 
 // The files named on the command line, relative to the current folder.
@@ -115,6 +123,17 @@ int runCheck(CommandContext &context)
                                                               spec->dialect, settings.value())) {
             findings.append(finding);
             reported.append({finding, file.path});
+        }
+    }
+    // The pending files run on the project's database: say how many rows the destructive
+    // statements would hit there now. Never creates a SQLite file that is not there.
+    if (paths.isEmpty() && databaseExists(spec.value()) &&
+        std::any_of(findings.cbegin(), findings.cend(),
+                    [](const CheckFinding &f) { return !f.tables.isEmpty(); })) {
+        if (Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value())) {
+            addLiveRowCounts(**connection, findings);
+            for (qsizetype i = 0; i < findings.size(); ++i)
+                reported[i].finding = findings.at(i);
         }
     }
     int counts[3] = {0, 0, 0};

@@ -3,6 +3,8 @@
 #include "cli/schemachangeviews.h"
 #include "engine/drift.h"
 
+#include <QJsonArray>
+
 namespace tidemark::cli {
 
 int runDrift(CommandContext &context)
@@ -22,9 +24,12 @@ int runDrift(CommandContext &context)
         return context.fail(report.error());
     if (!report->droppedNote.isEmpty())
         context.out().info(report->droppedNote);
+    for (const QString &note : report->notes)
+        context.out().warning(QStringLiteral("Note: ") + note);
     const QJsonObject json{{QStringLiteral("drift"), report->drifted()},
                            {QStringLiteral("replayed_files"), report->replayedFiles},
                            {QStringLiteral("base"), report->base},
+                           {QStringLiteral("notes"), QJsonArray::fromStringList(report->notes)},
                            {QStringLiteral("changes"), changesJson(report->diff.changes)}};
     if (!report->drifted()) {
         context.out().result(

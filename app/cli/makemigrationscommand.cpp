@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QJsonArray>
 
+#include <optional>
+
 namespace tidemark::cli {
 
 namespace {
@@ -63,6 +65,13 @@ int runMakeMigrations(CommandContext &context)
     if (undoDrift && parser.isSet(QStringLiteral("from-drift")))
         return context.fail(Error::make(
             Error::Code::Usage, QStringLiteral("Give --from-drift or --undo-drift, not both.")));
+    if (fromDrift && parser.isSet(QStringLiteral("allow-pending")))
+        return context.fail(Error::make(
+            Error::Code::Usage,
+            QStringLiteral("--from-drift and --undo-drift cannot be combined with "
+                           "--allow-pending: the recorded file would sort after the pending "
+                           "ones, which upgrade would then skip."),
+            QStringLiteral("Upgrade the pending migrations first.")));
     options.fromDrift = fromDrift;
     if (fromDrift)
         options.description = QStringLiteral("record_drift");
@@ -93,13 +102,22 @@ int runMakeMigrations(CommandContext &context)
         fields.insert(QStringLiteral("file"), QJsonValue());
         return context.succeed(fields);
     }
-    for (const DataLossWarning &w : m.warnings)
+    // --undo-drift's second file, made before anything is written so --strict sees its losses.
+    std::optional<GeneratedMigration> undo;
+    if (undoDrift) {
+        Result<GeneratedMigration> made = undoMigration(service->project(), m);
+        if (!made)
+            return context.fail(made.error(), fields);
+        undo = std::move(made).value();
+    }
+    const QList<DataLossWarning> &losses = undo ? undo->warnings : m.warnings;
+    for (const DataLossWarning &w : losses)
         context.out().warning(QStringLiteral("Warning: ") + w.message);
-    if (parser.isSet(QStringLiteral("strict")) && !m.warnings.isEmpty()) {
+    if (parser.isSet(QStringLiteral("strict")) && !losses.isEmpty()) {
         Error e = Error::make(
             Error::Code::Validation,
             QStringLiteral("%1 change(s) would lose data; nothing was written (--strict).")
-                .arg(m.warnings.size()),
+                .arg(losses.size()),
             QStringLiteral("Review the warnings; run without --strict to write the migration "
                            "anyway."));
         return context.fail(e, fields);
@@ -133,14 +151,9 @@ int runMakeMigrations(CommandContext &context)
         context.out().info(QStringLiteral("Recorded %1 as applied without running it: the "
                                           "database already has these changes.")
                                .arg(m.fileName));
-    if (undoDrift) {
+    if (undo) {
         // The drift is now history; the undo is a normal pending migration after it, so a
         // replay of the history (drift, rehearse) runs both and stays consistent.
-        Result<GeneratedMigration> undo = undoMigration(service->project(), m);
-        if (!undo)
-            return context.fail(undo.error(), fields);
-        for (const DataLossWarning &w : undo->warnings)
-            context.out().warning(QStringLiteral("Warning: ") + w.message);
         Result<QString> undoPath = saveGeneratedMigration(service->project(), undo.value());
         if (!undoPath)
             return context.fail(undoPath.error(), fields);

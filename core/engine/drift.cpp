@@ -53,22 +53,26 @@ Result<DriftReport> detectDrift(const Project &project, const std::atomic_bool *
     if (!scratchDb)
         return scratchDb.error();
     ThrowawayDatabase &db = **scratchDb;
-    MigrationService scratch(project.withConnection(db.spec()));
-    scratch.setCancelFlag(cancel);
-    if (Status s = replayAppliedFiles(scratch, status.value()); !s)
-        return s.error(); // db's destructor drops it
-    Result<Schema> replayed = readSchema(db.spec());
-    if (!replayed)
-        return replayed.error();
-
     DriftReport report;
+    Status compared = [&]() -> Status {
+        MigrationService scratch(project.withConnection(db.spec()));
+        scratch.setCancelFlag(cancel);
+        Result<ReplaySummary> replayed = replayAppliedFiles(scratch, status.value());
+        if (!replayed)
+            return replayed.error();
+        Result<Schema> schema = readSchema(db.spec());
+        if (!schema)
+            return schema.error();
+        report.replayedFiles = replayed->versionedFiles + replayed->repeatableFiles;
+        if (replayed->skippedRepeatables > 0)
+            report.notes.append(
+                QStringLiteral("%1 repeatable file(s) changed since their last run were not "
+                               "replayed: what that run made may show as drift.")
+                    .arg(replayed->skippedRepeatables));
+        report.replayed = std::move(schema).value();
+        return {};
+    }();
     report.base = db.description();
-    for (const StatusEntry &entry : status->entries)
-        if (entry.kind == MigrationKind::Versioned && entry.applied())
-            ++report.replayedFiles;
-    report.diff = compareSchemas(replayed.value(), liveSchema.value());
-    report.replayed = std::move(replayed).value();
-    report.live = std::move(liveSchema).value();
     if (Status dropped = db.drop(); !dropped)
         report.droppedNote = dropped.error().fullText();
     else
@@ -76,6 +80,13 @@ Result<DriftReport> detectDrift(const Project &project, const std::atomic_bool *
             target->dialect == SqlDialect::Sqlite
                 ? QStringLiteral("Removed the temporary replay database.")
                 : QStringLiteral("Dropped the throwaway database %1.").arg(db.spec().databaseName);
+    if (!compared) {
+        Error e = compared.error();
+        e.hint = e.hint.isEmpty() ? report.droppedNote : e.hint + u'\n' + report.droppedNote;
+        return e;
+    }
+    report.diff = compareSchemas(report.replayed, liveSchema.value());
+    report.live = std::move(liveSchema).value();
     return report;
 }
 

@@ -21,6 +21,7 @@ struct DriftReport
     Schema replayed;
     Schema live;
     QString droppedNote;
+    QStringList notes; // what the comparison could not cover
     bool drifted() const { return !diff.isEmpty(); }
 };
 

@@ -6,6 +6,20 @@ namespace tidemark {
 
 namespace {
 
+Error replayError(const Result<RunOutcome> &outcome)
+{
+    Error e = outcome ? outcome->run.error : outcome.error();
+    if (e.code == Error::Code::Cancelled)
+        return e;
+    e.message =
+        QStringLiteral("Replaying the applied migrations into the throwaway database failed: ") +
+        e.message;
+    e.hint = QStringLiteral("The applied files are replayed into an empty database; a history "
+                            "that does not start at an empty database (objects made before the "
+                            "first migration) cannot be replayed yet.");
+    return e;
+}
+
 bool failedRun(const Result<RunOutcome> &outcome)
 {
     return !outcome || !outcome->ok();
@@ -13,10 +27,29 @@ bool failedRun(const Result<RunOutcome> &outcome)
 
 } // namespace
 
-Status replayAppliedFiles(MigrationService &scratch, const StatusReport &live)
+Result<ReplaySummary> replayAppliedFiles(MigrationService &scratch, const StatusReport &live)
 {
+    ReplaySummary summary;
+    QSet<QString> repeatables; // applied, and the file is what ran
     for (const StatusEntry &entry : live.entries) {
-        if (entry.kind != MigrationKind::Versioned || !entry.applied())
+        if (entry.kind != MigrationKind::Versioned) {
+            if (entry.applied() && !entry.fileChecksum.isEmpty() &&
+                entry.storedChecksum == entry.fileChecksum)
+                repeatables.insert(entry.fileName);
+            else if (entry.applied())
+                ++summary.skippedRepeatables;
+            continue;
+        }
+        if (entry.state == MigrationState::OutOfOrder)
+            return Error::make(
+                Error::Code::Validation,
+                QStringLiteral("Cannot rebuild the database from its history: %1 was never "
+                               "applied but is older than the latest applied version, so a "
+                               "replay would run it.")
+                    .arg(entry.fileName),
+                QStringLiteral("Apply it, or move it out of the migrations folder, then try "
+                               "again."));
+        if (!entry.applied())
             continue;
         if (entry.state == MigrationState::Missing || entry.state == MigrationState::Changed)
             return Error::make(
@@ -27,24 +60,26 @@ Status replayAppliedFiles(MigrationService &scratch, const StatusReport &live)
                                              ? QStringLiteral("missing")
                                              : QStringLiteral("changed since it ran")),
                 QStringLiteral("Restore the file as it ran (see validate), then try again."));
+        ++summary.versionedFiles;
     }
-    if (live.latestVersion.isEmpty())
-        return {};
-    UpgradeOptions replay;
-    replay.toVersion = live.latestVersion;
-    replay.skipCheck = true;
-    Result<RunOutcome> outcome = scratch.upgrade(replay, false);
-    if (failedRun(outcome)) {
-        Error e = outcome ? outcome->run.error : outcome.error();
-        e.message = QStringLiteral("Replaying the applied migrations into the throwaway database "
-                                   "failed: ") +
-                    e.message;
-        e.hint = QStringLiteral("The applied files are replayed into an empty database; a "
-                                "history that does not start at an empty database cannot be "
-                                "replayed yet.");
-        return e;
+    if (!live.latestVersion.isEmpty()) {
+        UpgradeOptions versioned;
+        versioned.toVersion = live.latestVersion;
+        versioned.skipCheck = true;
+        versioned.versionedOnly = true;
+        if (Result<RunOutcome> outcome = scratch.upgrade(versioned, false); failedRun(outcome))
+            return replayError(outcome);
     }
-    return {};
+    if (!repeatables.isEmpty()) {
+        UpgradeOptions repeat;
+        repeat.skipCheck = true;
+        repeat.repeatablesOnly = true;
+        repeat.onlyRepeatables = repeatables;
+        if (Result<RunOutcome> outcome = scratch.upgrade(repeat, false); failedRun(outcome))
+            return replayError(outcome);
+        summary.repeatableFiles = int(repeatables.size());
+    }
+    return summary;
 }
 
 } // namespace tidemark

@@ -375,6 +375,7 @@ Result<DiffReport> driftDiff(const Project &project, const DiffOptions &source)
     report.current = drift->replayed;
     report.desired = drift->live;
     report.diff = drift->diff;
+    report.notes += drift->notes;
     if (!drift->droppedNote.isEmpty())
         report.notes.append(drift->droppedNote);
     return report;

@@ -5,6 +5,7 @@
 #include "migration/sqllexer.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -85,6 +86,11 @@ struct UpgradeOptions
     // True: run even when `check` finds error-level problems in the files (--no-check). Dry
     // runs never check.
     bool skipCheck = false;
+    // Rehearsals and replays: run only the versioned files, or only the repeatables (then, when
+    // onlyRepeatables is set, only those of them, by file name).
+    bool versionedOnly = false;
+    bool repeatablesOnly = false;
+    std::optional<QSet<QString>> onlyRepeatables;
     // False: only decide which files would run, without splitting their SQL (status).
     bool withStatements = true;
 };

@@ -350,17 +350,26 @@ Result<Plan> Planner::upgrade(const UpgradeOptions &options) const
         plan.files.append(std::move(file));
         return {};
     };
-    for (const Migration *m : versioned) {
-        if (Status s = add(m, false); !s)
-            return s.error();
+    if (!options.repeatablesOnly) {
+        for (const Migration *m : versioned) {
+            if (Status s = add(m, false); !s)
+                return s.error();
+        }
     }
+    if (options.versionedOnly)
+        return plan;
+    const auto wanted = [&options](const Migration &m) {
+        return !options.onlyRepeatables || options.onlyRepeatables->contains(m.fileName);
+    };
     for (const Migration &m : m_migrations.runsAlways()) {
+        if (!wanted(m))
+            continue;
         if (Status s = add(&m, repeatableRow(m.fileName) != nullptr); !s)
             return s.error();
     }
     for (const Migration &m : m_migrations.runsOnChange()) {
         const HistoryRow *row = repeatableRow(m.fileName);
-        if (row && row->checksum == m.checksum())
+        if ((row && row->checksum == m.checksum()) || !wanted(m))
             continue;
         if (Status s = add(&m, row != nullptr); !s)
             return s.error();

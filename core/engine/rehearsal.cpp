@@ -4,6 +4,9 @@
 #include "engine/historyreplay.h"
 #include "engine/migrationservice.h"
 #include "engine/schemadiff.h"
+#include "history/migrationlock.h"
+#include "history/trackingstore.h"
+#include "preflight/sqltokens.h"
 #include "schema/catalogreader.h"
 #include "schema/schemacomparer.h"
 #include "schema/throwawaydatabase.h"
@@ -86,26 +89,13 @@ public:
             return start.error();
         QList<Schema> before, after;
         Schema current = start.value();
-        // 1. Upgrade one versioned file at a time. Pending repeatables run with the first one
-        // (as `upgrade --count 1` runs them): so that what they create is not taken for the
-        // first file's, that file is upgraded, rolled back and upgraded again, and the schema
-        // after its rollback is the one expected before it.
-        bool repeatablesFirst = std::any_of(m_report.files.cbegin(), m_report.files.cend(),
-                                            [](const FileRehearsal &f) { return !f.versioned; });
+        // 1. Upgrade the versioned files one at a time, without the repeatables (they run last,
+        // in step 4, as an upgrade runs them after the versioned files), so each file's schema
+        // before and after is its own.
         for (qsizetype i = 0; i < m_report.files.size(); ++i) {
             FileRehearsal &file = m_report.files[i];
             if (!file.versioned)
                 continue;
-            if (repeatablesFirst) {
-                repeatablesFirst = false;
-                if (!step(file, Step::Upgrade, 1) || !step(file, Step::Rollback, 1))
-                    return {};
-                passRepeatables();
-                Result<Schema> base = m_probe.read();
-                if (!base)
-                    return base.error();
-                current = base.value();
-            }
             before.append(current);
             if (!step(file, Step::Upgrade, 1))
                 return {};
@@ -114,11 +104,6 @@ public:
                 return now.error();
             current = now.value();
             after.append(current);
-        }
-        if (versionedIndexes().isEmpty() && !m_report.files.isEmpty()) {
-            if (!step(m_report.files.first(), Step::Upgrade, 1))
-                return {};
-            passRepeatables();
         }
         // 2. Roll back newest first: each must leave the schema as it was before its file.
         const QList<qsizetype> versioned = versionedIndexes();
@@ -146,6 +131,14 @@ public:
             if (file.outcome == Outcome::Differs)
                 return {};
         }
+        // 4. The pending repeatables, as the upgrade runs them: after every versioned file.
+        for (FileRehearsal &file : m_report.files) {
+            if (file.versioned)
+                continue;
+            if (!step(file, Step::Upgrade, 1, true))
+                return {};
+            break; // one upgrade runs them all
+        }
         for (FileRehearsal &file : m_report.files)
             if (file.outcome == Outcome::NotReached)
                 file.outcome = Outcome::Passed;
@@ -163,7 +156,7 @@ private:
     }
 
     // Runs one upgrade or rollback of count files; false (and the file marked) when it failed.
-    bool step(FileRehearsal &file, Step what, int count)
+    bool step(FileRehearsal &file, Step what, int count, bool repeatables = false)
     {
         if (m_options.progress)
             m_options.progress(QStringLiteral("Rehearsing %1 of %2...")
@@ -175,8 +168,13 @@ private:
                 return m_scratch.rollback(options, false);
             }
             UpgradeOptions options;
-            options.count = count;
             options.skipCheck = true;
+            if (repeatables) {
+                options.repeatablesOnly = true;
+            } else {
+                options.count = count;
+                options.versionedOnly = true;
+            }
             return m_scratch.upgrade(options, false);
         }();
         if (!failed(outcome))
@@ -194,13 +192,6 @@ private:
         failedFile->step = what;
         failedFile->error = runError(outcome);
         return false;
-    }
-
-    void passRepeatables()
-    {
-        for (FileRehearsal &file : m_report.files)
-            if (!file.versioned)
-                file.outcome = Outcome::Passed;
     }
 
     Status expect(FileRehearsal &file, Step what, const Schema &expected)
@@ -223,6 +214,78 @@ private:
     RehearsalReport &m_report;
     QSet<QString> m_noRollback;
 };
+
+// The rehearsal proper, on the throwaway database: replay (servers), then the four steps.
+Status rehearseOn(ThrowawayDatabase &db, const Project &project, SqlDialect dialect,
+                  const ProjectOverview &overview, const RehearsalOptions &options,
+                  RehearsalReport &report)
+{
+    MigrationService scratch(project.withConnection(db.spec()));
+    scratch.setCancelFlag(options.cancel);
+    if (dialect == SqlDialect::Sqlite) {
+        report.base = db.description();
+        // The copy holds the target's lock row as it was: a held or stale lock there must not
+        // make the rehearsal wait for nothing.
+        Result<std::unique_ptr<Connection>> copy = Connection::open(db.spec());
+        if (!copy)
+            return copy.error();
+        if (Result<History> history = TrackingStore(**copy).read(); history && history->tableExists)
+            if (Status s = MigrationLock::forceUnlock(**copy); !s)
+                return s;
+    } else {
+        Result<ReplaySummary> replayed = replayAppliedFiles(scratch, overview.status);
+        if (!replayed)
+            return replayed.error();
+        report.base =
+            replayed->versionedFiles + replayed->repeatableFiles == 0
+                ? QStringLiteral("%1 (nothing is applied yet, so nothing to replay)")
+                      .arg(db.description())
+                : QStringLiteral("%1, with the %2 applied migration file(s) replayed from their "
+                                 "files")
+                      .arg(db.description())
+                      .arg(replayed->versionedFiles + replayed->repeatableFiles);
+    }
+    // What is pending on the copy is what is pending on the target.
+    Result<StatusReport> status = scratch.status();
+    if (!status)
+        return status.error();
+    const SchemaProbe probe(db.spec());
+    Rehearsal rehearsal(scratch, probe, options, report);
+    return rehearsal.run(status->pending, *overview.files);
+}
+
+// MariaDB/MySQL: a database there is a schema of the same server, so a statement that names
+// the target's database (shop.books) would reach the live tables from the throwaway one.
+Status refuseLiveDatabaseNames(const MigrationSet &files, const ConnectionSpec &target,
+                               const ConnectionSpec &server)
+{
+    if (server.host != target.host || server.port != target.port)
+        return {}; // dev_url on another server: the name reaches nothing live
+    const QString live = target.databaseName.toLower();
+    for (const QList<Migration> *list :
+         {&files.versioned(), &files.runsAlways(), &files.runsOnChange()}) {
+        for (const Migration &m : *list) {
+            const QList<SqlToken> tokens = tokenizeStatement(
+                m.text.upgradeSql + u'\n' + m.text.rollbackSql, SqlDialect::MySql);
+            for (qsizetype i = 0; i + 1 < tokens.size(); ++i) {
+                const SqlToken &name = tokens.at(i);
+                if (!name.isName() || name.text.toLower() != live ||
+                    !tokens.at(i + 1).isPunctuation(u'.'))
+                    continue;
+                return Error::make(
+                    Error::Code::Validation,
+                    QStringLiteral("%1 names the live database %2 (%2.%3): run in a throwaway "
+                                   "database on the same server, it would reach the live "
+                                   "tables, so Tidemark does not rehearse it there.")
+                        .arg(m.relativePath, target.databaseName,
+                             i + 2 < tokens.size() ? tokens.at(i + 2).text : QString()),
+                    QStringLiteral("Leave the database name out of the file, or set dev_url to "
+                                   "another MariaDB/MySQL server for rehearsals."));
+            }
+        }
+    }
+    return {};
+}
 
 } // namespace
 
@@ -274,37 +337,17 @@ Result<RehearsalReport> rehearse(const Project &project, const RehearsalOptions 
     Result<ConnectionSpec> server = scratchServer(project, target.value());
     if (!server)
         return server.error();
+    if (target->dialect == SqlDialect::MySql)
+        if (Status s = refuseLiveDatabaseNames(*overview->files, target.value(), server.value());
+            !s)
+            return s.error();
     Result<std::unique_ptr<ThrowawayDatabase>> scratchDb = ThrowawayDatabase::create(
         target.value(), server.value(), ThrowawayDatabase::Start::CopyOfTarget);
     if (!scratchDb)
         return scratchDb.error();
     ThrowawayDatabase &db = **scratchDb;
     RehearsalReport report;
-    MigrationService scratch(project.withConnection(db.spec()));
-    scratch.setCancelFlag(options.cancel);
-    if (target->dialect == SqlDialect::Sqlite) {
-        report.base = db.description();
-    } else {
-        if (Status s = replayAppliedFiles(scratch, overview->status); !s)
-            return s.error(); // db's destructor drops it
-        const auto replayed = std::count_if(
-            overview->status.entries.cbegin(), overview->status.entries.cend(),
-            [](const StatusEntry &e) { return e.kind == MigrationKind::Versioned && e.applied(); });
-        report.base = replayed == 0
-                          ? QStringLiteral("%1 (nothing is applied yet, so nothing to replay)")
-                                .arg(db.description())
-                          : QStringLiteral("%1, with the %2 applied migration file(s) replayed "
-                                           "from their files")
-                                .arg(db.description())
-                                .arg(replayed);
-    }
-    // What is pending on the copy is what is pending on the target.
-    Result<StatusReport> status = scratch.status();
-    if (!status)
-        return status.error();
-    const SchemaProbe probe(db.spec());
-    Rehearsal rehearsal(scratch, probe, options, report);
-    const Status ran = rehearsal.run(status->pending, *overview->files);
+    const Status ran = rehearseOn(db, project, target->dialect, *overview, options, report);
     if (options.keep) {
         db.keep();
         report.scratchUrl = db.spec().displayUrl;
@@ -316,8 +359,15 @@ Result<RehearsalReport> rehearse(const Project &project, const RehearsalOptions 
                 ? QStringLiteral("Removed the rehearsal's copy.")
                 : QStringLiteral("Dropped the throwaway database %1.").arg(db.spec().databaseName);
     }
-    if (!ran)
-        return ran.error();
+    if (!ran) {
+        // Say what became of the throwaway database also when the rehearsal could not run.
+        Error e = ran.error();
+        const QString left =
+            options.keep ? QStringLiteral("Kept the throwaway database: %1").arg(report.scratchUrl)
+                         : report.droppedNote;
+        e.hint = e.hint.isEmpty() ? left : e.hint + u'\n' + left;
+        return e;
+    }
     return report;
 }
 

@@ -203,7 +203,15 @@ Result<ConnectionSpec> scratchServer(const Project &project, const ConnectionSpe
     Result<DatabaseUrl> url = parseDatabaseUrl(devUrl);
     if (!url)
         return url.error();
-    return connectionSpecFor(url.value(), {});
+    Result<ConnectionSpec> spec = connectionSpecFor(url.value(), {});
+    if (spec && spec->dialect != target.dialect)
+        return Error::make(
+            Error::Code::Config,
+            QStringLiteral("dev_url is a %1 database but the project's is %2; "
+                           "scratch databases must be of the same kind.")
+                .arg(dialectName(spec->dialect), dialectName(target.dialect)),
+            QStringLiteral("Point dev_url at a %1 server.").arg(dialectName(target.dialect)));
+    return spec;
 }
 
 Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &options)

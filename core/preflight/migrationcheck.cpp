@@ -1,5 +1,6 @@
 #include "preflight/migrationcheck.h"
 
+#include "db/connection.h"
 #include "migration/migrationset.h"
 #include "migration/sqllexer.h"
 #include "migration/statementeffects.h"
@@ -8,6 +9,7 @@
 #include "project/configuration.h"
 
 #include <QHash>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -245,6 +247,9 @@ public:
         collectCreated(*upgrade);
         for (const Statement &s : *upgrade)
             checkStatement(s);
+        // The rollback runs in the same kind of transaction: what would make it fail there.
+        for (const Statement &s : *rollback)
+            checkRollbackStatement(s);
         checkFile(*upgrade, *rollback);
         return m_findings;
     }
@@ -265,9 +270,11 @@ private:
         return result;
     }
 
-    void add(const QString &rule, int line, const QString &message, const QString &alternative)
+    void add(const QString &rule, int line, const QString &message, const QString &alternative,
+             const QStringList &tables = {})
     {
-        m_findings.append({rule, CheckSeverity::Warning, m_file, line, message, alternative});
+        m_findings.append(
+            {rule, CheckSeverity::Warning, m_file, line, message, alternative, tables, -1});
     }
 
     void collectCreated(const QList<Statement> &statements)
@@ -325,6 +332,27 @@ private:
         checkMySql(v, line);
     }
 
+    void checkRollbackStatement(const Statement &s)
+    {
+        if (!m_text.directives.transaction)
+            return;
+        const TokenView v(s.tokens);
+        const TransactionControlStatement control = transactionControl(s.sql.text, m_dialect);
+        if (control.kind != TransactionControl::None)
+            add(QStringLiteral("transaction-control"), s.sql.line,
+                QStringLiteral("%1 in the rollback section ends or splits the transaction "
+                               "Tidemark runs it in; rollback refuses the file.")
+                    .arg(control.keywords),
+                QStringLiteral("Remove it, or start the file with -- tidemark: "
+                               "transaction=off."));
+        if (concurrentlyOutsideTransaction(v))
+            add(QStringLiteral("pg-concurrently-in-transaction"), s.sql.line,
+                QStringLiteral("CONCURRENTLY cannot run inside a transaction block; this "
+                               "rollback statement fails."),
+                QStringLiteral("Drop it without CONCURRENTLY, or give the file -- tidemark: "
+                               "transaction=off."));
+    }
+
     void checkDestructive(const Statement &s, const TokenView &v)
     {
         const int line = s.sql.line;
@@ -340,13 +368,15 @@ private:
                 add(QStringLiteral("drop-table"), line,
                     QStringLiteral("Drops table %1 and all its rows.").arg(effect.object),
                     QStringLiteral("Stop using the table first and drop it in a later release; "
-                                   "keep a backup if its rows matter."));
+                                   "keep a backup if its rows matter."),
+                    {effect.object});
                 break;
             case StatementEffect::Kind::DropColumn:
                 add(QStringLiteral("drop-column"), line,
                     QStringLiteral("Drops column %1 and its data.").arg(effect.object),
                     QStringLiteral("Stop reading and writing the column in a release before, "
-                                   "then drop it; deploys that still use it fail."));
+                                   "then drop it; deploys that still use it fail."),
+                    {effect.object.section(u'.', 0, -2)});
                 break;
             case StatementEffect::Kind::DropSchema:
             case StatementEffect::Kind::DropDatabase:
@@ -366,19 +396,32 @@ private:
             }
             add(QStringLiteral("truncate"), line,
                 QStringLiteral("Deletes every row of %1.").arg(tables.join(QStringLiteral(", "))),
-                QStringLiteral("Delete only the rows you mean, with a WHERE clause."));
+                QStringLiteral("Delete only the rows you mean, with a WHERE clause."), tables);
         }
         qsizetype from = 0;
         const QString first = dmlVerb(v, &from);
-        if (first == u"DELETE" && !hasTopLevelWhere(v, from))
+        if (first == u"DELETE" && !hasTopLevelWhere(v, from)) {
+            QStringList tables;
+            for (const StatementEffect &effect : effects)
+                if (effect.kind == StatementEffect::Kind::DeleteRows)
+                    tables << effect.object;
             add(QStringLiteral("delete-without-where"), line,
                 QStringLiteral("DELETE without WHERE deletes every row."),
-                QStringLiteral("Add a WHERE clause naming the rows to delete."));
-        if (first == u"UPDATE" && !hasTopLevelWhere(v, from))
+                QStringLiteral("Add a WHERE clause naming the rows to delete."), tables);
+        }
+        if (first == u"UPDATE" && !hasTopLevelWhere(v, from)) {
+            // UPDATE [LOW_PRIORITY] [IGNORE] [ONLY] table
+            qsizetype at = from;
+            while (v.word(at) == u"LOW_PRIORITY" || v.word(at) == u"IGNORE" ||
+                   v.word(at) == u"ONLY")
+                ++at;
+            const QString table = v.nameAt(at);
             add(QStringLiteral("update-without-where"), line,
                 QStringLiteral("UPDATE without WHERE changes every row."),
                 QStringLiteral("Add a WHERE clause; for a backfill of a big table, update in "
-                               "batches."));
+                               "batches."),
+                table.isEmpty() ? QStringList() : QStringList{table});
+        }
     }
 
     void checkPostgres(const Statement &s, const TokenView &v)
@@ -686,10 +729,13 @@ QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
                 {QStringLiteral("unknown-allow"),
                  settings.errors.contains(QStringLiteral("unknown-allow")) ? CheckSeverity::Error
                                                                            : CheckSeverity::Warning,
-                 file, line,
+                 file,
+                 line,
                  QStringLiteral("allow=%1 names no check rule, so it allows nothing.").arg(rule),
                  QStringLiteral("Use a rule id from docs/preflight.md (check prints it in "
-                                "brackets after each finding).")});
+                                "brackets after each finding)."),
+                 {},
+                 -1});
     }
     std::stable_sort(findings.begin(), findings.end(),
                      [](const CheckFinding &a, const CheckFinding &b) { return a.line < b.line; });
@@ -701,6 +747,36 @@ QList<CheckFinding> checkMigration(const Migration &migration, SqlDialect dialec
 {
     return checkMigrationText(migration.relativePath, migration.kind(), migration.text, dialect,
                               settings);
+}
+
+void addLiveRowCounts(Connection &connection, QList<CheckFinding> &findings)
+{
+    QHash<QString, qint64> counted; // by name as written; -1: could not be read
+    const Dialect &dialect = connection.dialect();
+    for (CheckFinding &finding : findings) {
+        QStringList counts;
+        qint64 total = -1;
+        for (const QString &table : std::as_const(finding.tables)) {
+            if (!counted.contains(table)) {
+                QStringList quoted;
+                for (const QString &part : table.split(u'.'))
+                    quoted << dialect.quoteIdentifier(part);
+                const Result<QVariant> rows = connection.scalar(
+                    QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoted.join(u'.')));
+                counted.insert(table, rows ? rows->toLongLong() : -1);
+            }
+            const qint64 rows = counted.value(table);
+            if (rows < 0)
+                continue;
+            total = std::max<qint64>(total, 0) + rows;
+            counts << QStringLiteral("%1 has %2 row(s) now")
+                          .arg(table, QLocale(QLocale::English).toString(rows));
+        }
+        if (total < 0)
+            continue;
+        finding.liveRows = total;
+        finding.message += u' ' + counts.join(QStringLiteral(", ")) + u'.';
+    }
 }
 
 QString checkFindingText(const CheckFinding &finding)

@@ -17,6 +17,7 @@
 namespace tidemark {
 
 class Configuration;
+class Connection;
 struct Migration;
 
 struct CheckFinding
@@ -27,6 +28,10 @@ struct CheckFinding
     int line = 0; // 1-based file line
     QString message;
     QString alternative; // the safe way to do it
+    // Destructive rules: the tables whose rows the statement removes or changes, as written,
+    // for the live row counts (addLiveRowCounts); -1 until counted.
+    QStringList tables;
+    qint64 liveRows = -1;
 };
 
 struct CheckSettings
@@ -46,6 +51,11 @@ QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
 // The same for a scanned migration file (named by its path below migrations/).
 QList<CheckFinding> checkMigration(const Migration &migration, SqlDialect dialect,
                                    const CheckSettings &settings);
+
+// Counts the rows of the tables the destructive findings name, on the live database, and adds
+// them to the messages ("books has 12,304 rows now."). A table that does not exist (yet) or
+// cannot be read is left uncounted.
+void addLiveRowCounts(Connection &connection, QList<CheckFinding> &findings);
 
 // "V2__x.sql:3: error [rule] message" and, indented on the next line, the safe alternative.
 QString checkFindingText(const CheckFinding &finding);

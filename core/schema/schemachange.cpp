@@ -97,9 +97,11 @@ QString SchemaChange::summary() const
     const QString column = table + u'.' + object;
     switch (kind) {
     case Kind::AddTable:
-        return QStringLiteral("add table %1 (%2 columns)")
+        return QStringLiteral("add table %1 (%2 %3)")
             .arg(table)
-            .arg(tableAfter->columns.size());
+            .arg(tableAfter->columns.size())
+            .arg(tableAfter->columns.size() == 1 ? QStringLiteral("column")
+                                                 : QStringLiteral("columns"));
     case Kind::DropTable:
         return QStringLiteral("drop table %1").arg(table);
     case Kind::AddColumn:

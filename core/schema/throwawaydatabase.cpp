@@ -30,6 +30,12 @@ ThrowawayDatabase::create(const ConnectionSpec &target, const ConnectionSpec &se
     std::unique_ptr<ThrowawayDatabase> db(new ThrowawayDatabase);
     db->m_spec = target;
     if (target.dialect == SqlDialect::Sqlite) {
+        if (target.databaseName == u":memory:" || target.databaseName.startsWith(u"file:"))
+            return Error::make(Error::Code::Usage,
+                               QStringLiteral("A throwaway copy needs a SQLite database file; "
+                                              "%1 is not one.")
+                                   .arg(target.displayUrl),
+                               QStringLiteral("Use a sqlite:///path URL."));
         db->m_folder = std::make_unique<QTemporaryDir>(
             QStringLiteral("%1/tidemark-throwaway-XXXXXX").arg(QDir::tempPath()));
         if (!db->m_folder->isValid())
@@ -88,6 +94,7 @@ ThrowawayDatabase::create(const ConnectionSpec &target, const ConnectionSpec &se
         return e;
     }
     db->m_server = admin;
+    db->m_created = true;
     db->m_spec = server;
     db->m_spec.databaseName = name;
     db->m_spec.schema = target.schema;
@@ -132,6 +139,8 @@ Status ThrowawayDatabase::drop()
         m_folder.reset(); // removes the copy
         return {};
     }
+    if (!m_created)
+        return {}; // nothing was made on the server
     Result<std::unique_ptr<Connection>> admin = Connection::open(m_server);
     if (!admin)
         return admin.error();

@@ -45,6 +45,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_folder; // SQLite: holds the copy
     bool m_kept = false;
     bool m_dropped = false;
+    bool m_created = false; // a server database exists to drop (never the target's)
 };
 
 } // namespace tidemark

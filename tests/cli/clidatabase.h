@@ -36,6 +36,36 @@ inline QStringList leftoverScratch(const ScratchDatabase &db)
     }
 }
 
+// The throwaway databases rehearse and drift make on the scratch database's server.
+inline QStringList throwawayDatabases(const ScratchDatabase &db)
+{
+    switch (db.dialect()) {
+    case SqlDialect::Postgres:
+        return db.query(QStringLiteral(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'tidemark_throwaway_%'"));
+    case SqlDialect::MySql:
+        return db.query(QStringLiteral("SELECT schema_name FROM information_schema.schemata "
+                                       "WHERE schema_name LIKE 'tidemark_throwaway_%'"));
+    default:
+        return {};
+    }
+}
+
+// Empty when the run's stderr says its throwaway database was dropped and it is really gone
+// (other tests may be making their own at the same time); else what is wrong.
+inline QString throwawayLeftBehind(const ScratchDatabase &db, const QString &stderrText)
+{
+    if (db.dialect() == SqlDialect::Sqlite)
+        return stderrText.contains(QStringLiteral("Removed the")) ? QString() : stderrText;
+    const QString marker = QStringLiteral("Dropped the throwaway database ");
+    const qsizetype at = stderrText.indexOf(marker);
+    if (at < 0)
+        return QStringLiteral("no drop reported: ") + stderrText;
+    const QString name = stderrText.mid(at + marker.size()).section(u'.', 0, 0);
+    return throwawayDatabases(db).contains(name) ? name + QStringLiteral(" is still there")
+                                                 : QString();
+}
+
 inline int rowCount(const ScratchDatabase &db, const QString &tableAndWhere)
 {
     return db.query(QStringLiteral("SELECT COUNT(*) FROM ") + tableAndWhere).value(0).toInt();

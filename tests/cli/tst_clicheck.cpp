@@ -34,7 +34,8 @@ void TestCliCheck::pendingFiles()
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
     project.write(QStringLiteral("V1__books.sql"),
-                  "CREATE TABLE books (id INT);\n-- rollback\nDROP TABLE books;\n");
+                  "CREATE TABLE books (id INT);\nINSERT INTO books VALUES (1), (2), (3);\n"
+                  "-- rollback\nDROP TABLE books;\n");
     project.write(QStringLiteral("V2__purge.sql"), "DELETE FROM books;\n-- rollback\nSELECT 1;\n");
     const CliRunner cli(binary, project.root());
     QCOMPARE(cli.run({QStringLiteral("upgrade"), QStringLiteral("--count"), QStringLiteral("1")})
@@ -46,7 +47,8 @@ void TestCliCheck::pendingFiles()
     CLI_EXPECT_EXIT(r, 0);
     CLI_EXPECT_CONTAINS(r, r.stdoutText(),
                         QStringLiteral("V2__purge.sql:1: warning [delete-without-where] DELETE "
-                                       "without WHERE deletes every row."));
+                                       "without WHERE deletes every row. books has 3 row(s) "
+                                       "now."));
     CLI_EXPECT_CONTAINS(r, r.stdoutText(),
                         QStringLiteral("0 error(s), 1 warning(s), 0 note(s) in 1 file(s) checked "
                                        "for sqlite."));
@@ -61,6 +63,7 @@ void TestCliCheck::pendingFiles()
              QStringLiteral("delete-without-where"));
     QCOMPARE(finding.value(QStringLiteral("file")).toString(), QStringLiteral("V2__purge.sql"));
     QCOMPARE(finding.value(QStringLiteral("line")).toInt(), 1);
+    QCOMPARE(finding.value(QStringLiteral("live_rows")).toInt(), 3);
     QVERIFY(!finding.value(QStringLiteral("alternative")).toString().isEmpty());
     // check changes nothing.
     QCOMPARE(trackedVersions(db), QStringList{QStringLiteral("1")});

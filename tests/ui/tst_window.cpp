@@ -409,6 +409,8 @@ void TestWindow::confirmationShowsCheckFindings()
              QStringLiteral("V1__purge.sql:2: error [delete-without-where] DELETE without WHERE "
                             "deletes every row.\n    Add a WHERE clause naming the rows to "
                             "delete."));
+    // A table the pending file makes itself has no rows to count yet; one that exists does
+    // (below).
     QCOMPARE(cancelled->okText, QStringLiteral("&Upgrade despite 1 error(s)"));
     QTest::qWait(300);
     QVERIFY(idle(*window));
@@ -418,6 +420,16 @@ void TestWindow::confirmationShowsCheckFindings()
     clickAction(*window, "upgradeAction");
     QTRY_VERIFY_WITH_TIMEOUT(accepted->seen, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && appliedVersions(db) == QStringList{"1"}, 20000);
+
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO log VALUES (1), (2)")));
+    project.write("V2__purge_again.sql", "DELETE FROM log;\n-- rollback\nSELECT 1;\n");
+    window->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window) && rowsOf(*window)->rowCount() == 2, 20000);
+    auto counted = answerNextConfirmation(false);
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(counted->seen, 20000);
+    QVERIFY2(counted->findings.contains(QStringLiteral("log has 2 row(s) now.")),
+             qPrintable(counted->findings));
 }
 
 // Rehearse in the window: the result file by file; on a production connection a passed

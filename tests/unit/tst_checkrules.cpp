@@ -21,7 +21,9 @@ QList<CheckFinding> check(const QByteArray &text, SqlDialect dialect,
                  {},
                  0,
                  parsed.error().message,
-                 {}}};
+                 {},
+                 {},
+                 -1}};
     return checkMigrationText(QStringLiteral("V1__test.sql"), kind, parsed.value(), dialect,
                               settings);
 }
@@ -217,6 +219,16 @@ void TestCheckRules::rule_data()
            "CREATE TEMPORARY TABLE stage (id INT);\nINSERT INTO stage VALUES (1);" + rb,
            "mysql-ddl-with-data", false);
     pair("unreadable", lite, "SELECT 'unterminated;\n", "SELECT 'terminated';" + rb, "unreadable");
+    single("COMMIT in the rollback section", lite,
+           "CREATE TABLE t (id INT);\n-- rollback\nDROP TABLE t;\nCOMMIT;\n", "transaction-control",
+           true);
+    single("DROP INDEX CONCURRENTLY in a transactional rollback", pg,
+           "CREATE TABLE t (id INT);\n-- rollback\nDROP INDEX CONCURRENTLY ix;\nDROP TABLE t;\n",
+           "pg-concurrently-in-transaction", true);
+    single("DROP INDEX CONCURRENTLY in a transaction=off rollback", pg,
+           "-- tidemark: transaction=off\nCREATE INDEX CONCURRENTLY ix ON t (id);\n-- rollback\n"
+           "DROP INDEX CONCURRENTLY ix;\n",
+           "pg-concurrently-in-transaction", false);
     pair("misspelt allow", lite,
          "-- tidemark: allow=delete-without-wher\nDELETE FROM log WHERE id = 1;" + rb,
          "-- tidemark: allow=delete-without-where\nDELETE FROM log;" + rb, "unknown-allow");

@@ -360,6 +360,10 @@ void Operations::onDriftChecked(const ServiceReply &reply)
             ? tr("Drift: %n change(s) made by hand.", nullptr, int(report.diff.changes.size()))
             : tr("No drift: the schema is what the %n applied migration file(s) make.", nullptr,
                  report.replayedFiles));
+    for (const QString &note : report.notes)
+        m_panel->log(note);
+    if (!report.droppedNote.isEmpty())
+        m_panel->log(report.droppedNote);
     Q_EMIT driftChecked(report);
 }
 

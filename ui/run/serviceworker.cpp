@@ -1,5 +1,7 @@
 #include "run/serviceworker.h"
 
+#include "db/connection.h"
+
 #include <QFileInfo>
 
 namespace tidemark::ui {
@@ -147,6 +149,13 @@ void ServiceWorker::run(MigrationService &service, ServiceReply &reply, bool dry
             if (const Migration *migration = outcome->plan.files.at(i).migration)
                 reply.plan[i].findings = checkMigration(
                     *migration, dialect, settings ? settings.value() : CheckSettings{});
+        }
+        // With the rows the destructive statements would hit now (the plan was made on this
+        // database, so it exists).
+        if (spec) {
+            if (Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value()))
+                for (PlannedFileView &file : reply.plan)
+                    addLiveRowCounts(**connection, file.findings);
         }
     }
     reply.completedFiles = outcome->run.completedFiles;
