@@ -4,28 +4,10 @@
 #include "engine/historyreplay.h"
 #include "engine/migrationservice.h"
 #include "engine/schemadiff.h"
-#include "schema/catalogreader.h"
 #include "schema/schemacomparer.h"
 #include "schema/throwawaydatabase.h"
 
 namespace tidemark {
-
-namespace {
-
-Result<Schema> readSchema(const ConnectionSpec &spec)
-{
-    std::unique_ptr<CatalogReader> reader = CatalogReader::create(spec.dialect);
-    if (!reader)
-        return Error::make(
-            Error::Code::Usage,
-            QStringLiteral("drift is not supported on %1 yet.").arg(dialectName(spec.dialect)));
-    Result<std::unique_ptr<Connection>> connection = Connection::open(spec);
-    if (!connection)
-        return connection.error();
-    return reader->read(**connection);
-}
-
-} // namespace
 
 Result<DriftReport> detectDrift(const Project &project, const std::atomic_bool *cancel)
 {
@@ -42,7 +24,7 @@ Result<DriftReport> detectDrift(const Project &project, const std::atomic_bool *
                                           "history nor drift.")
                                .arg(status->unfinished.first().fileName),
                            QStringLiteral("Settle it first (see resolve)."));
-    Result<Schema> liveSchema = readSchema(target.value());
+    Result<Schema> liveSchema = readLiveSchema(target.value());
     if (!liveSchema)
         return liveSchema.error();
     Result<ConnectionSpec> server = scratchServer(project, target.value());
@@ -60,7 +42,7 @@ Result<DriftReport> detectDrift(const Project &project, const std::atomic_bool *
         Result<ReplaySummary> replayed = replayAppliedFiles(scratch, status.value());
         if (!replayed)
             return replayed.error();
-        Result<Schema> schema = readSchema(db.spec());
+        Result<Schema> schema = readLiveSchema(db.spec());
         if (!schema)
             return schema.error();
         report.replayedFiles = replayed->versionedFiles + replayed->repeatableFiles;

@@ -7,7 +7,6 @@
 #include "history/migrationlock.h"
 #include "history/trackingstore.h"
 #include "preflight/sqltokens.h"
-#include "schema/catalogreader.h"
 #include "schema/schemacomparer.h"
 #include "schema/throwawaydatabase.h"
 
@@ -24,19 +23,11 @@ class SchemaProbe
 public:
     explicit SchemaProbe(const ConnectionSpec &spec)
         : m_spec(spec)
-        , m_reader(CatalogReader::create(spec.dialect))
     {}
-    Result<Schema> read() const
-    {
-        Result<std::unique_ptr<Connection>> connection = Connection::open(m_spec);
-        if (!connection)
-            return connection.error();
-        return m_reader->read(**connection);
-    }
+    Result<Schema> read() const { return readLiveSchema(m_spec); }
 
 private:
     ConnectionSpec m_spec;
-    std::unique_ptr<CatalogReader> m_reader;
 };
 
 QStringList differences(const Schema &expected, const Schema &found)

@@ -47,14 +47,6 @@ Result<Schema> readSchema(Connection &connection)
     return reader->read(connection);
 }
 
-Result<Schema> readLive(const ConnectionSpec &spec)
-{
-    Result<std::unique_ptr<Connection>> connection = Connection::open(spec);
-    if (!connection)
-        return connection.error();
-    return readSchema(**connection);
-}
-
 // Runs the statements in a scratch space on server and reads the schema back from it, so that
 // the database itself normalises them; the first failure names its file and line.
 Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, QStringList *notes)
@@ -194,6 +186,14 @@ Result<DesiredSql> desiredSql(const Project &project, const DiffOptions &options
 
 } // namespace
 
+Result<Schema> readLiveSchema(const ConnectionSpec &spec)
+{
+    Result<std::unique_ptr<Connection>> connection = Connection::open(spec);
+    if (!connection)
+        return connection.error();
+    return readSchema(**connection);
+}
+
 // The server where the desired side is normalised: dev_url's when set, else the target's.
 Result<ConnectionSpec> scratchServer(const Project &project, const ConnectionSpec &target)
 {
@@ -236,7 +236,7 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
             return found.error();
         sql = std::move(found).value();
     }
-    Result<Schema> current = readLive(target.value());
+    Result<Schema> current = readLiveSchema(target.value());
     if (!current)
         return current.error();
 
@@ -262,7 +262,7 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
                                "both must be of the same kind.")
                     .arg(dialectName(other->dialect), dialectName(target->dialect)));
         report.source = QStringLiteral("database ") + other->displayUrl;
-        desired = readLive(other.value());
+        desired = readLiveSchema(other.value());
     }
     if (!desired)
         return desired.error();

@@ -33,6 +33,10 @@ struct DiffReport
 // whatever happens.
 Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &options);
 
+// The schema of the database spec names, read in bulk by its dialect's catalog reader (one
+// connection, opened and closed here); used by diff, rehearse and drift.
+Result<Schema> readLiveSchema(const ConnectionSpec &spec);
+
 // The server where scratch databases and schemas are made: dev_url's when set, else target's.
 Result<ConnectionSpec> scratchServer(const Project &project, const ConnectionSpec &target);
 
