@@ -294,11 +294,12 @@ Result<QList<JournalEntry>> MigrationService::journal(int limit) const
 namespace {
 
 // upgrade runs `check` on the files it would run and refuses on an error-level finding.
-Status refuseOnCheckErrors(const Plan &plan, SqlDialect dialect, const CheckSettings &settings)
+Status refuseOnCheckErrors(const Plan &plan, SqlDialect dialect, const CheckSettings &settings,
+                           const QHash<QString, QString> &accepted)
 {
     QStringList errors;
     for (const PlannedFile &file : plan.files) {
-        if (!file.migration)
+        if (!file.migration || accepted.value(file.fileName) == file.migration->checksum())
             continue;
         for (const CheckFinding &finding : checkMigration(*file.migration, dialect, settings))
             if (finding.severity == CheckSeverity::Error)
@@ -420,7 +421,9 @@ Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bo
                        Result<Plan> plan =
                            Planner(files, history.value(), dialect).upgrade(options);
                        if (plan && check)
-                           if (Status s = refuseOnCheckErrors(plan.value(), dialect, *check); !s)
+                           if (Status s = refuseOnCheckErrors(plan.value(), dialect, *check,
+                                                              options.checkAccepted);
+                               !s)
                                return s.error();
                        return plan;
                    });

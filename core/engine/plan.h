@@ -4,6 +4,7 @@
 #include "migration/migrationset.h"
 #include "migration/sqllexer.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -86,6 +87,9 @@ struct UpgradeOptions
     // True: run even when `check` finds error-level problems in the files (--no-check). Dry
     // runs never check.
     bool skipCheck = false;
+    // The window's "Upgrade despite N error(s)": file name -> the checksum of the text whose
+    // findings the user saw. Those files are not refused; a file changed since is checked anew.
+    QHash<QString, QString> checkAccepted;
     // Rehearsals and replays: run only the versioned files, or only the repeatables (then, when
     // onlyRepeatables is set, only those of them, by file name).
     bool versionedOnly = false;

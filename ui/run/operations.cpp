@@ -292,8 +292,11 @@ void Operations::onPlanned(const ServiceReply &reply)
     }
     ServiceRequest run = reply.request;
     run.op = upgrading ? Op::Upgrade : Op::Rollback;
-    // The user saw check's errors in the confirmation and went ahead: --no-check.
-    run.upgrade.skipCheck = text.checkErrors > 0;
+    // The user saw check's errors in the confirmation and went ahead: those files, as they were
+    // then, are not refused; one changed since is checked again.
+    if (text.checkErrors > 0)
+        for (const PlannedFileView &file : reply.plan)
+            run.upgrade.checkAccepted.insert(file.fileName, file.checksum);
     m_panel->startRun(upgrading ? tr("Upgrading %n file(s)…", nullptr, int(reply.plan.size()))
                                 : tr("Rolling back %n file(s)…", nullptr, int(reply.plan.size())),
                       int(reply.plan.size()));
