@@ -116,24 +116,26 @@ int runCheck(CommandContext &context)
     if (!files)
         return context.fail(files.error());
 
+    // The pending files run on the project's database: renames meet its views there, and
+    // destructive statements say how many rows they would hit now. Never creates a SQLite file
+    // that is not there; a database that cannot be reached leaves the files checked on their
+    // text alone.
+    std::unique_ptr<Connection> live;
+    if (paths.isEmpty() && databaseExists(spec.value())) {
+        if (Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value()))
+            live = std::move(connection).value();
+    }
+    QList<CheckedMigration> inputs;
+    for (const CheckedFile &file : files.value())
+        inputs.append({file.shown, file.kind, &file.text});
+    const QList<QList<CheckFinding>> perFile =
+        checkInOrder(inputs, spec->dialect, settings.value(), live.get());
     QList<CheckFinding> findings;
     QList<ReportedFinding> reported;
-    for (const CheckedFile &file : files.value()) {
-        for (const CheckFinding &finding : checkMigrationText(file.shown, file.kind, file.text,
-                                                              spec->dialect, settings.value())) {
+    for (qsizetype i = 0; i < perFile.size(); ++i) {
+        for (const CheckFinding &finding : perFile.at(i)) {
             findings.append(finding);
-            reported.append({finding, file.path});
-        }
-    }
-    // The pending files run on the project's database: say how many rows the destructive
-    // statements would hit there now. Never creates a SQLite file that is not there.
-    if (paths.isEmpty() && databaseExists(spec.value()) &&
-        std::any_of(findings.cbegin(), findings.cend(),
-                    [](const CheckFinding &f) { return !f.tables.isEmpty(); })) {
-        if (Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value())) {
-            addLiveRowCounts(**connection, findings);
-            for (qsizetype i = 0; i < findings.size(); ++i)
-                reported[i].finding = findings.at(i);
+            reported.append({finding, files->at(i).path});
         }
     }
     int counts[3] = {0, 0, 0};

@@ -81,6 +81,12 @@ public:
     virtual QString releaseSessionLockSql() const { return {}; }
     // Who holds the session lock (for lock-status), or empty.
     virtual QString sessionLockHolderSql() const { return {}; }
+
+    // The current schema's views and what they read, for check's renames (viewuses.h): rows of
+    // (view, table, column, definition). Where the catalog records the dependencies (PostgreSQL)
+    // a row names a table and a column (NULL: the table as a whole) and no definition; elsewhere
+    // one row per view with NULL table and column and the view's SQL text. Empty: unknown.
+    virtual QString viewUsesSql() const { return {}; }
 };
 
 } // namespace tidemark

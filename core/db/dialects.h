@@ -33,6 +33,7 @@ public:
     }
     std::optional<bool> foreignKeysSwitch(const QString &statement) const override;
     bool isForeignKeyCheck(const QString &statement) const override;
+    QString viewUsesSql() const override;
 };
 
 class PostgresDialect final : public Dialect
@@ -57,6 +58,7 @@ public:
     QString trySessionLockSql() const override;
     QString releaseSessionLockSql() const override;
     QString sessionLockHolderSql() const override;
+    QString viewUsesSql() const override;
 };
 
 class MySqlDialect final : public Dialect
@@ -81,6 +83,7 @@ public:
     QString trySessionLockSql() const override;
     QString releaseSessionLockSql() const override;
     QString sessionLockHolderSql() const override;
+    QString viewUsesSql() const override;
     QString transactionOpenSql() const override
     {
         return QStringLiteral("SELECT @@in_transaction");

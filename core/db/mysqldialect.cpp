@@ -95,4 +95,10 @@ QString MySqlDialect::sessionLockHolderSql() const
                           "WHERE p.ID = IS_USED_LOCK(CONCAT('tidemark:', DATABASE()))");
 }
 
+QString MySqlDialect::viewUsesSql() const
+{
+    return QStringLiteral("SELECT TABLE_NAME, NULL, NULL, VIEW_DEFINITION FROM "
+                          "information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()");
+}
+
 } // namespace tidemark

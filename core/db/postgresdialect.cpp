@@ -101,4 +101,22 @@ QString PostgresDialect::sessionLockHolderSql() const
                           "AND l.objid = hashtext(current_schema())::oid AND l.objsubid = 2");
 }
 
+QString PostgresDialect::viewUsesSql() const
+{
+    // A view's rewrite rule depends on each column it reads (refobjsubid), or on the table as a
+    // whole (0); both the view and the table in the schemas unqualified names find.
+    return QStringLiteral(
+        "SELECT DISTINCT v.relname, t.relname, a.attname, NULL::text "
+        "FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid "
+        "JOIN pg_class v ON v.oid = r.ev_class JOIN pg_class t ON t.oid = d.refobjid "
+        "LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid "
+        "AND d.refobjsubid > 0 "
+        "WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass "
+        "AND v.oid <> t.oid AND v.relkind IN ('v', 'm') AND t.relkind IN ('r', 'p', 'v', 'm') "
+        "AND v.relnamespace IN (SELECT oid FROM pg_namespace "
+        "WHERE nspname = ANY (current_schemas(false))) "
+        "AND t.relnamespace IN (SELECT oid FROM pg_namespace "
+        "WHERE nspname = ANY (current_schemas(false)))");
+}
+
 } // namespace tidemark

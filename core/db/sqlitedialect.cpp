@@ -85,4 +85,9 @@ bool SqliteDialect::isForeignKeyCheck(const QString &statement) const
     return pattern.match(statement).hasMatch();
 }
 
+QString SqliteDialect::viewUsesSql() const
+{
+    return QStringLiteral("SELECT name, NULL, NULL, sql FROM sqlite_master WHERE type = 'view'");
+}
+
 } // namespace tidemark

@@ -293,15 +293,24 @@ Result<QList<JournalEntry>> MigrationService::journal(int limit) const
 
 namespace {
 
-// upgrade runs `check` on the files it would run and refuses on an error-level finding.
-Status refuseOnCheckErrors(const Plan &plan, SqlDialect dialect, const CheckSettings &settings,
+// upgrade runs `check` on the files it would run, in their order and against the database's
+// views, and refuses on an error-level finding.
+Status refuseOnCheckErrors(Connection &connection, const Plan &plan, const CheckSettings &settings,
                            const QHash<QString, QString> &accepted)
 {
+    const SqlDialect dialect = connection.spec().dialect;
+    CheckContext context;
+    if (Result<QList<ViewUse>> views = readViewUses(connection))
+        context.views = std::move(views).value();
     QStringList errors;
     for (const PlannedFile &file : plan.files) {
-        if (!file.migration || accepted.value(file.fileName) == file.migration->checksum())
+        if (!file.migration)
             continue;
-        for (const CheckFinding &finding : checkMigration(*file.migration, dialect, settings))
+        const QList<CheckFinding> findings =
+            checkMigration(*file.migration, dialect, settings, &context);
+        if (accepted.value(file.fileName) == file.migration->checksum())
+            continue;
+        for (const CheckFinding &finding : findings)
             if (finding.severity == CheckSeverity::Error)
                 errors.append(checkFindingText(finding));
     }
@@ -421,7 +430,7 @@ Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bo
                        Result<Plan> plan =
                            Planner(files, history.value(), dialect).upgrade(options);
                        if (plan && check)
-                           if (Status s = refuseOnCheckErrors(plan.value(), dialect, *check,
+                           if (Status s = refuseOnCheckErrors(connection, plan.value(), *check,
                                                               options.checkAccepted);
                                !s)
                                return s.error();

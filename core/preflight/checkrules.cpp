@@ -68,6 +68,10 @@ const QList<CheckRule> &checkRules()
          S::Warning,
          QStringLiteral("UPDATE without WHERE"),
          {}},
+        {QStringLiteral("rename-used-by-view"),
+         S::Warning,
+         QStringLiteral("a table or column renamed while a view still reads it"),
+         {}},
         // PostgreSQL locks.
         {QStringLiteral("pg-index-without-concurrently"), S::Warning,
          QStringLiteral("CREATE INDEX on an existing table without CONCURRENTLY"), pg},

@@ -216,12 +216,14 @@ bool isVolatileFunction(const QString &upper)
 class FileChecker
 {
 public:
-    FileChecker(QString file, MigrationKind kind, const MigrationText &text, SqlDialect dialect)
+    FileChecker(QString file, MigrationKind kind, const MigrationText &text, SqlDialect dialect,
+                QList<ViewUse> *views)
         : m_file(std::move(file))
         , m_kind(kind)
         , m_text(text)
         , m_dialect(dialect)
         , m_lines(linesOf(text))
+        , m_views(views ? views : &m_ownViews)
     {}
 
     QList<CheckFinding> run()
@@ -303,7 +305,93 @@ private:
             if (!alteredTable(v, &after).isEmpty() &&
                 v.wordsAt(after, {QStringLiteral("RENAME"), QStringLiteral("TO")}))
                 m_renamedTo.insert(v.nameAt(after + 2).toLower());
+            for (const QString &view : viewsMadeOrDropped(s))
+                m_viewTouched[view].append(s.sql.line);
         }
+    }
+
+    // The views a statement (re)creates or drops, lower-case.
+    static QStringList viewsMadeOrDropped(const Statement &s)
+    {
+        const TokenView v(s.tokens);
+        QStringList views;
+        if (const auto [kind, name] = createdObject(v); kind == u"VIEW" && !name.isEmpty())
+            views << name.toLower();
+        for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
+            if (effect.kind == StatementEffect::Kind::DropView ||
+                effect.kind == StatementEffect::Kind::DropMaterializedView)
+                views << effect.object.toLower();
+        }
+        return views;
+    }
+
+    // A table or column renamed while a view reads it, unless this file recreates or drops the
+    // view afterwards. Then the views follow the statement.
+    void checkRenames(const Statement &s, const TokenView &v)
+    {
+        const int line = s.sql.line;
+        for (const TableRename &rename : renamesOf(v)) {
+            const QString table = rename.table.toLower();
+            const QString column = rename.column.toLower();
+            QStringList readers;
+            for (ViewUse &use : *m_views) {
+                if (use.table != table || (!column.isEmpty() && !use.columns.contains(column)))
+                    continue;
+                const QList<int> touched = m_viewTouched.value(use.view.toLower());
+                const bool redone = std::any_of(touched.cbegin(), touched.cend(),
+                                                [line](int at) { return at > line; });
+                if (!redone && !readers.contains(use.view))
+                    readers << use.view;
+                // PostgreSQL and SQLite rewrite the view to the new name; MariaDB/MySQL's view
+                // keeps the old one (and fails).
+                if (m_dialect == SqlDialect::MySql)
+                    continue;
+                if (column.isEmpty())
+                    use.table = rename.to.toLower();
+                else if (use.columns.remove(column))
+                    use.columns.insert(rename.to.toLower());
+            }
+            if (readers.isEmpty())
+                continue;
+            const QString what =
+                column.isEmpty() ? QStringLiteral("table %1").arg(rename.table)
+                                 : QStringLiteral("column %1.%2").arg(rename.table, rename.column);
+            add(QStringLiteral("rename-used-by-view"), line,
+                QStringLiteral("Renames %1, which view(s) %2 read. %3")
+                    .arg(what, readers.join(QStringLiteral(", ")), renameConsequence()),
+                QStringLiteral("Recreate the view(s) after the rename in the same file (or "
+                               "alias the column there), and rename in steps (add, copy, switch "
+                               "readers, drop) while running code still uses the old name."));
+        }
+    }
+
+    QString renameConsequence() const
+    {
+        switch (m_dialect) {
+        case SqlDialect::MySql:
+            return QStringLiteral("MariaDB/MySQL keep the old name in the view, so it fails "
+                                  "from then on.");
+        case SqlDialect::Postgres:
+            return QStringLiteral("PostgreSQL rewrites the view to the new name but keeps its "
+                                  "output column names, so its readers see no change while "
+                                  "the table's readers break.");
+        default:
+            return QStringLiteral("SQLite rewrites the view's text to the new name, so a column "
+                                  "the view passes through unaliased changes its name for the "
+                                  "view's readers too.");
+        }
+    }
+
+    // The views as they are after the statement: (re)created ones read what their SELECT
+    // names, dropped ones are gone.
+    void followViews(const Statement &s, const TokenView &v)
+    {
+        const QStringList touched = viewsMadeOrDropped(s);
+        if (touched.isEmpty())
+            return;
+        m_views->removeIf(
+            [&touched](const ViewUse &use) { return touched.contains(use.view.toLower()); });
+        *m_views += viewUsesOf(v);
     }
 
     bool existingTable(const QString &name) const
@@ -330,6 +418,8 @@ private:
         checkDestructive(s, v);
         checkPostgres(s, v);
         checkMySql(v, line);
+        checkRenames(s, v);
+        followViews(s, v);
     }
 
     void checkRollbackStatement(const Statement &s)
@@ -666,8 +756,11 @@ private:
     QHash<int, QString> m_lines;
     QSet<QString> m_createdTables; // lower-case
     bool m_validatesConstraint = false;
-    bool m_foreignKeysOff = false; // the file starts with PRAGMA foreign_keys=OFF
-    QSet<QString> m_renamedTo;     // lower-case targets of ALTER TABLE ... RENAME TO
+    bool m_foreignKeysOff = false;            // the file starts with PRAGMA foreign_keys=OFF
+    QSet<QString> m_renamedTo;                // lower-case targets of ALTER TABLE ... RENAME TO
+    QList<ViewUse> m_ownViews;                // without a context: the views this file makes
+    QList<ViewUse> *m_views;                  // the context's views, or m_ownViews
+    QHash<QString, QList<int>> m_viewTouched; // lower-case view -> lines that make or drop it
     QList<CheckFinding> m_findings;
 
 public:
@@ -705,9 +798,9 @@ Result<CheckSettings> checkSettings(const Configuration &config)
 
 QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
                                        const MigrationText &text, SqlDialect dialect,
-                                       const CheckSettings &settings)
+                                       const CheckSettings &settings, CheckContext *context)
 {
-    FileChecker checker(file, kind, text, dialect);
+    FileChecker checker(file, kind, text, dialect, context ? &context->views : nullptr);
     QList<CheckFinding> raw = checker.run();
     QList<CheckFinding> findings;
     for (CheckFinding &finding : raw) {
@@ -739,33 +832,80 @@ QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
     }
     std::stable_sort(findings.begin(), findings.end(),
                      [](const CheckFinding &a, const CheckFinding &b) { return a.line < b.line; });
+    if (context)
+        addRowCounts(*context, findings);
     return findings;
 }
 
 QList<CheckFinding> checkMigration(const Migration &migration, SqlDialect dialect,
-                                   const CheckSettings &settings)
+                                   const CheckSettings &settings, CheckContext *context)
 {
     return checkMigrationText(migration.relativePath, migration.kind(), migration.text, dialect,
-                              settings);
+                              settings, context);
+}
+
+QList<QList<CheckFinding>> checkInOrder(const QList<CheckedMigration> &files, SqlDialect dialect,
+                                        const CheckSettings &settings, Connection *live,
+                                        QList<CheckContext> *before)
+{
+    CheckContext context;
+    // Without the views (a database that cannot say) renames are checked against what the
+    // files themselves create.
+    if (live) {
+        if (Result<QList<ViewUse>> views = readViewUses(*live))
+            context.views = std::move(views).value();
+    }
+    QList<QList<CheckFinding>> findings;
+    for (const CheckedMigration &file : files) {
+        if (before)
+            before->append(context);
+        findings.append(
+            checkMigrationText(file.shown, file.kind, *file.text, dialect, settings, &context));
+    }
+    if (live) {
+        for (QList<CheckFinding> &list : findings)
+            addLiveRowCounts(*live, list, context);
+        if (before) {
+            for (CheckContext &met : *before)
+                met.rowCounts = context.rowCounts;
+        }
+    }
+    return findings;
 }
 
 void addLiveRowCounts(Connection &connection, QList<CheckFinding> &findings)
 {
-    QHash<QString, qint64> counted; // by name as written; -1: could not be read
+    CheckContext context;
+    addLiveRowCounts(connection, findings, context);
+}
+
+void addLiveRowCounts(Connection &connection, QList<CheckFinding> &findings, CheckContext &context)
+{
     const Dialect &dialect = connection.dialect();
+    for (const CheckFinding &finding : std::as_const(findings)) {
+        for (const QString &table : finding.tables) {
+            if (context.rowCounts.contains(table))
+                continue;
+            QStringList quoted;
+            for (const QString &part : table.split(u'.'))
+                quoted << dialect.quoteIdentifier(part);
+            const Result<QVariant> rows =
+                connection.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoted.join(u'.')));
+            context.rowCounts.insert(table, rows ? rows->toLongLong() : -1);
+        }
+    }
+    addRowCounts(context, findings);
+}
+
+void addRowCounts(const CheckContext &context, QList<CheckFinding> &findings)
+{
     for (CheckFinding &finding : findings) {
+        if (finding.liveRows >= 0)
+            continue; // counted already
         QStringList counts;
         qint64 total = -1;
         for (const QString &table : std::as_const(finding.tables)) {
-            if (!counted.contains(table)) {
-                QStringList quoted;
-                for (const QString &part : table.split(u'.'))
-                    quoted << dialect.quoteIdentifier(part);
-                const Result<QVariant> rows = connection.scalar(
-                    QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoted.join(u'.')));
-                counted.insert(table, rows ? rows->toLongLong() : -1);
-            }
-            const qint64 rows = counted.value(table);
+            const qint64 rows = context.rowCounts.value(table, -1);
             if (rows < 0)
                 continue;
             total = std::max<qint64>(total, 0) + rows;

@@ -11,7 +11,9 @@
 #include "migration/migrationname.h"
 #include "migration/migrationtext.h"
 #include "preflight/checkrules.h"
+#include "preflight/viewuses.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace tidemark {
@@ -40,22 +42,54 @@ struct CheckSettings
     QSet<QString> errors;   // rule ids raised to error
 };
 
+// What check knows of the database a file will run on, when it is reachable: its views (for
+// rename-used-by-view; a checked file's CREATE and DROP VIEW update them for the next file) and
+// the rows of the tables that destructive statements name.
+struct CheckContext
+{
+    QList<ViewUse> views;
+    QHash<QString, qint64> rowCounts; // by table name as written; -1: could not be counted
+};
+
 // check_disable and check_error from the configuration (lists or comma-separated strings of
 // rule ids); an unknown id is an Error::Code::Config naming it and where it came from.
 Result<CheckSettings> checkSettings(const Configuration &config);
 
 // The findings for one file, ordered by line. kind: only versioned files need a rollback.
+// Renames are checked against the views the file itself makes and, with a context, against its
+// views too (which the file's own view statements then update); destructive findings get the
+// row counts the context holds.
 QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
                                        const MigrationText &text, SqlDialect dialect,
-                                       const CheckSettings &settings);
+                                       const CheckSettings &settings,
+                                       CheckContext *context = nullptr);
 // The same for a scanned migration file (named by its path below migrations/).
 QList<CheckFinding> checkMigration(const Migration &migration, SqlDialect dialect,
-                                   const CheckSettings &settings);
+                                   const CheckSettings &settings, CheckContext *context = nullptr);
 
-// Counts the rows of the tables the destructive findings name, on the live database, and adds
-// them to the messages ("books has 12,304 rows now."). A table that does not exist (yet) or
-// cannot be read is left uncounted.
+// One file of checkInOrder: a scanned migration, shown under its path below migrations/.
+struct CheckedMigration
+{
+    QString shown; // the name findings carry
+    MigrationKind kind = MigrationKind::Versioned;
+    const MigrationText *text = nullptr;
+};
+
+// check for files in the order they run. With the live database: each file meets its views as
+// the files before it leave them, and destructive findings say how many rows their tables hold
+// now. before (optional) receives the context each file met. Without a connection the files
+// are checked on their text alone.
+QList<QList<CheckFinding>> checkInOrder(const QList<CheckedMigration> &files, SqlDialect dialect,
+                                        const CheckSettings &settings, Connection *live,
+                                        QList<CheckContext> *before = nullptr);
+
+// Counts the rows of the tables the destructive findings name on the live database (those the
+// context has not counted yet), and adds them to the messages ("books has 12,304 rows now."). A
+// table that does not exist (yet) or cannot be read is left uncounted.
 void addLiveRowCounts(Connection &connection, QList<CheckFinding> &findings);
+void addLiveRowCounts(Connection &connection, QList<CheckFinding> &findings, CheckContext &context);
+// Adds the counts the context already holds, without a database.
+void addRowCounts(const CheckContext &context, QList<CheckFinding> &findings);
 
 // "V2__x.sql:3: error [rule] message" and, indented on the next line, the safe alternative.
 QString checkFindingText(const CheckFinding &finding);

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void upgradeRefusesOnErrors();
     void postgresAgreesWithCheck();
     void mariadbAgreesWithCheck();
+    void renameUnderLiveViewOnMariaDb();
 };
 
 void TestCliCheck::pendingFiles()
@@ -310,6 +311,43 @@ void TestCliCheck::mariadbAgreesWithCheck()
     CLI_EXPECT_EXIT(r, 1);
     QVERIFY(db.tableExists(QStringLiteral("staged"))); // the DDL stayed: partly applied
     QVERIFY(trackedVersions(db).isEmpty());
+}
+
+// rename-used-by-view reads the live database's views, and says MariaDB's view fails after the
+// rename: it does.
+void TestCliCheck::renameUnderLiveViewOnMariaDb()
+{
+    ScratchDatabase db(SqlDialect::MySql);
+    TIDEMARK_REQUIRE(db);
+    TempProject project(db.url());
+    project.write(QStringLiteral("V1__books.sql"),
+                  "CREATE TABLE books (id INT PRIMARY KEY, title VARCHAR(200));\n"
+                  "-- rollback\nDROP TABLE books;\n");
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    // The view is made by hand, so only the live database knows it.
+    QVERIFY(db.exec(QStringLiteral("CREATE VIEW shelf AS SELECT id, title FROM books")));
+    project.write(QStringLiteral("V2__rename.sql"),
+                  "ALTER TABLE books RENAME COLUMN title TO name;\n"
+                  "-- rollback\nALTER TABLE books RENAME COLUMN name TO title;\n");
+    CliResult r = cli.run({QStringLiteral("check")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("V2__rename.sql:1: warning [rename-used-by-view] Renames "
+                                       "column books.title, which view(s) shelf read. "
+                                       "MariaDB/MySQL keep the old name in the view, so it fails "
+                                       "from then on."));
+    // Files named on the command line are checked on their text alone: no database, no view.
+    r = cli.run({QStringLiteral("check"),
+                 project.jetbaseDir() + QStringLiteral("/migrations/V2__rename.sql")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_NOT_CONTAINS(r, r.stdoutText(), QStringLiteral("rename-used-by-view"));
+    // A warning does not stop upgrade; afterwards the view fails, as check said.
+    r = cli.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(r, 0);
+    QString error;
+    QVERIFY(!db.exec(QStringLiteral("SELECT * FROM shelf"), &error));
+    QVERIFY2(error.contains(QStringLiteral("invalid"), Qt::CaseInsensitive), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestCliCheck)

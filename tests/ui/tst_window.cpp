@@ -39,6 +39,7 @@ private Q_SLOTS:
     void confirmationShowsCheckFindings();
     void rehearsalStandsInForTheTypedName();
     void driftBannerShowsAndChecks();
+    void editorMarkersKnowTheLiveDatabase();
 };
 
 void TestWindow::opensAndShowsPending()
@@ -557,6 +558,49 @@ void TestWindow::driftBannerShowsAndChecks()
     QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000);
     QTRY_VERIFY_WITH_TIMEOUT(window->runPanel()->logText().contains(QStringLiteral("No drift")),
                              5000);
+}
+
+// A pending file's markers in the editor say what check says with the database at hand: the rows
+// a destructive statement hits now and the view a rename breaks; an applied file's do not.
+void TestWindow::editorMarkersKnowTheLiveDatabase()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write("V1__books.sql", "CREATE TABLE books (id INT, title TEXT);\n"
+                                   "DELETE FROM books;\n-- rollback\nDROP TABLE books;\n");
+    {
+        TM_SERVICE(service, project);
+        UpgradeOptions noCheck;
+        noCheck.skipCheck = true;
+        Result<RunOutcome> ran = service->upgrade(noCheck, false);
+        TM_VERIFY_OK(ran);
+        TM_VERIFY_OK(ran->run);
+    }
+    project.write("V2__tidy.sql", "DELETE FROM books;\n"
+                                  "ALTER TABLE books RENAME COLUMN title TO name;\n"
+                                  "-- rollback\nALTER TABLE books RENAME COLUMN name TO title;\n");
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO books VALUES (1, 'a'), (2, 'b'), (3, 'c')")));
+    QVERIFY(db.exec(QStringLiteral("CREATE VIEW shelf AS SELECT id, title FROM books")));
+    auto window = openWindow(project);
+    QTRY_COMPARE(rowsOf(*window)->rowCount(), 2);
+    ui::MigrationEditor *editor = window->editor();
+    QTRY_COMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V2__tidy.sql"));
+    const auto markers = [editor] {
+        QStringList lines;
+        for (const auto &[line, text] : editor->upgradeEditor()->warnings())
+            lines << QStringLiteral("%1: %2").arg(line).arg(text);
+        return lines.join(u'\n');
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(markers().contains(QStringLiteral("books has 3 row(s) now.")),
+                              qPrintable(markers()), 20000);
+    QVERIFY2(markers().contains(QStringLiteral("2: warning [rename-used-by-view] Renames column "
+                                               "books.title, which view(s) shelf read.")),
+             qPrintable(markers()));
+    // The applied file ran long ago: its DELETE is not counted against today's rows.
+    QVERIFY(clickRowOf(*window, QStringLiteral("V1__books.sql")));
+    QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V1__books.sql"));
+    QVERIFY2(markers().contains(QStringLiteral("[delete-without-where]")), qPrintable(markers()));
+    QVERIFY2(!markers().contains(QStringLiteral("row(s) now")), qPrintable(markers()));
 }
 
 QTEST_MAIN(TestWindow)

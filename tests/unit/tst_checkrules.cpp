@@ -57,6 +57,7 @@ private Q_SLOTS:
     void allowComment();
     void settingsDisableAndRaise();
     void settingsRejectUnknownRule();
+    void renamesMeetTheViewsOfEarlierFiles();
     void everyRuleIsExercised();
 };
 
@@ -229,6 +230,47 @@ void TestCheckRules::rule_data()
            "-- tidemark: transaction=off\nCREATE INDEX CONCURRENTLY ix ON t (id);\n-- rollback\n"
            "DROP INDEX CONCURRENTLY ix;\n",
            "pg-concurrently-in-transaction", false);
+    // Renames of what a view reads, with the view made in the same file (the database's own
+    // views come from a context: renamesMeetTheViewsOfEarlierFiles, tst_upgradecheck).
+    pair("rename a column a view reads", pg,
+         "CREATE VIEW v AS SELECT title FROM books;\n"
+         "ALTER TABLE books RENAME COLUMN title TO name;" +
+             rb,
+         "CREATE VIEW v AS SELECT title FROM books;\n"
+         "ALTER TABLE books RENAME COLUMN title TO name;\n"
+         "CREATE OR REPLACE VIEW v AS SELECT name AS title FROM books;" +
+             rb,
+         "rename-used-by-view");
+    single("rename a column no view reads", pg,
+           "CREATE VIEW v AS SELECT title FROM books;\n"
+           "ALTER TABLE books RENAME COLUMN isbn TO code;" +
+               rb,
+           "rename-used-by-view", false);
+    single("MariaDB CHANGE renames", my,
+           "CREATE VIEW v AS SELECT b.title FROM books b;\n"
+           "ALTER TABLE books CHANGE title name VARCHAR(200);" +
+               rb,
+           "rename-used-by-view", true);
+    single("MariaDB CHANGE that keeps the name", my,
+           "CREATE VIEW v AS SELECT b.title FROM books b;\n"
+           "ALTER TABLE books CHANGE title title VARCHAR(300);" +
+               rb,
+           "rename-used-by-view", false);
+    single("MariaDB RENAME TABLE", my,
+           "CREATE VIEW v AS SELECT 1 AS one FROM authors, books;\n"
+           "RENAME TABLE books TO titles;" +
+               rb,
+           "rename-used-by-view", true);
+    single("SQLite table rename under a joined view", lite,
+           "CREATE VIEW v AS SELECT a.name FROM authors a JOIN books b ON b.author_id = a.id;\n"
+           "ALTER TABLE books RENAME TO titles;" +
+               rb,
+           "rename-used-by-view", true);
+    single("a view dropped before the rename", lite,
+           "CREATE VIEW v AS SELECT title FROM books;\nDROP VIEW v;\n"
+           "ALTER TABLE books RENAME TO titles;" +
+               rb,
+           "rename-used-by-view", false);
     pair("misspelt allow", lite,
          "-- tidemark: allow=delete-without-wher\nDELETE FROM log WHERE id = 1;" + rb,
          "-- tidemark: allow=delete-without-where\nDELETE FROM log;" + rb, "unknown-allow");
@@ -341,6 +383,47 @@ void TestCheckRules::settingsRejectUnknownRule()
     QVERIFY(good);
     QCOMPARE(good->disabled,
              (QSet<QString>{QStringLiteral("drop-table"), QStringLiteral("drop-column")}));
+}
+
+void TestCheckRules::renamesMeetTheViewsOfEarlierFiles()
+{
+    // A view the database has (the context), one an earlier file makes, and one an earlier file
+    // drops: only the views still there when the rename runs count.
+    const auto parsed = [](const QByteArray &text) { return parseMigrationText(text).value(); };
+    const MigrationText first = parsed("CREATE VIEW recent AS SELECT id, title FROM books;\n"
+                                       "DROP VIEW old_titles;\n-- rollback\nSELECT 1;\n");
+    const MigrationText second = parsed("ALTER TABLE books RENAME COLUMN title TO name;\n"
+                                        "ALTER TABLE authors RENAME COLUMN name TO full_name;\n"
+                                        "ALTER TABLE loans RENAME COLUMN due TO due_on;\n"
+                                        "-- rollback\nSELECT 1;\n");
+    CheckContext context;
+    context.views = {
+        {QStringLiteral("old_titles"), QStringLiteral("loans"), {QStringLiteral("due")}},
+        {QStringLiteral("by_author"),
+         QStringLiteral("authors"),
+         {QStringLiteral("name"), QStringLiteral("id")}}};
+    checkMigrationText(QStringLiteral("V1__a.sql"), MigrationKind::Versioned, first,
+                       SqlDialect::Postgres, {}, &context);
+    const QList<CheckFinding> findings =
+        checkMigrationText(QStringLiteral("V2__b.sql"), MigrationKind::Versioned, second,
+                           SqlDialect::Postgres, {}, &context);
+    QStringList messages;
+    for (const CheckFinding &f : findings) {
+        if (f.rule == u"rename-used-by-view")
+            messages << QStringLiteral("%1: %2").arg(f.line).arg(f.message);
+    }
+    QCOMPARE(messages.size(), 2);
+    QVERIFY2(messages.at(0).startsWith(u"1: Renames column books.title, which view(s) recent"),
+             qPrintable(messages.at(0)));
+    QVERIFY2(messages.at(1).startsWith(u"2: Renames column authors.name, which view(s) by_author"),
+             qPrintable(messages.at(1)));
+    // PostgreSQL's views follow the rename: a later file renaming name again still meets them.
+    const MigrationText third = parsed("ALTER TABLE books RENAME COLUMN name TO label;\n"
+                                       "-- rollback\nSELECT 1;\n");
+    QCOMPARE(rulesOf(checkMigrationText(QStringLiteral("V3__c.sql"), MigrationKind::Versioned,
+                                        third, SqlDialect::Postgres, {}, &context))
+                 .count(QStringLiteral("rename-used-by-view")),
+             1);
 }
 
 void TestCheckRules::everyRuleIsExercised()

@@ -20,6 +20,7 @@ EditorLink::EditorLink(MigrationListWidget *list, MigrationEditor *editor, Opera
     connect(m_operations, &Operations::loaded, this, [this](const ProjectSnapshot &snapshot) {
         m_editor->setDialect(snapshot.dialect);
         m_editor->setCheckSettings(snapshot.checkSettings);
+        m_editor->setCheckContexts(snapshot.checkContexts);
         if (!m_editor->path().isEmpty() && !QFileInfo::exists(m_editor->path()))
             m_editor->clear();
     });

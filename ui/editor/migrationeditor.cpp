@@ -196,6 +196,13 @@ void MigrationEditor::setCheckSettings(const CheckSettings &settings)
         showCheckFindings(text().toUtf8());
 }
 
+void MigrationEditor::setCheckContexts(const QHash<QString, CheckContext> &contexts)
+{
+    m_checkContexts = contexts;
+    if (!m_path.isEmpty() && m_loadError.isEmpty())
+        showCheckFindings(text().toUtf8());
+}
+
 void MigrationEditor::showCheckFindings(const QByteArray &bytes)
 {
     // check's findings for the file as saved, each on its line: "warning [rule] message
@@ -203,10 +210,15 @@ void MigrationEditor::showCheckFindings(const QByteArray &bytes)
     QMap<int, QStringList> upgrade;
     QMap<int, QStringList> rollback;
     if (const Result<MigrationText> parsed = parseMigrationText(bytes); parsed.ok()) {
-        const Result<MigrationName> name = parseMigrationFileName(QFileInfo(m_path).fileName());
+        const QString fileName = QFileInfo(m_path).fileName();
+        const Result<MigrationName> name = parseMigrationFileName(fileName);
+        // An applied file has run: the live database no longer shows what it met.
+        std::optional<CheckContext> context;
+        if (!m_applied && m_checkContexts.contains(fileName))
+            context = m_checkContexts.value(fileName);
         const QList<CheckFinding> findings = checkMigrationText(
-            QFileInfo(m_path).fileName(), name ? name->kind : MigrationKind::Versioned,
-            parsed.value(), m_dialect, m_checkSettings);
+            fileName, name ? name->kind : MigrationKind::Versioned, parsed.value(), m_dialect,
+            m_checkSettings, context ? &*context : nullptr);
         const int rollbackFirst = parsed->hasRollbackSection() ? parsed->rollbackFirstLine : 0;
         for (const CheckFinding &f : findings) {
             const QString text =

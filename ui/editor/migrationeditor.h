@@ -43,6 +43,10 @@ public:
     // The project's check_disable / check_error: a loaded file shows check's findings (and
     // near-miss rollback markers) as warnings on their lines; also after a save.
     void setCheckSettings(const CheckSettings &settings);
+    // check's view of the live database for the pending files, by file name (the snapshot's):
+    // a pending file's markers then name the views a rename breaks and the rows a destructive
+    // statement would hit now.
+    void setCheckContexts(const QHash<QString, CheckContext> &contexts);
     bool isModified() const;
     SqlEditor *upgradeEditor() const { return m_upgrade; }
     SqlEditor *rollbackEditor() const { return m_rollback; }
@@ -89,6 +93,7 @@ private:
     bool m_applied = false;
     SqlDialect m_dialect = SqlDialect::Sqlite;
     CheckSettings m_checkSettings;
+    QHash<QString, CheckContext> m_checkContexts;
 };
 
 } // namespace tidemark::ui

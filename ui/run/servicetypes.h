@@ -75,6 +75,9 @@ struct ProjectSnapshot
     QHash<QString, QString> filePaths; // file name -> absolute path of each migration file
     CheckSettings checkSettings;       // check_disable / check_error, for the editor's markers
     QString checkSettingsError;        // a bad rule name in them
+    // check's view of the live database for each pending file, by file name: the views it
+    // meets and the rows its destructive statements would hit (the editor's markers).
+    QHash<QString, CheckContext> checkContexts;
 };
 
 // The worker's answer to one request.

@@ -92,6 +92,33 @@ void ServiceWorker::perform(const ServiceRequest &request)
     Q_EMIT replied(reply);
 }
 
+// check's context for each pending file, for the editor's markers: the views the file meets
+// and the rows its destructive statements would hit now. Skipped when nothing is pending, and
+// never creates a SQLite file that is not there.
+void ServiceWorker::loadCheckContexts(const Project &project, const MigrationSet &files,
+                                      ProjectSnapshot &snapshot)
+{
+    const Result<ConnectionSpec> spec = project.connectionSpec();
+    if (snapshot.status.pending.isEmpty() || !spec ||
+        (spec->dialect == SqlDialect::Sqlite && !QFileInfo::exists(spec->databaseName)))
+        return;
+    QList<CheckedMigration> inputs;
+    QStringList names;
+    for (const StatusEntry &entry : std::as_const(snapshot.status.pending)) {
+        if (const Migration *migration = files.findFile(entry.fileName)) {
+            inputs.append({migration->relativePath, migration->kind(), &migration->text});
+            names.append(migration->fileName);
+        }
+    }
+    Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value());
+    if (!connection)
+        return;
+    QList<CheckContext> before;
+    checkInOrder(inputs, spec->dialect, snapshot.checkSettings, connection->get(), &before);
+    for (qsizetype i = 0; i < before.size(); ++i)
+        snapshot.checkContexts.insert(names.at(i), before.at(i));
+}
+
 void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
 {
     ProjectSnapshot &snapshot = reply.snapshot;
@@ -116,6 +143,7 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
         return fail(reply, overview.error());
     snapshot.status = std::move(overview->status);
     snapshot.displayUrl = snapshot.status.displayUrl;
+    loadCheckContexts(project, *overview->files, snapshot);
     for (const QList<Migration> *list :
          {&overview->files->versioned(), &overview->files->runsAlways(),
           &overview->files->runsOnChange()}) {
@@ -145,18 +173,25 @@ void ServiceWorker::run(MigrationService &service, ServiceReply &reply, bool dry
         const Result<CheckSettings> settings = checkSettings(service.project().config());
         const Result<ConnectionSpec> spec = service.project().connectionSpec();
         const SqlDialect dialect = spec ? spec->dialect : SqlDialect::Sqlite;
+        QList<CheckedMigration> inputs;
+        QList<qsizetype> shownAt;
         for (qsizetype i = 0; i < reply.plan.size(); ++i) {
-            if (const Migration *migration = outcome->plan.files.at(i).migration)
-                reply.plan[i].findings = checkMigration(
-                    *migration, dialect, settings ? settings.value() : CheckSettings{});
+            if (const Migration *migration = outcome->plan.files.at(i).migration) {
+                inputs.append({migration->relativePath, migration->kind(), &migration->text});
+                shownAt.append(i);
+            }
         }
-        // With the rows the destructive statements would hit now (the plan was made on this
-        // database, so it exists).
+        // In run order, against the live views, with the rows the destructive statements
+        // would hit now (the plan was made on this database, so it exists).
+        std::unique_ptr<Connection> live;
         if (spec) {
             if (Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value()))
-                for (PlannedFileView &file : reply.plan)
-                    addLiveRowCounts(**connection, file.findings);
+                live = std::move(connection).value();
         }
+        const QList<QList<CheckFinding>> findings = checkInOrder(
+            inputs, dialect, settings ? settings.value() : CheckSettings{}, live.get());
+        for (qsizetype i = 0; i < findings.size(); ++i)
+            reply.plan[shownAt.at(i)].findings = findings.at(i);
     }
     reply.completedFiles = outcome->run.completedFiles;
     if (!outcome->run.ok()) {

@@ -26,6 +26,8 @@ Q_SIGNALS:
 
 private:
     void load(MigrationService &service, ServiceReply &reply) const;
+    static void loadCheckContexts(const Project &project, const MigrationSet &files,
+                                  ProjectSnapshot &snapshot);
     void run(MigrationService &service, ServiceReply &reply, bool dryRun);
     void audit(MigrationService &service, ServiceReply &reply);
     void rehearseOn(MigrationService &service, ServiceReply &reply);
