@@ -94,6 +94,7 @@ int runRehearse(CommandContext &context)
     else if (!report->droppedNote.isEmpty())
         context.out().info(report->droppedNote);
     const QJsonObject json{{QStringLiteral("base"), report->base},
+                           {QStringLiteral("base_kind"), report->baseKind},
                            {QStringLiteral("ok"), report->ok()},
                            {QStringLiteral("cancelled"), report->cancelled},
                            {QStringLiteral("kept_url"), report->scratchUrl},

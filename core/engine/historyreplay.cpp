@@ -14,9 +14,9 @@ Error replayError(const Result<RunOutcome> &outcome)
     e.message =
         QStringLiteral("Replaying the applied migrations into the throwaway database failed: ") +
         e.message;
-    e.hint = QStringLiteral("The applied files are replayed into an empty database; a history "
-                            "that does not start at an empty database (objects made before the "
-                            "first migration) cannot be replayed yet.");
+    e.hint = QStringLiteral("The applied files are replayed into an empty database, so objects "
+                            "made before the first migration make the replay fail (rehearse then "
+                            "copies the live schema instead; drift cannot compare).");
     return e;
 }
 

@@ -3,6 +3,7 @@
 #include "db/connection.h"
 #include "engine/historyreplay.h"
 #include "engine/migrationservice.h"
+#include "engine/schemacopy.h"
 #include "engine/schemadiff.h"
 #include "history/migrationlock.h"
 #include "history/trackingstore.h"
@@ -206,11 +207,14 @@ private:
     QSet<QString> m_noRollback;
 };
 
-// The rehearsal proper, on the throwaway database: replay (servers), then the four steps.
-Status rehearseOn(ThrowawayDatabase &db, const Project &project, SqlDialect dialect,
+// The rehearsal proper, on the throwaway database: replay (servers), then the four steps. With
+// replayFailed (why the applied files could not be replayed into an earlier throwaway database)
+// the live schema and history are copied instead. A replay that fails sets it and stops.
+Status rehearseOn(ThrowawayDatabase &db, const Project &project, const ConnectionSpec &target,
                   const ProjectOverview &overview, const RehearsalOptions &options,
-                  RehearsalReport &report)
+                  RehearsalReport &report, std::optional<Error> &replayFailed)
 {
+    const SqlDialect dialect = target.dialect;
     MigrationService scratch(project.withConnection(db.spec()));
     scratch.setCancelFlag(options.cancel);
     if (dialect == SqlDialect::Sqlite) {
@@ -223,10 +227,25 @@ Status rehearseOn(ThrowawayDatabase &db, const Project &project, SqlDialect dial
         if (Result<History> history = TrackingStore(**copy).read(); history && history->tableExists)
             if (Status s = MigrationLock::forceUnlock(**copy); !s)
                 return s;
+        report.baseKind = QStringLiteral("copy");
+    } else if (replayFailed) {
+        Result<SchemaCopySummary> copied = copyLiveSchema(target, db.spec());
+        if (!copied)
+            return copied.error();
+        report.baseKind = QStringLiteral("live-schema");
+        report.base = QStringLiteral("%1, with the live schema copied (%2; no rows, views, "
+                                     "triggers or routines) and its %3 history row(s), because "
+                                     "the applied files could not be replayed: %4")
+                          .arg(db.description(), copied->text())
+                          .arg(copied->trackedRows)
+                          .arg(replayFailed->message);
     } else {
         Result<ReplaySummary> replayed = replayAppliedFiles(scratch, overview.status);
-        if (!replayed)
+        if (!replayed) {
+            replayFailed = replayed.error();
             return replayed.error();
+        }
+        report.baseKind = QStringLiteral("replay");
         report.base =
             replayed->versionedFiles + replayed->repeatableFiles == 0
                 ? QStringLiteral("%1 (nothing is applied yet, so nothing to replay)")
@@ -336,9 +355,29 @@ Result<RehearsalReport> rehearse(const Project &project, const RehearsalOptions 
         target.value(), server.value(), ThrowawayDatabase::Start::CopyOfTarget);
     if (!scratchDb)
         return scratchDb.error();
-    ThrowawayDatabase &db = **scratchDb;
     RehearsalReport report;
-    const Status ran = rehearseOn(db, project, target->dialect, *overview, options, report);
+    std::optional<Error> replayFailed;
+    Status ran =
+        rehearseOn(**scratchDb, project, target.value(), *overview, options, report, replayFailed);
+    if (!ran && replayFailed && replayFailed->code != Error::Code::Cancelled) {
+        // The history does not start at an empty database (or an applied file is no longer
+        // what ran): start again in a new throwaway database from the live schema.
+        if (Status dropped = (*scratchDb)->drop(); !dropped)
+            return dropped.error();
+        if (options.progress)
+            options.progress(QStringLiteral("The applied files could not be replayed into %1 "
+                                            "(dropped); copying the live schema into a new "
+                                            "throwaway database instead.")
+                                 .arg((*scratchDb)->spec().databaseName));
+        scratchDb = ThrowawayDatabase::create(target.value(), server.value(),
+                                              ThrowawayDatabase::Start::Empty);
+        if (!scratchDb)
+            return scratchDb.error();
+        report = RehearsalReport();
+        ran = rehearseOn(**scratchDb, project, target.value(), *overview, options, report,
+                         replayFailed);
+    }
+    ThrowawayDatabase &db = **scratchDb;
     if (options.keep) {
         db.keep();
         report.scratchUrl = db.spec().displayUrl;

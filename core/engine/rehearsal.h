@@ -46,7 +46,10 @@ struct FileRehearsal
 
 struct RehearsalReport
 {
-    QString base;        // what the throwaway database started from, in words
+    QString base; // what the throwaway database started from, in words
+    // "copy" (SQLite: the file with its rows), "replay" (the applied files run again) or
+    // "live-schema" (the live schema and history copied: the files could not be replayed)
+    QString baseKind;
     QString scratchUrl;  // redacted; only when kept
     QString droppedNote; // "Dropped ..." or what is left behind
     QList<FileRehearsal> files;
@@ -63,7 +66,9 @@ struct RehearsalReport
 };
 
 // Copies (SQLite) or rebuilds (PostgreSQL, MariaDB/MySQL: the applied files replayed up to the
-// latest applied version) the target in a throwaway database, then: upgrades the pending files
+// latest applied version; when that fails, a history that does not start at an empty database,
+// a new throwaway database gets the live schema and history copied instead, and the report says
+// so) the target in a throwaway database, then: upgrades the pending files
 // one by one, recording the schema before and after each; rolls the versioned ones back newest
 // first, each time expecting the schema from before that file; upgrades them again one by one,
 // expecting the schema from after each first upgrade. Stops at the first failure. The live

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void missingRollbackSection();
     void repeatablesDoNotHideABrokenRollback_data() { addDialectColumnRows(); }
     void repeatablesDoNotHideABrokenRollback();
+    void historyNotFromAnEmptyDatabase_data();
+    void historyNotFromAnEmptyDatabase();
     void liveDatabaseNameIsRefusedOnMariadb();
     void heldLockOnTheLiveFileDoesNotBlock();
     void ctrlCDropsTheThrowawayDatabase_data();
@@ -276,6 +278,72 @@ void TestCliRehearse::repeatablesDoNotHideABrokenRollback()
 
 // On MariaDB a database is a schema of the same server: a file that names the live database
 // would reach it from the throwaway one, so the rehearsal refuses before making anything.
+void TestCliRehearse::historyNotFromAnEmptyDatabase_data()
+{
+    QTest::addColumn<SqlDialect>("dialect");
+    QTest::newRow("postgresql") << SqlDialect::Postgres;
+    QTest::newRow("mariadb") << SqlDialect::MySql;
+}
+
+// A table made before the first migration: replaying the files into an empty database fails,
+// so the rehearsal starts from the live schema and history instead, says so, and still catches
+// a rollback that forgets a column.
+void TestCliRehearse::historyNotFromAnEmptyDatabase()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE legacy (id INT PRIMARY KEY, name VARCHAR(50))")));
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO legacy VALUES (1, 'kept')")));
+    project.write(QStringLiteral("V1__legacy_code.sql"),
+                  "ALTER TABLE legacy ADD COLUMN code VARCHAR(10);\n"
+                  "-- rollback\nALTER TABLE legacy DROP COLUMN code;\n");
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    project.write(QStringLiteral("V2__index.sql"),
+                  QByteArray("CREATE INDEX ix_legacy_code ON legacy (code);\n-- rollback\n") +
+                      (dialect == SqlDialect::MySql ? "DROP INDEX ix_legacy_code ON legacy;\n"
+                                                    : "DROP INDEX ix_legacy_code;\n"));
+    const QStringList before = snapshotOf(db);
+
+    CliResult r = cli.run({QStringLiteral("rehearse"), QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 0);
+    const QJsonObject report = r.json();
+    QCOMPARE(report.value(QStringLiteral("base_kind")).toString(), QStringLiteral("live-schema"));
+    const QString base = report.value(QStringLiteral("base")).toString();
+    QVERIFY2(base.contains(QStringLiteral("with the live schema copied (1 table(s); no rows, "
+                                          "views, triggers or routines) and its 1 history "
+                                          "row(s), because the applied files could not be "
+                                          "replayed: Replaying the applied migrations")),
+             qPrintable(base));
+    QCOMPARE(fileResult(report, QStringLiteral("V2__index.sql"))
+                 .value(QStringLiteral("result"))
+                 .toString(),
+             QStringLiteral("passed"));
+    QCOMPARE(snapshotOf(db), before);
+
+    // On that base a rollback that forgets a column is still caught.
+    project.write(QStringLiteral("V3__columns.sql"),
+                  "ALTER TABLE legacy ADD COLUMN a INT;\nALTER TABLE legacy ADD COLUMN b INT;\n"
+                  "-- rollback\nALTER TABLE legacy DROP COLUMN a;\n");
+    r = cli.run({QStringLiteral("rehearse")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(),
+                        QStringLiteral("V3__columns.sql  FAILED: after rollback the schema is "
+                                       "not the one before the file ran"));
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("add column legacy.b"));
+    QCOMPARE(snapshotOf(db), before);
+    QCOMPARE(rowCount(db, QStringLiteral("legacy")), 1);
+    // Both throwaway databases are gone: the one the replay failed in, and the copy.
+    const QString marker = QStringLiteral("could not be replayed into ");
+    const qsizetype at = r.stderrText().indexOf(marker);
+    QVERIFY2(at >= 0, qPrintable(r.stderrText()));
+    const QString first = r.stderrText().mid(at + marker.size()).section(u' ', 0, 0);
+    QVERIFY(first.startsWith(QStringLiteral("tidemark_throwaway_")));
+    QVERIFY(!throwawayDatabases(db).contains(first));
+    const QString left = throwawayLeftBehind(db, r.stderrText());
+    QVERIFY2(left.isEmpty(), qPrintable(left));
+}
+
 void TestCliRehearse::liveDatabaseNameIsRefusedOnMariadb()
 {
     ScratchDatabase db(SqlDialect::MySql);

@@ -1,0 +1,91 @@
+#include "engine/schemacopy.h"
+
+#include "db/connection.h"
+#include "engine/schemadiff.h"
+#include "history/trackingstore.h"
+#include "schema/schemacomparer.h"
+#include "schema/sqlwriter.h"
+
+#include <QSqlQuery>
+
+namespace tidemark {
+
+namespace {
+
+// jetbase_migrations' rows, oldest first, into the copy's fresh table; order_executed is the
+// copy's own (an identity column on PostgreSQL), so the order is kept, not the numbers.
+Result<int> copyTrackingRows(Connection &live, Connection &copy)
+{
+    if (!live.tableExists(QStringLiteral("jetbase_migrations")))
+        return 0;
+    if (Status s = TrackingStore(copy).ensureTables(); !s)
+        return s.error();
+    Result<QSqlQuery> rows = live.exec(
+        QStringLiteral("SELECT version, description, filename, migration_type, applied_at, "
+                       "checksum FROM jetbase_migrations ORDER BY order_executed"));
+    if (!rows)
+        return rows.error();
+    int copied = 0;
+    while (rows->next()) {
+        QVariantList values;
+        for (int i = 0; i < 6; ++i)
+            values.append(rows->value(i));
+        Result<QSqlQuery> inserted = copy.exec(
+            QStringLiteral("INSERT INTO jetbase_migrations (version, description, filename, "
+                           "migration_type, applied_at, checksum) VALUES (?, ?, ?, ?, ?, ?)"),
+            values);
+        if (!inserted)
+            return inserted.error();
+        ++copied;
+    }
+    return copied;
+}
+
+} // namespace
+
+QString SchemaCopySummary::text() const
+{
+    QString text = QStringLiteral("%1 table(s)").arg(tables);
+    if (enums > 0)
+        text += QStringLiteral(", %1 enum(s)").arg(enums);
+    return text;
+}
+
+Result<SchemaCopySummary> copyLiveSchema(const ConnectionSpec &live, const ConnectionSpec &copy)
+{
+    Result<std::unique_ptr<Connection>> source = Connection::open(live);
+    if (!source)
+        return source.error();
+    Result<Schema> schema = readLiveSchema(live);
+    if (!schema)
+        return schema.error();
+    const std::unique_ptr<SqlWriter> writer = SqlWriter::create(live.dialect);
+    if (!writer)
+        return Error::make(
+            Error::Code::Config,
+            QStringLiteral("Cannot copy a %1 schema.").arg(dialectName(live.dialect)));
+    const Schema empty;
+    const MigrationSql sql =
+        writer->write(compareSchemas(empty, schema.value()).changes, empty, schema.value());
+    Result<std::unique_ptr<Connection>> target = Connection::open(copy);
+    if (!target)
+        return target.error();
+    for (const QString &statement : sql.upgrade) {
+        if (Result<QSqlQuery> done = (*target)->exec(statement); !done) {
+            Error e = done.error();
+            e.message = QStringLiteral("Copying the live schema into %1 failed at: %2\n%3")
+                            .arg(copy.databaseName, statement, e.message);
+            return e;
+        }
+    }
+    SchemaCopySummary summary;
+    summary.tables = int(schema->tables.size());
+    summary.enums = int(schema->enums.size());
+    Result<int> tracked = copyTrackingRows(**source, **target);
+    if (!tracked)
+        return tracked.error();
+    summary.trackedRows = tracked.value();
+    return summary;
+}
+
+} // namespace tidemark
