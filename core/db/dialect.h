@@ -87,6 +87,12 @@ public:
     // a row names a table and a column (NULL: the table as a whole) and no definition; elsewhere
     // one row per view with NULL table and column and the view's SQL text. Empty: unknown.
     virtual QString viewUsesSql() const { return {}; }
+    // Statements that drop a database of the server (quoted name), tried in order until one
+    // works: PostgreSQL 13+ first ends sessions a failed run may have left behind.
+    virtual QStringList dropDatabaseSql(const QString &quotedName) const
+    {
+        return {QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quotedName)};
+    }
 };
 
 } // namespace tidemark

@@ -59,6 +59,7 @@ public:
     QString releaseSessionLockSql() const override;
     QString sessionLockHolderSql() const override;
     QString viewUsesSql() const override;
+    QStringList dropDatabaseSql(const QString &quotedName) const override;
 };
 
 class MySqlDialect final : public Dialect

@@ -119,4 +119,10 @@ QString PostgresDialect::viewUsesSql() const
         "WHERE nspname = ANY (current_schemas(false)))");
 }
 
+QStringList PostgresDialect::dropDatabaseSql(const QString &quotedName) const
+{
+    return {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quotedName),
+            QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quotedName)};
+}
+
 } // namespace tidemark

@@ -145,13 +145,12 @@ Status ThrowawayDatabase::drop()
     if (!admin)
         return admin.error();
     const QString quoted = (*admin)->dialect().quoteIdentifier(m_spec.databaseName);
-    // PostgreSQL 13+ ends sessions a failed run may have left behind; older servers refuse FORCE.
-    Result<QSqlQuery> done =
-        (*admin)->exec(m_spec.dialect == SqlDialect::Postgres
-                           ? QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoted)
-                           : QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoted));
-    if (!done && m_spec.dialect == SqlDialect::Postgres)
-        done = (*admin)->exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoted));
+    Result<QSqlQuery> done = Error::make(Error::Code::Database, QString());
+    for (const QString &sql : (*admin)->dialect().dropDatabaseSql(quoted)) {
+        done = (*admin)->exec(sql);
+        if (done)
+            break;
+    }
     if (!done) {
         Error e = done.error();
         e.message = QStringLiteral("Could not drop the throwaway database %1: %2")
