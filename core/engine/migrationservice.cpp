@@ -298,19 +298,23 @@ namespace {
 Status refuseOnCheckErrors(Connection &connection, const Plan &plan, const CheckSettings &settings,
                            const QHash<QString, QString> &accepted)
 {
-    const SqlDialect dialect = connection.spec().dialect;
-    CheckContext context;
-    if (Result<QList<ViewUse>> views = readViewUses(connection))
-        context.views = std::move(views).value();
-    QStringList errors;
+    QList<CheckedMigration> files;
+    QList<const Migration *> migrations;
     for (const PlannedFile &file : plan.files) {
-        if (!file.migration)
+        if (file.migration) {
+            files.append(
+                {file.migration->relativePath, file.migration->kind(), &file.migration->text});
+            migrations.append(file.migration);
+        }
+    }
+    const QList<QList<CheckFinding>> findings =
+        checkInOrder(files, connection.spec().dialect, settings, &connection, nullptr, false);
+    QStringList errors;
+    for (qsizetype i = 0; i < findings.size(); ++i) {
+        const Migration *migration = migrations.at(i);
+        if (accepted.value(migration->fileName) == migration->checksum())
             continue;
-        const QList<CheckFinding> findings =
-            checkMigration(*file.migration, dialect, settings, &context);
-        if (accepted.value(file.fileName) == file.migration->checksum())
-            continue;
-        for (const CheckFinding &finding : findings)
+        for (const CheckFinding &finding : findings.at(i))
             if (finding.severity == CheckSeverity::Error)
                 errors.append(checkFindingText(finding));
     }

@@ -213,17 +213,33 @@ bool isVolatileFunction(const QString &upper)
     return names.contains(upper);
 }
 
+// The views a statement (re)creates or drops, lower-case.
+QStringList viewsMadeOrDropped(const Statement &s)
+{
+    const TokenView v(s.tokens);
+    QStringList views;
+    if (const auto [kind, name] = createdObject(v); kind == u"VIEW" && !name.isEmpty())
+        views << name.toLower();
+    for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
+        if (effect.kind == StatementEffect::Kind::DropView ||
+            effect.kind == StatementEffect::Kind::DropMaterializedView)
+            views << effect.object.toLower();
+    }
+    return views;
+}
+
 class FileChecker
 {
 public:
     FileChecker(QString file, MigrationKind kind, const MigrationText &text, SqlDialect dialect,
-                QList<ViewUse> *views)
+                QList<ViewUse> *views, QSet<QString> remadeLater = {})
         : m_file(std::move(file))
         , m_kind(kind)
         , m_text(text)
         , m_dialect(dialect)
         , m_lines(linesOf(text))
         , m_views(views ? views : &m_ownViews)
+        , m_remadeLater(std::move(remadeLater))
     {}
 
     QList<CheckFinding> run()
@@ -310,21 +326,6 @@ private:
         }
     }
 
-    // The views a statement (re)creates or drops, lower-case.
-    static QStringList viewsMadeOrDropped(const Statement &s)
-    {
-        const TokenView v(s.tokens);
-        QStringList views;
-        if (const auto [kind, name] = createdObject(v); kind == u"VIEW" && !name.isEmpty())
-            views << name.toLower();
-        for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
-            if (effect.kind == StatementEffect::Kind::DropView ||
-                effect.kind == StatementEffect::Kind::DropMaterializedView)
-                views << effect.object.toLower();
-        }
-        return views;
-    }
-
     // A table or column renamed while a view reads it, unless this file recreates or drops the
     // view afterwards. Then the views follow the statement.
     void checkRenames(const Statement &s, const TokenView &v)
@@ -338,7 +339,8 @@ private:
                 if (use.table != table || (!column.isEmpty() && !use.columns.contains(column)))
                     continue;
                 const QList<int> touched = m_viewTouched.value(use.view.toLower());
-                const bool redone = std::any_of(touched.cbegin(), touched.cend(),
+                const bool redone = m_remadeLater.contains(use.view.toLower()) ||
+                                    std::any_of(touched.cbegin(), touched.cend(),
                                                 [line](int at) { return at > line; });
                 if (!redone && !readers.contains(use.view))
                     readers << use.view;
@@ -760,6 +762,7 @@ private:
     QSet<QString> m_renamedTo;                // lower-case targets of ALTER TABLE ... RENAME TO
     QList<ViewUse> m_ownViews;                // without a context: the views this file makes
     QList<ViewUse> *m_views;                  // the context's views, or m_ownViews
+    QSet<QString> m_remadeLater;              // views later files make or drop, lower-case
     QHash<QString, QList<int>> m_viewTouched; // lower-case view -> lines that make or drop it
     QList<CheckFinding> m_findings;
 
@@ -800,7 +803,8 @@ QList<CheckFinding> checkMigrationText(const QString &file, MigrationKind kind,
                                        const MigrationText &text, SqlDialect dialect,
                                        const CheckSettings &settings, CheckContext *context)
 {
-    FileChecker checker(file, kind, text, dialect, context ? &context->views : nullptr);
+    FileChecker checker(file, kind, text, dialect, context ? &context->views : nullptr,
+                        context ? context->viewsRemadeLater : QSet<QString>());
     QList<CheckFinding> raw = checker.run();
     QList<CheckFinding> findings;
     for (CheckFinding &finding : raw) {
@@ -846,7 +850,7 @@ QList<CheckFinding> checkMigration(const Migration &migration, SqlDialect dialec
 
 QList<QList<CheckFinding>> checkInOrder(const QList<CheckedMigration> &files, SqlDialect dialect,
                                         const CheckSettings &settings, Connection *live,
-                                        QList<CheckContext> *before)
+                                        QList<CheckContext> *before, bool countRows)
 {
     CheckContext context;
     // Without the views (a database that cannot say) renames are checked against what the
@@ -855,14 +859,34 @@ QList<QList<CheckFinding>> checkInOrder(const QList<CheckedMigration> &files, Sq
         if (Result<QList<ViewUse>> views = readViewUses(*live))
             context.views = std::move(views).value();
     }
+    // What each file does to views, for the files before it (only files that mention a view
+    // are split for it).
+    QList<QSet<QString>> touched(files.size());
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const MigrationText &text = *files.at(i).text;
+        if (!text.upgradeSql.contains(u"view", Qt::CaseInsensitive))
+            continue;
+        const Result<QList<SqlStatement>> statements =
+            splitStatements(text.upgradeSql, {dialect, text.delimiter, text.upgradeFirstLine});
+        if (!statements)
+            continue; // check reports it as unreadable
+        for (const SqlStatement &s : statements.value()) {
+            for (const QString &view : viewsMadeOrDropped({s, tokenizeStatement(s.text, dialect)}))
+                touched[i].insert(view);
+        }
+    }
     QList<QList<CheckFinding>> findings;
-    for (const CheckedMigration &file : files) {
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const CheckedMigration &file = files.at(i);
+        context.viewsRemadeLater.clear();
+        for (qsizetype later = i + 1; later < files.size(); ++later)
+            context.viewsRemadeLater += touched.at(later);
         if (before)
             before->append(context);
         findings.append(
             checkMigrationText(file.shown, file.kind, *file.text, dialect, settings, &context));
     }
-    if (live) {
+    if (live && countRows) {
         for (QList<CheckFinding> &list : findings)
             addLiveRowCounts(*live, list, context);
         if (before) {

@@ -49,6 +49,9 @@ struct CheckContext
 {
     QList<ViewUse> views;
     QHash<QString, qint64> rowCounts; // by table name as written; -1: could not be counted
+    // Views that files running after this one (re)create or drop, lower-case: a rename under
+    // them is settled in the same upgrade (a runs-on-change file that recreates the view).
+    QSet<QString> viewsRemadeLater;
 };
 
 // check_disable and check_error from the configuration (lists or comma-separated strings of
@@ -76,12 +79,14 @@ struct CheckedMigration
 };
 
 // check for files in the order they run. With the live database: each file meets its views as
-// the files before it leave them, and destructive findings say how many rows their tables hold
-// now. before (optional) receives the context each file met. Without a connection the files
-// are checked on their text alone.
+// the files before it leave them, and (countRows) destructive findings say how many rows their
+// tables hold now. A rename under a view that a later file recreates is settled. before
+// (optional) receives the context each file met. Without a connection the files are checked on
+// their text alone.
 QList<QList<CheckFinding>> checkInOrder(const QList<CheckedMigration> &files, SqlDialect dialect,
                                         const CheckSettings &settings, Connection *live,
-                                        QList<CheckContext> *before = nullptr);
+                                        QList<CheckContext> *before = nullptr,
+                                        bool countRows = true);
 
 // Counts the rows of the tables the destructive findings name on the live database (those the
 // context has not counted yet), and adds them to the messages ("books has 12,304 rows now."). A

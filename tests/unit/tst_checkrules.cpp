@@ -58,6 +58,7 @@ private Q_SLOTS:
     void settingsDisableAndRaise();
     void settingsRejectUnknownRule();
     void renamesMeetTheViewsOfEarlierFiles();
+    void aLaterFileThatRemakesTheViewSettlesTheRename();
     void everyRuleIsExercised();
 };
 
@@ -424,6 +425,39 @@ void TestCheckRules::renamesMeetTheViewsOfEarlierFiles()
                                         third, SqlDialect::Postgres, {}, &context))
                  .count(QStringLiteral("rename-used-by-view")),
              1);
+}
+
+void TestCheckRules::aLaterFileThatRemakesTheViewSettlesTheRename()
+{
+    // The demo's shape: a runs-on-change file recreates the view, and runs after the versioned
+    // files of the same upgrade.
+    const MigrationText view =
+        parseMigrationText("DROP VIEW IF EXISTS shelf;\nCREATE VIEW shelf AS SELECT title FROM "
+                           "books;\n")
+            .value();
+    const MigrationText rename = parseMigrationText("ALTER TABLE books RENAME COLUMN title TO "
+                                                    "name;\n-- rollback\nALTER TABLE books "
+                                                    "RENAME COLUMN name TO title;\n")
+                                     .value();
+    const auto renameFindings = [](const QList<QList<CheckFinding>> &perFile) {
+        int count = 0;
+        for (const QList<CheckFinding> &findings : perFile)
+            count += int(rulesOf(findings).count(QStringLiteral("rename-used-by-view")));
+        return count;
+    };
+    // View first (an earlier file), then the rename: flagged.
+    QCOMPARE(renameFindings(checkInOrder(
+                 {{QStringLiteral("R__view.sql"), MigrationKind::RunsOnChange, &view},
+                  {QStringLiteral("V2__rename.sql"), MigrationKind::Versioned, &rename}},
+                 SqlDialect::MySql, {}, nullptr)),
+             1);
+    // The rename, then a file that makes the view again: settled.
+    QCOMPARE(renameFindings(checkInOrder(
+                 {{QStringLiteral("R__view.sql"), MigrationKind::RunsOnChange, &view},
+                  {QStringLiteral("V2__rename.sql"), MigrationKind::Versioned, &rename},
+                  {QStringLiteral("R__view.sql"), MigrationKind::RunsOnChange, &view}},
+                 SqlDialect::MySql, {}, nullptr)),
+             0);
 }
 
 void TestCheckRules::everyRuleIsExercised()
