@@ -533,7 +533,8 @@ private:
                                "build.")
                     .arg(indexedTable(v)),
                 QStringLiteral("CREATE INDEX CONCURRENTLY, in a file of its own with -- "
-                               "tidemark: transaction=off."));
+                               "tidemark: transaction=off."),
+                {indexedTable(v)});
         qsizetype after = 0;
         const QString table = alteredTable(v, &after);
         if (!existingTable(table))
@@ -548,7 +549,8 @@ private:
                                        "blocking writes to both tables.")
                             .arg(table),
                         QStringLiteral("ADD ... NOT VALID, then ALTER TABLE ... VALIDATE "
-                                       "CONSTRAINT in a later statement (a weaker lock)."));
+                                       "CONSTRAINT in a later statement (a weaker lock)."),
+                        {table});
                 if (v.word(j) == u"CHECK" &&
                     !v.contains({QStringLiteral("NOT"), QStringLiteral("VALID")}))
                     add(QStringLiteral("pg-check-not-valid"), line,
@@ -556,14 +558,16 @@ private:
                                        "reads and writes.")
                             .arg(table),
                         QStringLiteral("ADD ... NOT VALID, then ALTER TABLE ... VALIDATE "
-                                       "CONSTRAINT in a later statement (a weaker lock)."));
+                                       "CONSTRAINT in a later statement (a weaker lock)."),
+                        {table});
                 if (volatileDefaultAfter(v, j))
                     add(QStringLiteral("pg-volatile-default"), line,
                         QStringLiteral("A volatile default makes PostgreSQL rewrite all of %1 "
                                        "under an exclusive lock.")
                             .arg(table),
                         QStringLiteral("Add the column without a default, set the default "
-                                       "afterwards, and backfill existing rows in batches."));
+                                       "afterwards, and backfill existing rows in batches."),
+                        {table});
             }
             // ALTER [COLUMN] c [SET DATA] TYPE t; not a column named "type".
             const bool typeChange = v.word(i) == u"TYPE" &&
@@ -576,7 +580,8 @@ private:
                                    "exclusive lock.")
                         .arg(table),
                     QStringLiteral("Add a column of the new type, backfill it in batches, switch "
-                                   "readers over, then drop the old column."));
+                                   "readers over, then drop the old column."),
+                    {table});
             if (v.wordsAt(i,
                           {QStringLiteral("SET"), QStringLiteral("NOT"), QStringLiteral("NULL")}) &&
                 !m_validatesConstraint)
@@ -585,7 +590,8 @@ private:
                         .arg(table),
                     QStringLiteral("First ADD CONSTRAINT ... CHECK (column IS NOT NULL) NOT "
                                    "VALID and VALIDATE it; SET NOT NULL then skips the scan "
-                                   "(PostgreSQL 12+)."));
+                                   "(PostgreSQL 12+)."),
+                    {table});
         }
     }
 
@@ -638,7 +644,8 @@ private:
                         .arg(table),
                     QStringLiteral("Add ALGORITHM=INPLACE (or INSTANT), LOCK=NONE, so the server "
                                    "refuses instead of copying; for big tables use an online "
-                                   "schema change tool."));
+                                   "schema change tool."),
+                    {table});
                 return;
             }
         }

@@ -30,8 +30,9 @@ struct CheckFinding
     int line = 0; // 1-based file line
     QString message;
     QString alternative; // the safe way to do it
-    // Destructive rules: the tables whose rows the statement removes or changes, as written,
-    // for the live row counts (addLiveRowCounts); -1 until counted.
+    // Destructive and locking rules: the tables whose rows the statement removes, changes,
+    // rewrites or locks, as written, for the live row counts (addLiveRowCounts); -1 until
+    // counted.
     QStringList tables;
     qint64 liveRows = -1;
 };

@@ -103,6 +103,18 @@ void TestCliCheck::postgresRules()
     CLI_EXPECT_CONTAINS(r, r.stdoutText(),
                         QStringLiteral("V1__index.sql:1: error [pg-concurrently-in-transaction]"));
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("checked for postgresql"));
+
+    // A locking rule on a live table says how big the table is now.
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE t (id INT)")));
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO t SELECT generate_series(1, 1500)")));
+    project.write(QStringLiteral("V1__index.sql"),
+                  "CREATE INDEX ix_t ON t (id);\n-- rollback\nDROP INDEX ix_t;\n");
+    const CliResult counted = CliRunner(Binary::Cli, project.root()).run({QStringLiteral("check")});
+    CLI_EXPECT_EXIT(counted, 0);
+    CLI_EXPECT_CONTAINS(counted, counted.stdoutText(),
+                        QStringLiteral("V1__index.sql:1: warning [pg-index-without-concurrently] "
+                                       "Builds an index on t while blocking writes to it for the "
+                                       "whole build. t has 1,500 row(s) now."));
 }
 
 void TestCliCheck::namedFilesAndConfiguration()

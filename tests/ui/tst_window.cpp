@@ -11,10 +11,12 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QToolTip>
 #include <QTreeWidget>
 
 using namespace tidemark;
@@ -596,6 +598,18 @@ void TestWindow::editorMarkersKnowTheLiveDatabase()
     QVERIFY2(markers().contains(QStringLiteral("2: warning [rename-used-by-view] Renames column "
                                                "books.title, which view(s) shelf read.")),
              qPrintable(markers()));
+    // Hovering over the marker in the margin (x = 2) of line 2 shows its message.
+    ui::SqlEditor *upgrade = editor->upgradeEditor();
+    const int y = int(upgrade->SendScintilla(
+                      QsciScintilla::SCI_POINTYFROMPOSITION, 0,
+                      upgrade->SendScintilla(QsciScintilla::SCI_POSITIONFROMLINE, 1))) +
+                  2;
+    QVERIFY2(upgrade->toolTipAt(QPoint(2, y))
+                 .startsWith(QStringLiteral("warning [rename-used-by-view]")),
+             qPrintable(upgrade->toolTipAt(QPoint(2, y))));
+    QHelpEvent hover(QEvent::ToolTip, QPoint(2, y), upgrade->viewport()->mapToGlobal(QPoint(2, y)));
+    QApplication::sendEvent(upgrade->viewport(), &hover);
+    QTRY_VERIFY(QToolTip::text().contains(QStringLiteral("which view(s) shelf read")));
     // The applied file ran long ago: its DELETE is not counted against today's rows.
     QVERIFY(clickRowOf(*window, QStringLiteral("V1__books.sql")));
     QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V1__books.sql"));

@@ -5,6 +5,8 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QHelpEvent>
+#include <QToolTip>
 
 namespace tidemark::ui {
 
@@ -145,6 +147,35 @@ void SqlEditor::setWarnings(const QList<std::pair<int, QString>> &warnings)
     if (m_failureLine > 0)
         annotate(m_failureLine - 1, m_failureMessage, m_failureStyle);
     annotateWarnings();
+}
+
+QString SqlEditor::toolTipAt(const QPoint &position) const
+{
+    // The nearest position, also from the margin (POSITIONFROMPOINTCLOSE gives none there).
+    const long at = SendScintilla(SCI_POSITIONFROMPOINT, position.x(), position.y());
+    const int line = int(SendScintilla(SCI_LINEFROMPOSITION, at)) + 1;
+    if (line == m_failureLine)
+        return m_failureMessage;
+    QStringList messages;
+    for (const auto &[warned, message] : m_warnings) {
+        if (warned == line)
+            messages << message;
+    }
+    return messages.join(u'\n');
+}
+
+bool SqlEditor::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = toolTipAt(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, viewport());
+        return true;
+    }
+    return QsciScintilla::viewportEvent(event);
 }
 
 void SqlEditor::annotateWarnings()

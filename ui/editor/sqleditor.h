@@ -47,10 +47,14 @@ public:
     int failureLine() const { return m_failureLine; } // 0 when none
     QString failureMessage() const { return m_failureMessage; }
 
-    // Marks lines that are legal but probably not meant (a mistyped rollback marker): an amber
-    // line and the message in a box below it. Replaces earlier warnings.
+    // Marks lines that are legal but probably not meant (a mistyped rollback marker, check's
+    // findings): an amber marker in the margin, the message in a box below the line and, on
+    // hover over the marker or the line, as a tool tip. Replaces earlier warnings.
     void setWarnings(const QList<std::pair<int, QString>> &warnings);
     QList<std::pair<int, QString>> warnings() const { return m_warnings; }
+    // The tool tip for a point of the viewport: the warning or failure of the line there
+    // (empty when it has none).
+    QString toolTipAt(const QPoint &position) const;
 
     void setLineMark(int line, LineMark mark);
     void clearLineMarks();
@@ -72,6 +76,7 @@ public Q_SLOTS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     void applyPalette();
