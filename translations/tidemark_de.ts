@@ -922,8 +922,10 @@ Trotzdem speichern?</translation>
         <translation> · läuft ohne Transaktion (transaction=off)</translation>
     </message>
     <message>
-        <source>%1 [%2] %3 %4</source>
-        <translation>%1 [%2] %3 %4</translation>
+        <source>%1 [%2] %3
+%4</source>
+        <translation>%1 [%2] %3
+%4</translation>
     </message>
 </context>
 <context>

@@ -222,7 +222,7 @@ void MigrationEditor::showCheckFindings(const QByteArray &bytes)
         const int rollbackFirst = parsed->hasRollbackSection() ? parsed->rollbackFirstLine : 0;
         for (const CheckFinding &f : findings) {
             const QString text =
-                tr("%1 [%2] %3 %4")
+                tr("%1 [%2] %3\n%4")
                     .arg(checkSeverityName(f.severity), f.rule, f.message, f.alternative);
             if (rollbackFirst > 0 && f.line >= rollbackFirst)
                 rollback[f.line - rollbackFirst + 1] << text;

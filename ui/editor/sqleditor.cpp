@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QEvent>
 #include <QHelpEvent>
+#include <QResizeEvent>
 #include <QToolTip>
 
 namespace tidemark::ui {
@@ -142,6 +143,18 @@ void SqlEditor::clearFailure()
 void SqlEditor::setWarnings(const QList<std::pair<int, QString>> &warnings)
 {
     m_warnings = warnings;
+    reannotate();
+}
+
+void SqlEditor::resizeEvent(QResizeEvent *event)
+{
+    QsciScintilla::resizeEvent(event);
+    if (!m_warnings.isEmpty() && event->size().width() != event->oldSize().width())
+        reannotate(); // wrapped for the new width
+}
+
+void SqlEditor::reannotate()
+{
     markerDeleteAll(WarningMarker);
     clearAnnotations();
     if (m_failureLine > 0)
@@ -178,13 +191,40 @@ bool SqlEditor::viewportEvent(QEvent *event)
     return QsciScintilla::viewportEvent(event);
 }
 
+// The text broken at spaces into lines of at most columns characters (annotations do not wrap
+// by themselves, and a long finding would run out of a narrow pane).
+static QString wrapped(const QString &text, int columns)
+{
+    QStringList out;
+    for (const QString &paragraph : text.split(u'\n')) {
+        QString line;
+        for (const QString &word : paragraph.split(u' ')) {
+            if (!line.isEmpty() && line.size() + 1 + word.size() > columns) {
+                out << line;
+                line.clear();
+            }
+            line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+        }
+        out << line;
+    }
+    return out.join(u'\n');
+}
+
 void SqlEditor::annotateWarnings()
 {
+    const int margins =
+        int(SendScintilla(SCI_GETMARGINWIDTHN, 0) + SendScintilla(SCI_GETMARGINWIDTHN, 1) +
+            SendScintilla(SCI_GETMARGINWIDTHN, 2));
+    // The box's own font (the style's), measured wide.
+    const int charWidth =
+        m_warningStyle < 0 ? fontMetrics().averageCharWidth()
+                           : int(SendScintilla(SCI_TEXTWIDTH, m_warningStyle, "mmmmmmmmmm")) / 10;
+    const int columns = std::max(40, (viewport()->width() - margins) / std::max(1, charWidth) - 2);
     for (const auto &[line, message] : std::as_const(m_warnings)) {
         if (line < 1 || line == m_failureLine)
             continue;
         markerAdd(line - 1, WarningMarker);
-        annotate(line - 1, message, m_warningStyle);
+        annotate(line - 1, wrapped(message, columns), m_warningStyle);
     }
 }
 

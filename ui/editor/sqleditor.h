@@ -77,11 +77,13 @@ public Q_SLOTS:
 protected:
     void changeEvent(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyPalette();
     void placeFailureIndicator();
     void annotateWarnings();
+    void reannotate(); // the failure's and the warnings' annotations and markers again
     void numberLines();
 
     std::unique_ptr<SqlHighlighting> m_highlighting;
