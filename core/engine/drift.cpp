@@ -37,11 +37,23 @@ Result<DriftReport> detectDrift(const Project &project, const std::atomic_bool *
     ThrowawayDatabase &db = **scratchDb;
     DriftReport report;
     Status compared = [&]() -> Status {
-        MigrationService scratch(project.withConnection(db.spec()));
+        // Applied files that changed since they ran are replayed as the journal stored them.
+        Result<std::unique_ptr<RestoredHistory>> restored =
+            restoreFromJournal(project, status.value());
+        if (!restored)
+            return restored.error();
+        const RestoredHistory *copy = restored->get();
+        MigrationService scratch((copy ? copy->project : project).withConnection(db.spec()));
         scratch.setCancelFlag(cancel);
-        Result<ReplaySummary> replayed = replayAppliedFiles(scratch, status.value());
+        Result<ReplaySummary> replayed =
+            replayAppliedFiles(scratch, status.value(), copy ? copy->restored : QSet<QString>());
         if (!replayed)
             return replayed.error();
+        if (replayed->fromJournal > 0)
+            report.notes.append(QStringLiteral("%1 applied file(s) changed or missing since "
+                                               "they ran were replayed from the text the "
+                                               "journal stored.")
+                                    .arg(replayed->fromJournal));
         Result<Schema> schema = readLiveSchema(db.spec());
         if (!schema)
             return schema.error();

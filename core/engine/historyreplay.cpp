@@ -1,6 +1,11 @@
 #include "engine/historyreplay.h"
 
 #include "engine/migrationservice.h"
+#include "history/journal.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 
 namespace tidemark {
 
@@ -27,7 +32,61 @@ bool failedRun(const Result<RunOutcome> &outcome)
 
 } // namespace
 
-Result<ReplaySummary> replayAppliedFiles(MigrationService &scratch, const StatusReport &live)
+Result<std::unique_ptr<RestoredHistory>> restoreFromJournal(const Project &project,
+                                                            const StatusReport &live)
+{
+    QSet<QString> wanted;
+    for (const StatusEntry &entry : live.entries) {
+        if (entry.kind == MigrationKind::Versioned && entry.applied() &&
+            (entry.state == MigrationState::Missing || entry.state == MigrationState::Changed))
+            wanted.insert(entry.fileName);
+    }
+    if (wanted.isEmpty())
+        return std::unique_ptr<RestoredHistory>();
+    Result<QList<JournalEntry>> journal = MigrationService(project).journal(0);
+    if (!journal)
+        return journal.error();
+    QHash<QString, QString> texts; // file name -> what its last successful upgrade ran
+    for (const JournalEntry &entry : journal.value()) { // newest first
+        if (wanted.contains(entry.fileName) && !texts.contains(entry.fileName) &&
+            entry.operation == u"upgrade" && entry.outcome == u"success" &&
+            !entry.sqlText.isEmpty())
+            texts.insert(entry.fileName, entry.sqlText);
+    }
+    if (texts.isEmpty())
+        return std::unique_ptr<RestoredHistory>();
+    auto restored = std::make_unique<RestoredHistory>();
+    restored->folder = std::make_unique<QTemporaryDir>();
+    if (!restored->folder->isValid())
+        return Error::make(Error::Code::Io,
+                           QStringLiteral("Cannot make a temporary folder for the replay: %1")
+                               .arg(restored->folder->errorString()));
+    const QDir source(project.location().migrationsDir);
+    const QDir copy(restored->folder->path());
+    QHash<QString, QString> pathOf; // file name -> its path in the copy
+    for (QDirIterator it(source.path(), QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
+        const QString from = it.next();
+        const QString to = copy.filePath(source.relativeFilePath(from));
+        if (!QDir().mkpath(QFileInfo(to).path()) || !QFile::copy(from, to))
+            return Error::make(Error::Code::Io,
+                               QStringLiteral("Cannot copy %1 for the replay.").arg(from));
+        pathOf.insert(QFileInfo(from).fileName(), to);
+    }
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it) {
+        const QString path = pathOf.value(it.key(), copy.filePath(it.key()));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            file.write(it.value().toUtf8()) < 0)
+            return Error::make(Error::Code::Io,
+                               QStringLiteral("Cannot write %1 for the replay.").arg(path));
+        restored->restored.insert(it.key());
+    }
+    restored->project = project.withMigrationsDir(copy.path());
+    return restored;
+}
+
+Result<ReplaySummary> replayAppliedFiles(MigrationService &scratch, const StatusReport &live,
+                                         const QSet<QString> &restored)
 {
     ReplaySummary summary;
     QSet<QString> repeatables; // applied, and the file is what ran
@@ -51,11 +110,15 @@ Result<ReplaySummary> replayAppliedFiles(MigrationService &scratch, const Status
                                "again."));
         if (!entry.applied())
             continue;
-        if (entry.state == MigrationState::Missing || entry.state == MigrationState::Changed)
+        if (restored.contains(entry.fileName))
+            ++summary.fromJournal;
+        else if (entry.state == MigrationState::Missing || entry.state == MigrationState::Changed)
             return Error::make(
                 Error::Code::Validation,
                 QStringLiteral("Cannot rebuild the database from its history: the applied file "
-                               "%1 is %2, so replaying the files would not be what ran.")
+                               "%1 is %2, and the journal holds no text of its run (Jetbase's "
+                               "runs leave none), so replaying the files would not be what "
+                               "ran.")
                     .arg(entry.fileName, entry.state == MigrationState::Missing
                                              ? QStringLiteral("missing")
                                              : QStringLiteral("changed since it ran")),

@@ -92,6 +92,13 @@ Project Project::withConnection(const ConnectionSpec &spec) const
     return other;
 }
 
+Project Project::withMigrationsDir(const QString &dir) const
+{
+    Project other = *this;
+    other.m_location.migrationsDir = dir;
+    return other;
+}
+
 Result<ConnectionSpec> Project::connectionSpec() const
 {
     if (m_connection)

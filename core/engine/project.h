@@ -36,6 +36,8 @@ public:
     // The same project on another database (a rehearsal's throwaway copy): connectionSpec()
     // returns spec from then on.
     Project withConnection(const ConnectionSpec &spec) const;
+    // The same project reading its migration files from another folder (a replay's copy).
+    Project withMigrationsDir(const QString &dir) const;
     // Seconds to wait for a held lock: lock_timeout from --lock-timeout or configuration.
     int lockTimeoutSeconds() const;
     // statement_timeout, lock_wait_timeout and retry_on_lock_timeout; a value that is not a

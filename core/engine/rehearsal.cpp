@@ -215,7 +215,16 @@ Status rehearseOn(ThrowawayDatabase &db, const Project &project, const Connectio
                   RehearsalReport &report, std::optional<Error> &replayFailed)
 {
     const SqlDialect dialect = target.dialect;
-    MigrationService scratch(project.withConnection(db.spec()));
+    // A replay runs applied files that changed since they ran as the journal stored them.
+    std::unique_ptr<RestoredHistory> restored;
+    if (dialect != SqlDialect::Sqlite && !replayFailed) {
+        Result<std::unique_ptr<RestoredHistory>> fromJournal =
+            restoreFromJournal(project, overview.status);
+        if (!fromJournal)
+            return fromJournal.error();
+        restored = std::move(fromJournal).value();
+    }
+    MigrationService scratch((restored ? restored->project : project).withConnection(db.spec()));
     scratch.setCancelFlag(options.cancel);
     if (dialect == SqlDialect::Sqlite) {
         report.base = db.description();
@@ -240,7 +249,8 @@ Status rehearseOn(ThrowawayDatabase &db, const Project &project, const Connectio
                           .arg(copied->trackedRows)
                           .arg(replayFailed->message);
     } else {
-        Result<ReplaySummary> replayed = replayAppliedFiles(scratch, overview.status);
+        Result<ReplaySummary> replayed = replayAppliedFiles(
+            scratch, overview.status, restored ? restored->restored : QSet<QString>());
         if (!replayed) {
             replayFailed = replayed.error();
             return replayed.error();
@@ -254,13 +264,21 @@ Status rehearseOn(ThrowawayDatabase &db, const Project &project, const Connectio
                                  "files")
                       .arg(db.description())
                       .arg(replayed->versionedFiles + replayed->repeatableFiles);
+        if (replayed->fromJournal > 0)
+            report.base += QStringLiteral(" (%1 of them changed or missing since they ran: "
+                                          "replayed from the text the journal stored)")
+                               .arg(replayed->fromJournal);
     }
     // What is pending on the copy is what is pending on the target.
-    Result<StatusReport> status = scratch.status();
+    // The steps read the project's own files, as the real upgrade will: an applied file that
+    // changed since it ran fails their validation there as it would here.
+    MigrationService steps(project.withConnection(db.spec()));
+    steps.setCancelFlag(options.cancel);
+    Result<StatusReport> status = steps.status();
     if (!status)
         return status.error();
     const SchemaProbe probe(db.spec());
-    Rehearsal rehearsal(scratch, probe, options, report);
+    Rehearsal rehearsal(steps, probe, options, report);
     return rehearsal.run(status->pending, *overview.files);
 }
 

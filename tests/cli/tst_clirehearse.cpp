@@ -54,6 +54,8 @@ private Q_SLOTS:
     void missingRollbackSection();
     void repeatablesDoNotHideABrokenRollback_data() { addDialectColumnRows(); }
     void repeatablesDoNotHideABrokenRollback();
+    void changedAppliedFileReplaysFromTheJournal_data() { addDialectColumnRows(); }
+    void changedAppliedFileReplaysFromTheJournal();
     void historyNotFromAnEmptyDatabase_data();
     void historyNotFromAnEmptyDatabase();
     void liveDatabaseNameIsRefusedOnMariadb();
@@ -278,6 +280,53 @@ void TestCliRehearse::repeatablesDoNotHideABrokenRollback()
 
 // On MariaDB a database is a schema of the same server: a file that names the live database
 // would reach it from the throwaway one, so the rehearsal refuses before making anything.
+// An applied file edited after it ran: the replay runs what ran (the journal's text); the
+// steps then read the project's files as upgrade will, so they meet the same changed checksum
+// that upgrade refuses, on every database.
+void TestCliRehearse::changedAppliedFileReplaysFromTheJournal()
+{
+    CLI_REQUIRE_DIALECT(db);
+    TempProject project(db.url());
+    writeBase(project);
+    const CliRunner cli(Binary::Cli, project.root());
+    QCOMPARE(cli.run({QStringLiteral("upgrade")}).exitCode, 0);
+    project.write(QStringLiteral("V1__books.sql"),
+                  "CREATE TABLE books (id INT PRIMARY KEY, name VARCHAR(100));\n"
+                  "-- rollback\nDROP TABLE books;\n");
+    project.write(QStringLiteral("V2__title_index.sql"),
+                  QByteArray("CREATE INDEX ix_title ON books (title);\n-- rollback\n") +
+                      (dialect == SqlDialect::MySql ? "DROP INDEX ix_title ON books;\n"
+                                                    : "DROP INDEX ix_title;\n"));
+    CliResult r = cli.run({QStringLiteral("rehearse"), QStringLiteral("--json")});
+    CLI_EXPECT_EXIT(r, 1);
+    const QJsonObject file = fileResult(r.json(), QStringLiteral("V2__title_index.sql"));
+    QCOMPARE(file.value(QStringLiteral("step")).toString(), QStringLiteral("upgrade"));
+    QVERIFY2(file.value(QStringLiteral("error"))
+                 .toString()
+                 .contains(QStringLiteral("V1__books.sql (version 1) has changed since it was "
+                                          "applied")),
+             qPrintable(file.value(QStringLiteral("error")).toString()));
+    if (dialect != SqlDialect::Sqlite) { // SQLite copies the file: nothing is replayed
+        QCOMPARE(r.json().value(QStringLiteral("base_kind")).toString(), QStringLiteral("replay"));
+        QVERIFY2(
+            r.json()
+                .value(QStringLiteral("base"))
+                .toString()
+                .contains(QStringLiteral("(1 of them changed or missing since they ran: replayed "
+                                         "from the text the journal stored)")),
+            qPrintable(r.json().value(QStringLiteral("base")).toString()));
+    }
+    // As upgrade does, rehearse follows skip_checksum_validation: then the file passes on the
+    // schema the first V1 made.
+    QFile toml(project.jetbaseDir() + QStringLiteral("/jetbase.toml"));
+    QVERIFY(toml.open(QIODevice::WriteOnly));
+    toml.write("skip_checksum_validation = true\n");
+    toml.close();
+    r = cli.run({QStringLiteral("rehearse")});
+    CLI_EXPECT_EXIT(r, 0);
+    CLI_EXPECT_CONTAINS(r, r.stdoutText(), QStringLiteral("V2__title_index.sql  passed"));
+}
+
 void TestCliRehearse::historyNotFromAnEmptyDatabase_data()
 {
     QTest::addColumn<SqlDialect>("dialect");
