@@ -2,6 +2,7 @@
 #include "cli/checkreport.h"
 #include "cli/commands.h"
 #include "db/connection.h"
+#include "engine/sessionlimits.h"
 #include "preflight/migrationcheck.h"
 
 #include <QDir>
@@ -122,8 +123,11 @@ int runCheck(CommandContext &context)
     // text alone.
     std::unique_ptr<Connection> live;
     if (paths.isEmpty() && databaseExists(spec.value())) {
-        if (Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value()))
+        if (Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value())) {
             live = std::move(connection).value();
+            // A count never waits long on a table another session holds: it stays uncounted.
+            applySessionLimits(*live, quickReadLimits());
+        }
     }
     QList<CheckedMigration> inputs;
     for (const CheckedFile &file : files.value())

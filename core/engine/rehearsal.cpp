@@ -239,8 +239,14 @@ Status rehearseOn(ThrowawayDatabase &db, const Project &project, const Connectio
         report.baseKind = QStringLiteral("copy");
     } else if (replayFailed) {
         Result<SchemaCopySummary> copied = copyLiveSchema(target, db.spec());
-        if (!copied)
-            return copied.error();
+        if (!copied) {
+            Error e = copied.error();
+            e.hint = QStringLiteral("Copying the live schema was the way round a replay that "
+                                    "failed: %1")
+                         .arg(replayFailed->message) +
+                     (e.hint.isEmpty() ? QString() : u'\n' + e.hint);
+            return e;
+        }
         report.baseKind = QStringLiteral("live-schema");
         report.base = QStringLiteral("%1, with the live schema copied (%2; no rows, views, "
                                      "triggers or routines) and its %3 history row(s), because "

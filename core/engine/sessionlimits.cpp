@@ -27,6 +27,14 @@ SessionLimits limitsFor(const RunLimits &run, const FileDirectives &file)
     return limits;
 }
 
+SessionLimits quickReadLimits()
+{
+    SessionLimits limits;
+    limits.statementTimeout = 10;
+    limits.lockWaitTimeout = 2;
+    return limits;
+}
+
 Status applySessionLimits(Connection &connection, const SessionLimits &limits)
 {
     QStringList statements;

@@ -42,6 +42,10 @@ SessionLimits limitsFor(const RunLimits &run, const FileDirectives &file);
 // which is all it has). Not set: back to the server's default.
 Status applySessionLimits(Connection &connection, const SessionLimits &limits);
 
+// For the short reads beside a run that must not hang on another session's lock (check's live
+// row counts and views): 10 s per statement, 2 s of lock wait.
+SessionLimits quickReadLimits();
+
 enum class TimeoutKind { None, Statement, LockWait };
 // Whether a failed statement's error is one of these timeouts.
 TimeoutKind timeoutKindOf(const Error &error, SqlDialect dialect);

@@ -71,7 +71,7 @@ const QList<CheckRule> &checkRules()
         {QStringLiteral("rename-used-by-view"),
          S::Warning,
          QStringLiteral("a table or column renamed while a view still reads it"),
-         {}},
+         {SqlDialect::Sqlite, SqlDialect::Postgres, SqlDialect::MySql}},
         // PostgreSQL locks.
         {QStringLiteral("pg-index-without-concurrently"), S::Warning,
          QStringLiteral("CREATE INDEX on an existing table without CONCURRENTLY"), pg},

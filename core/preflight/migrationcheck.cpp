@@ -218,7 +218,7 @@ QStringList viewsMadeOrDropped(const Statement &s)
 {
     const TokenView v(s.tokens);
     QStringList views;
-    if (const auto [kind, name] = createdObject(v); kind == u"VIEW" && !name.isEmpty())
+    if (const QString name = createdViewName(v); !name.isEmpty())
         views << name.toLower();
     for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
         if (effect.kind == StatementEffect::Kind::DropView ||

@@ -82,8 +82,8 @@ struct CheckedMigration
 // check for files in the order they run. With the live database: each file meets its views as
 // the files before it leave them, and (countRows) destructive findings say how many rows their
 // tables hold now. A rename under a view that a later file recreates is settled. before
-// (optional) receives the context each file met. Without a connection the files are checked on
-// their text alone.
+// (optional) receives the context each file met. Without a connection the views are only those
+// the files themselves make, still passed from file to file in order.
 QList<QList<CheckFinding>> checkInOrder(const QList<CheckedMigration> &files, SqlDialect dialect,
                                         const CheckSettings &settings, Connection *live,
                                         QList<CheckContext> *before = nullptr,

@@ -25,20 +25,40 @@ bool endsFromItem(const QString &upper)
 
 } // namespace
 
+QString createdViewName(const TokenView &v)
+{
+    if (v.word(0) != u"CREATE")
+        return {};
+    static const QSet<QString> otherKinds{
+        QStringLiteral("TABLE"),    QStringLiteral("INDEX"),     QStringLiteral("TRIGGER"),
+        QStringLiteral("FUNCTION"), QStringLiteral("PROCEDURE"), QStringLiteral("SEQUENCE"),
+        QStringLiteral("SCHEMA"),   QStringLiteral("DATABASE"),  QStringLiteral("TYPE"),
+        QStringLiteral("EVENT"),    QStringLiteral("ROLE"),      QStringLiteral("USER")};
+    for (qsizetype i = 1; i < v.size(); ++i) {
+        if (v.at(i).isPunctuation(u'(') || otherKinds.contains(v.word(i)))
+            return {};
+        if (v.word(i) != u"VIEW")
+            continue;
+        qsizetype at = i + 1;
+        if (v.wordsAt(at, {QStringLiteral("IF"), QStringLiteral("NOT"), QStringLiteral("EXISTS")}))
+            at += 3;
+        return v.nameAt(at);
+    }
+    return {};
+}
+
 QList<ViewUse> viewUsesOf(const TokenView &v, const QString &view)
 {
+    if (v.size() == 0)
+        return {}; // an empty definition: MariaDB shows none without SHOW VIEW
     QString name = view;
     qsizetype start = 0;
     if (v.word(0) == u"CREATE") {
-        const qsizetype at = v.find({QStringLiteral("VIEW")});
-        if (at < 0)
+        name = createdViewName(v);
+        if (name.isEmpty())
             return {};
-        qsizetype i = at + 1;
-        if (v.wordsAt(i, {QStringLiteral("IF"), QStringLiteral("NOT"), QStringLiteral("EXISTS")}))
-            i += 3;
-        name = v.nameAt(i);
-        start = v.find({QStringLiteral("AS")}, i);
-        if (name.isEmpty() || start < 0)
+        start = v.find({QStringLiteral("AS")});
+        if (start < 0)
             return {};
     } else if (v.word(0) != u"SELECT" && v.word(0) != u"WITH" && !v.at(0).isPunctuation(u'(')) {
         return {};

@@ -24,6 +24,10 @@ struct ViewUse
     QSet<QString> columns; // lower-case; empty: reads no column by name (count(*))
 };
 
+// The view a CREATE statement makes, also in MariaDB/MySQL's full form ("CREATE OR REPLACE
+// ALGORITHM=MERGE DEFINER=`u`@`h` SQL SECURITY INVOKER VIEW v AS ..."); empty for anything else.
+QString createdViewName(const TokenView &tokens);
+
 // What the view defined by these tokens reads: from "CREATE [OR REPLACE] [MATERIALIZED] VIEW
 // name ... AS SELECT ..." or a bare "SELECT ..." (then named view). One entry per table named
 // after FROM or JOIN (or a comma in a FROM list); empty when it is neither.

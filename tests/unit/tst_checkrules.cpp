@@ -267,6 +267,24 @@ void TestCheckRules::rule_data()
            "ALTER TABLE books RENAME TO titles;" +
                rb,
            "rename-used-by-view", true);
+    single("MariaDB full-form view, then a rename", my,
+           "CREATE ALGORITHM=MERGE DEFINER=`root`@`localhost` SQL SECURITY INVOKER VIEW v AS "
+           "SELECT b.title FROM books b;\n"
+           "ALTER TABLE books CHANGE title name VARCHAR(200);" +
+               rb,
+           "rename-used-by-view", true);
+    single("MariaDB full-form view recreated after the rename", my,
+           "CREATE VIEW v AS SELECT b.title FROM books b;\n"
+           "ALTER TABLE books CHANGE title name VARCHAR(200);\n"
+           "CREATE OR REPLACE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY "
+           "DEFINER VIEW v AS SELECT b.name AS title FROM books b;" +
+               rb,
+           "rename-used-by-view", false);
+    single("a column named view is no view", pg,
+           "CREATE TABLE t (view INT);\nCREATE VIEW v AS SELECT view FROM t;\n"
+           "ALTER TABLE t RENAME COLUMN view TO seen;" +
+               rb,
+           "rename-used-by-view", true);
     single("a view dropped before the rename", lite,
            "CREATE VIEW v AS SELECT title FROM books;\nDROP VIEW v;\n"
            "ALTER TABLE books RENAME TO titles;" +
@@ -418,6 +436,9 @@ void TestCheckRules::renamesMeetTheViewsOfEarlierFiles()
              qPrintable(messages.at(0)));
     QVERIFY2(messages.at(1).startsWith(u"2: Renames column authors.name, which view(s) by_author"),
              qPrintable(messages.at(1)));
+    // A view whose definition the server hides (MariaDB without SHOW VIEW) reads nothing.
+    const QList<SqlToken> none;
+    QVERIFY(viewUsesOf(TokenView(none), QStringLiteral("hidden")).isEmpty());
     // PostgreSQL's views follow the rename: a later file renaming name again still meets them.
     const MigrationText third = parsed("ALTER TABLE books RENAME COLUMN name TO label;\n"
                                        "-- rollback\nSELECT 1;\n");

@@ -1,6 +1,7 @@
 #include "run/serviceworker.h"
 
 #include "db/connection.h"
+#include "engine/sessionlimits.h"
 
 #include <QFileInfo>
 
@@ -113,6 +114,8 @@ void ServiceWorker::loadCheckContexts(const Project &project, const MigrationSet
     Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value());
     if (!connection)
         return;
+    // A count waits at most 2 s for a table another session holds (then it stays uncounted).
+    applySessionLimits(**connection, quickReadLimits());
     QList<CheckContext> before;
     checkInOrder(inputs, spec->dialect, snapshot.checkSettings, connection->get(), &before);
     for (qsizetype i = 0; i < before.size(); ++i)
@@ -185,8 +188,10 @@ void ServiceWorker::run(MigrationService &service, ServiceReply &reply, bool dry
         // would hit now (the plan was made on this database, so it exists).
         std::unique_ptr<Connection> live;
         if (spec) {
-            if (Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value()))
+            if (Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value())) {
                 live = std::move(connection).value();
+                applySessionLimits(*live, quickReadLimits()); // never hang on a held lock
+            }
         }
         const QList<QList<CheckFinding>> findings = checkInOrder(
             inputs, dialect, settings ? settings.value() : CheckSettings{}, live.get());
