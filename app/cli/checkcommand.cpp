@@ -3,7 +3,7 @@
 #include "cli/commands.h"
 #include "db/connection.h"
 #include "engine/sessionlimits.h"
-#include "preflight/migrationcheck.h"
+#include "preflight/checkinorder.h"
 
 #include <QDir>
 #include <QFileInfo>

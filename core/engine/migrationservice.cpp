@@ -6,7 +6,7 @@
 #include "engine/planner.h"
 #include "engine/resolution.h"
 #include "history/trackingstore.h"
-#include "preflight/migrationcheck.h"
+#include "preflight/checkinorder.h"
 
 #include <QFileInfo>
 

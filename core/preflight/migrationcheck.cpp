@@ -1,15 +1,15 @@
 #include "preflight/migrationcheck.h"
 
-#include "db/connection.h"
 #include "migration/migrationset.h"
 #include "migration/sqllexer.h"
 #include "migration/statementeffects.h"
 #include "migration/transactioncontrol.h"
+#include "preflight/checkinorder.h"
 #include "preflight/sqltokens.h"
+#include "preflight/statementshapes.h"
 #include "project/configuration.h"
 
 #include <QHash>
-#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -81,151 +81,6 @@ QList<std::pair<int, QString>> unknownAllows(const QHash<int, QString> &lines)
         }
     }
     return unknown;
-}
-
-bool isDdl(const TokenView &v)
-{
-    static const QStringList words{QStringLiteral("CREATE"), QStringLiteral("ALTER"),
-                                   QStringLiteral("DROP"), QStringLiteral("RENAME"),
-                                   QStringLiteral("TRUNCATE")};
-    if (v.contains({QStringLiteral("TEMPORARY")}) || v.word(1) == u"TEMP")
-        return false; // temporary tables commit nothing implicitly on MySQL
-    return words.contains(v.word(0));
-}
-
-bool isDml(const TokenView &v)
-{
-    static const QStringList words{QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
-                                   QStringLiteral("DELETE"), QStringLiteral("REPLACE")};
-    return words.contains(v.word(0));
-}
-
-// "CREATE [OR REPLACE] [TEMP] TABLE/VIEW [IF NOT EXISTS] name": kind word and name.
-std::pair<QString, QString> createdObject(const TokenView &v)
-{
-    if (v.word(0) != u"CREATE")
-        return {};
-    qsizetype i = 1;
-    while (i < v.size() && !v.word(i).isEmpty() &&
-           QStringList{QStringLiteral("OR"), QStringLiteral("REPLACE"), QStringLiteral("TEMP"),
-                       QStringLiteral("TEMPORARY"), QStringLiteral("UNIQUE"),
-                       QStringLiteral("MATERIALIZED"), QStringLiteral("UNLOGGED"),
-                       QStringLiteral("GLOBAL"), QStringLiteral("LOCAL")}
-               .contains(v.word(i)))
-        ++i;
-    const QString kind = v.word(i);
-    if (kind != u"TABLE" && kind != u"VIEW" && kind != u"INDEX" && kind != u"TRIGGER" &&
-        kind != u"SEQUENCE")
-        return {};
-    ++i;
-    if (v.word(i) == u"CONCURRENTLY")
-        ++i;
-    if (v.wordsAt(i, {QStringLiteral("IF"), QStringLiteral("NOT"), QStringLiteral("EXISTS")}))
-        i += 3;
-    if (kind == u"INDEX" && v.word(i) == u"ON")
-        return {kind, QString()}; // an index without a name
-    return {kind, v.nameAt(i)};
-}
-
-// The table of "ALTER TABLE [IF EXISTS] [ONLY] name ...", and the index after its name.
-QString alteredTable(const TokenView &v, qsizetype *after = nullptr)
-{
-    if (!v.startsWith({QStringLiteral("ALTER"), QStringLiteral("TABLE")}))
-        return {};
-    qsizetype i = 2;
-    if (v.wordsAt(i, {QStringLiteral("IF"), QStringLiteral("EXISTS")}))
-        i += 2;
-    if (v.word(i) == u"ONLY")
-        ++i;
-    return v.nameAt(i, after);
-}
-
-// The table of "CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] [name] ON [ONLY] table".
-QString indexedTable(const TokenView &v)
-{
-    const qsizetype on = v.find({QStringLiteral("ON")});
-    if (on < 0)
-        return {};
-    qsizetype i = on + 1;
-    if (v.word(i) == u"ONLY")
-        ++i;
-    return v.nameAt(i);
-}
-
-// Statements PostgreSQL refuses inside a transaction block because of CONCURRENTLY: index
-// builds and drops, REINDEX, DETACH PARTITION (REFRESH MATERIALIZED VIEW CONCURRENTLY is fine).
-bool concurrentlyOutsideTransaction(const TokenView &v)
-{
-    if (!v.contains({QStringLiteral("CONCURRENTLY")}))
-        return false;
-    const auto [kind, name] = createdObject(v);
-    return kind == u"INDEX" || v.startsWith({QStringLiteral("DROP"), QStringLiteral("INDEX")}) ||
-           v.startsWith({QStringLiteral("REINDEX")}) ||
-           (v.startsWith({QStringLiteral("ALTER"), QStringLiteral("TABLE")}) &&
-            v.contains({QStringLiteral("DETACH"), QStringLiteral("PARTITION")}));
-}
-
-// The DML verb of the statement, past a leading WITH (...) clause: "UPDATE", "DELETE", ...
-// and in *from the index after it.
-QString dmlVerb(const TokenView &v, qsizetype *from)
-{
-    qsizetype i = 0;
-    if (v.word(0) == u"WITH") {
-        int depth = 0;
-        for (i = 1; i < v.size(); ++i) {
-            const SqlToken &t = v.at(i);
-            if (t.isPunctuation(u'('))
-                ++depth;
-            else if (t.isPunctuation(u')'))
-                --depth;
-            else if (depth == 0 && (t.isWord(u"UPDATE") || t.isWord(u"DELETE") ||
-                                    t.isWord(u"INSERT") || t.isWord(u"SELECT")))
-                break;
-        }
-    }
-    *from = i + 1;
-    return v.word(i);
-}
-
-// A WHERE of the statement itself, not of a subquery.
-bool hasTopLevelWhere(const TokenView &v, qsizetype from)
-{
-    int depth = 0;
-    for (qsizetype i = from; i < v.size(); ++i) {
-        const SqlToken &t = v.at(i);
-        if (t.isPunctuation(u'('))
-            ++depth;
-        else if (t.isPunctuation(u')'))
-            --depth;
-        else if (depth == 0 && t.isWord(u"WHERE"))
-            return true;
-    }
-    return false;
-}
-
-bool isVolatileFunction(const QString &upper)
-{
-    static const QStringList names{
-        QStringLiteral("RANDOM"),           QStringLiteral("CLOCK_TIMESTAMP"),
-        QStringLiteral("GEN_RANDOM_UUID"),  QStringLiteral("UUID_GENERATE_V4"),
-        QStringLiteral("UUID_GENERATE_V1"), QStringLiteral("TIMEOFDAY"),
-        QStringLiteral("NEXTVAL"),          QStringLiteral("TXID_CURRENT")};
-    return names.contains(upper);
-}
-
-// The views a statement (re)creates or drops, lower-case.
-QStringList viewsMadeOrDropped(const Statement &s)
-{
-    const TokenView v(s.tokens);
-    QStringList views;
-    if (const QString name = createdViewName(v); !name.isEmpty())
-        views << name.toLower();
-    for (const StatementEffect &effect : destructiveEffects(s.sql.text)) {
-        if (effect.kind == StatementEffect::Kind::DropView ||
-            effect.kind == StatementEffect::Kind::DropMaterializedView)
-            views << effect.object.toLower();
-    }
-    return views;
 }
 
 class FileChecker
@@ -321,7 +176,7 @@ private:
             if (!alteredTable(v, &after).isEmpty() &&
                 v.wordsAt(after, {QStringLiteral("RENAME"), QStringLiteral("TO")}))
                 m_renamedTo.insert(v.nameAt(after + 2).toLower());
-            for (const QString &view : viewsMadeOrDropped(s))
+            for (const QString &view : viewsMadeOrDropped(s.sql.text, TokenView(s.tokens)))
                 m_viewTouched[view].append(s.sql.line);
         }
     }
@@ -388,7 +243,7 @@ private:
     // names, dropped ones are gone.
     void followViews(const Statement &s, const TokenView &v)
     {
-        const QStringList touched = viewsMadeOrDropped(s);
+        const QStringList touched = viewsMadeOrDropped(s.sql.text, TokenView(s.tokens));
         if (touched.isEmpty())
             return;
         m_views->removeIf(
@@ -853,101 +708,6 @@ QList<CheckFinding> checkMigration(const Migration &migration, SqlDialect dialec
 {
     return checkMigrationText(migration.relativePath, migration.kind(), migration.text, dialect,
                               settings, context);
-}
-
-QList<QList<CheckFinding>> checkInOrder(const QList<CheckedMigration> &files, SqlDialect dialect,
-                                        const CheckSettings &settings, Connection *live,
-                                        QList<CheckContext> *before, bool countRows)
-{
-    CheckContext context;
-    // Without the views (a database that cannot say) renames are checked against what the
-    // files themselves create.
-    if (live) {
-        if (Result<QList<ViewUse>> views = readViewUses(*live))
-            context.views = std::move(views).value();
-    }
-    // What each file does to views, for the files before it (only files that mention a view
-    // are split for it).
-    QList<QSet<QString>> touched(files.size());
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        const MigrationText &text = *files.at(i).text;
-        if (!text.upgradeSql.contains(u"view", Qt::CaseInsensitive))
-            continue;
-        const Result<QList<SqlStatement>> statements =
-            splitStatements(text.upgradeSql, {dialect, text.delimiter, text.upgradeFirstLine});
-        if (!statements)
-            continue; // check reports it as unreadable
-        for (const SqlStatement &s : statements.value()) {
-            for (const QString &view : viewsMadeOrDropped({s, tokenizeStatement(s.text, dialect)}))
-                touched[i].insert(view);
-        }
-    }
-    QList<QList<CheckFinding>> findings;
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        const CheckedMigration &file = files.at(i);
-        context.viewsRemadeLater.clear();
-        for (qsizetype later = i + 1; later < files.size(); ++later)
-            context.viewsRemadeLater += touched.at(later);
-        if (before)
-            before->append(context);
-        findings.append(
-            checkMigrationText(file.shown, file.kind, *file.text, dialect, settings, &context));
-    }
-    if (live && countRows) {
-        for (QList<CheckFinding> &list : findings)
-            addLiveRowCounts(*live, list, context);
-        if (before) {
-            for (CheckContext &met : *before)
-                met.rowCounts = context.rowCounts;
-        }
-    }
-    return findings;
-}
-
-void addLiveRowCounts(Connection &connection, QList<CheckFinding> &findings)
-{
-    CheckContext context;
-    addLiveRowCounts(connection, findings, context);
-}
-
-void addLiveRowCounts(Connection &connection, QList<CheckFinding> &findings, CheckContext &context)
-{
-    const Dialect &dialect = connection.dialect();
-    for (const CheckFinding &finding : std::as_const(findings)) {
-        for (const QString &table : finding.tables) {
-            if (context.rowCounts.contains(table))
-                continue;
-            QStringList quoted;
-            for (const QString &part : table.split(u'.'))
-                quoted << dialect.quoteIdentifier(part);
-            const Result<QVariant> rows =
-                connection.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(quoted.join(u'.')));
-            context.rowCounts.insert(table, rows ? rows->toLongLong() : -1);
-        }
-    }
-    addRowCounts(context, findings);
-}
-
-void addRowCounts(const CheckContext &context, QList<CheckFinding> &findings)
-{
-    for (CheckFinding &finding : findings) {
-        if (finding.liveRows >= 0)
-            continue; // counted already
-        QStringList counts;
-        qint64 total = -1;
-        for (const QString &table : std::as_const(finding.tables)) {
-            const qint64 rows = context.rowCounts.value(table, -1);
-            if (rows < 0)
-                continue;
-            total = std::max<qint64>(total, 0) + rows;
-            counts << QStringLiteral("%1 has %2 row(s) now")
-                          .arg(table, QLocale(QLocale::English).toString(rows));
-        }
-        if (total < 0)
-            continue;
-        finding.liveRows = total;
-        finding.message += u' ' + counts.join(QStringLiteral(", ")) + u'.';
-    }
 }
 
 QString checkFindingText(const CheckFinding &finding)

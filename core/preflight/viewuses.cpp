@@ -1,6 +1,7 @@
 #include "preflight/viewuses.h"
 
 #include "db/connection.h"
+#include "preflight/statementshapes.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -109,14 +110,8 @@ QList<TableRename> renamesOf(const TokenView &v)
         }
         return renames;
     }
-    if (!v.startsWith({QStringLiteral("ALTER"), QStringLiteral("TABLE")}))
-        return {};
-    qsizetype i = 2;
-    if (v.wordsAt(i, {QStringLiteral("IF"), QStringLiteral("EXISTS")}))
-        i += 2;
-    if (v.word(i) == u"ONLY")
-        ++i;
-    const QString table = v.nameAt(i, &i);
+    qsizetype i = 0;
+    const QString table = alteredTable(v, &i);
     if (table.isEmpty())
         return {};
     const auto nameText = [&v](qsizetype at) {

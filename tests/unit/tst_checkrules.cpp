@@ -1,7 +1,7 @@
 // check's rules, one file at a time: each rule fires on a file that breaks it and stays silent
 // on its safe twin; allow= comments, check_disable and check_error; quoting and bodies that
 // only look like the statements a rule looks for.
-#include "preflight/migrationcheck.h"
+#include "preflight/checkinorder.h"
 #include "project/configuration.h"
 
 #include <QTest>

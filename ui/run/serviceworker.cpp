@@ -2,6 +2,7 @@
 
 #include "db/connection.h"
 #include "engine/sessionlimits.h"
+#include "preflight/checkinorder.h"
 
 #include <QFileInfo>
 
