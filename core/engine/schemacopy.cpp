@@ -12,33 +12,21 @@ namespace tidemark {
 
 namespace {
 
-// jetbase_migrations' rows, oldest first, into the copy's fresh table; order_executed is the
-// copy's own (an identity column on PostgreSQL), so the order is kept, not the numbers.
+// jetbase_migrations' rows in history order into the copy's fresh table.
 Result<int> copyTrackingRows(Connection &live, Connection &copy)
 {
-    if (!live.tableExists(QStringLiteral("jetbase_migrations")))
+    Result<History> history = TrackingStore(live).read();
+    if (!history)
+        return history.error();
+    if (!history->tableExists)
         return 0;
     if (Status s = TrackingStore(copy).ensureTables(); !s)
         return s.error();
-    Result<QSqlQuery> rows = live.exec(
-        QStringLiteral("SELECT version, description, filename, migration_type, applied_at, "
-                       "checksum FROM jetbase_migrations ORDER BY order_executed"));
-    if (!rows)
-        return rows.error();
-    int copied = 0;
-    while (rows->next()) {
-        QVariantList values;
-        for (int i = 0; i < 6; ++i)
-            values.append(rows->value(i));
-        Result<QSqlQuery> inserted = copy.exec(
-            QStringLiteral("INSERT INTO jetbase_migrations (version, description, filename, "
-                           "migration_type, applied_at, checksum) VALUES (?, ?, ?, ?, ?, ?)"),
-            values);
-        if (!inserted)
-            return inserted.error();
-        ++copied;
+    for (const HistoryRow &row : std::as_const(history->rows)) {
+        if (Status s = TrackingStore(copy).insertCopiedRow(row); !s)
+            return s.error();
     }
-    return copied;
+    return int(history->rows.size());
 }
 
 } // namespace

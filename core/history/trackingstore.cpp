@@ -48,6 +48,20 @@ Result<History> TrackingStore::read() const
     return history;
 }
 
+Status TrackingStore::insertCopiedRow(const HistoryRow &row)
+{
+    const QVariant version =
+        row.version.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(row.version);
+    Result<QSqlQuery> done = m_connection.exec(
+        QStringLiteral("INSERT INTO jetbase_migrations (version, description, filename, "
+                       "migration_type, applied_at, checksum) VALUES (?, ?, ?, ?, ?, ?)"),
+        {version, row.description, row.fileName, migrationTypeName(row.kind), row.appliedAt,
+         row.checksum});
+    if (!done)
+        return done.error();
+    return {};
+}
+
 Status TrackingStore::recordApplied(const Migration &migration, bool alreadyTracked)
 {
     const Dialect &d = m_connection.dialect();

@@ -28,6 +28,9 @@ public:
     Status updateChecksum(const QString &versionKey, const QString &checksum);
     Status forgetVersion(const QString &versionKey);
     Status forgetRepeatable(const QString &fileName);
+    // A row read from another database's table (a rehearsal's copy of the live history), with
+    // its applied_at; order_executed is this table's own, so rows keep the order they are added.
+    Status insertCopiedRow(const HistoryRow &row);
 
 private:
     Connection &m_connection;
