@@ -1,5 +1,6 @@
-// MySqlCatalogReader: the connection's DATABASE() from information_schema in four queries
-// (columns, index columns, key constraints, checks), whatever the number of tables.
+// MySqlCatalogReader: the connection's DATABASE() from information_schema in seven queries
+// (columns, index columns, key constraints, checks, views, triggers, routines), whatever the
+// number of tables.
 //
 // MariaDB choices, documented because the catalog cannot tell some things apart:
 // - A UNIQUE constraint is a unique index, and TABLE_CONSTRAINTS lists every unique index as a
@@ -87,11 +88,125 @@ QString normalizedType(const QString &columnType)
     return type;
 }
 
+// Views as MariaDB prints them back, with the database's name taken out of the qualified
+// names (`db`.`t`) so that a scratch database's definition compares equal to the live one.
+const char kViewsSql[] = R"(
+SELECT TABLE_NAME, REPLACE(VIEW_DEFINITION, CONCAT('`', TABLE_SCHEMA, '`.'), ''),
+       CHECK_OPTION, SECURITY_TYPE, ALGORITHM
+FROM information_schema.VIEWS
+WHERE TABLE_SCHEMA = DATABASE()
+ORDER BY TABLE_NAME
+)";
+
+const char kTriggersSql[] = R"(
+SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
+FROM information_schema.TRIGGERS
+WHERE TRIGGER_SCHEMA = DATABASE()
+ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER
+)";
+
+// Functions and procedures with their parameters as CREATE writes them (procedures with their
+// mode).
+const char kRoutinesSql[] = R"(
+SELECT r.ROUTINE_NAME, r.ROUTINE_TYPE, r.DTD_IDENTIFIER, r.ROUTINE_DEFINITION,
+       r.IS_DETERMINISTIC, r.SQL_DATA_ACCESS, r.SECURITY_TYPE, r.ROUTINE_COMMENT,
+       (SELECT GROUP_CONCAT(CONCAT_WS(' ', IF(r.ROUTINE_TYPE = 'PROCEDURE', p.PARAMETER_MODE, NULL),
+                                      CONCAT('`', REPLACE(p.PARAMETER_NAME, '`', '``'), '`'),
+                                      p.DTD_IDENTIFIER)
+                            ORDER BY p.ORDINAL_POSITION SEPARATOR ', ')
+        FROM information_schema.PARAMETERS p
+        WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA AND p.SPECIFIC_NAME = r.SPECIFIC_NAME
+          AND p.ROUTINE_TYPE = r.ROUTINE_TYPE AND p.ORDINAL_POSITION > 0)
+FROM information_schema.ROUTINES r
+WHERE r.ROUTINE_SCHEMA = DATABASE()
+ORDER BY r.ROUTINE_NAME, r.ROUTINE_TYPE
+)";
+
+QString quoted(const QString &name)
+{
+    return u'`' + QString(name).replace(QStringLiteral("`"), QStringLiteral("``")) + u'`';
+}
+
+Status readObjects(Connection &connection, Schema &schema)
+{
+    using Type = SchemaObjectDef::Type;
+    Result<QSqlQuery> views = connection.exec(QString::fromLatin1(kViewsSql));
+    if (!views)
+        return views.error();
+    while (views->next()) {
+        SchemaObjectDef view;
+        view.name = views->value(0).toString();
+        if (isToolTable(view.name))
+            continue;
+        const QString checkOption = views->value(2).toString();
+        const QString algorithm = views->value(4).toString();
+        view.definition = QStringLiteral("CREATE %1%2VIEW %3 AS %4%5")
+                              .arg(algorithm.isEmpty() || algorithm == u"UNDEFINED"
+                                       ? QString()
+                                       : QStringLiteral("ALGORITHM=%1 ").arg(algorithm),
+                                   views->value(3).toString() == u"INVOKER"
+                                       ? QStringLiteral("SQL SECURITY INVOKER ")
+                                       : QString(),
+                                   quoted(view.name), views->value(1).toString(),
+                                   checkOption.isEmpty() || checkOption == u"NONE"
+                                       ? QString()
+                                       : QStringLiteral(" WITH %1 CHECK OPTION").arg(checkOption));
+        schema.objects.append(view);
+    }
+
+    Result<QSqlQuery> triggers = connection.exec(QString::fromLatin1(kTriggersSql));
+    if (!triggers)
+        return triggers.error();
+    while (triggers->next()) {
+        SchemaObjectDef trigger;
+        trigger.type = Type::Trigger;
+        trigger.table = triggers->value(0).toString();
+        if (isToolTable(trigger.table))
+            continue;
+        trigger.name = triggers->value(1).toString();
+        trigger.definition = QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW %5")
+                                 .arg(quoted(trigger.name), triggers->value(2).toString(),
+                                      triggers->value(3).toString(), quoted(trigger.table),
+                                      triggers->value(4).toString());
+        schema.objects.append(trigger);
+    }
+
+    Result<QSqlQuery> routines = connection.exec(QString::fromLatin1(kRoutinesSql));
+    if (!routines)
+        return routines.error();
+    while (routines->next()) {
+        SchemaObjectDef routine;
+        routine.type = Type::Routine;
+        routine.name = routines->value(0).toString();
+        routine.routineKind = routines->value(1).toString();
+        // No overloads on MariaDB: the name alone identifies a routine, so that a changed
+        // parameter list is a change (replaced in place), not a drop and an add of one name.
+        const bool function = routine.routineKind == u"FUNCTION";
+        routine.returns = function ? routines->value(2).toString() : QString();
+        QString characteristics = routines->value(4).toString() == u"YES"
+                                      ? QStringLiteral("DETERMINISTIC")
+                                      : QStringLiteral("NOT DETERMINISTIC");
+        characteristics += u' ' + routines->value(5).toString() + QStringLiteral(" SQL SECURITY ") +
+                           routines->value(6).toString();
+        if (const QString comment = routines->value(7).toString(); !comment.isEmpty())
+            characteristics +=
+                QStringLiteral(" COMMENT '%1'")
+                    .arg(QString(comment).replace(QStringLiteral("'"), QStringLiteral("''")));
+        routine.definition =
+            QStringLiteral("CREATE %1 %2(%3)%4 %5 %6")
+                .arg(routine.routineKind, quoted(routine.name), routines->value(8).toString(),
+                     function ? QStringLiteral(" RETURNS ") + routine.returns : QString(),
+                     characteristics, routines->value(3).toString());
+        schema.objects.append(routine);
+    }
+    return {};
+}
+
 } // namespace
 
 int MySqlCatalogReader::queryCount() const
 {
-    return 4;
+    return 7;
 }
 
 Result<Schema> MySqlCatalogReader::read(Connection &connection) const
@@ -214,6 +329,9 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
             CheckConstraintDef{checks->value(1).toString(), checks->value(2).toString()});
     }
 
+    if (Status objects = readObjects(connection, builder.schema()); !objects)
+        return objects.error();
+    builder.findUsesInDefinitions();
     return builder.finish();
 }
 

@@ -139,4 +139,14 @@ QStringList MySqlSqlWriter::dialectNotes() const
                            "the statements before it stay applied and Tidemark names them")};
 }
 
+QStringList MySqlSqlWriter::replaceObjectSql(const SchemaObjectDef &from,
+                                             const SchemaObjectDef &to) const
+{
+    Q_UNUSED(from)
+    // MariaDB replaces views, triggers and routines in place, and checks no view's tables.
+    if (!to.definition.startsWith(u"CREATE "))
+        return {};
+    return {QStringLiteral("CREATE OR REPLACE ") + to.definition.mid(7)};
+}
+
 } // namespace tidemark

@@ -1,10 +1,12 @@
-// PostgresCatalogReader: the connection's current_schema() from pg_catalog in four queries
-// (columns, constraints, indexes, enums), so reading 1 table or 1,000 costs the same round trips.
+// PostgresCatalogReader: the connection's current_schema() from pg_catalog in eight queries
+// (columns, constraints, indexes, enums, views, triggers, routines, sequences), so reading 1 table
+// or 1,000 costs the same round trips.
 
 #include "schema/catalogreaders.h"
 #include "schema/schemabuilder.h"
 
 #include "db/connection.h"
+#include "schema/identifiers.h"
 
 #include <QHash>
 #include <QSqlQuery>
@@ -100,6 +102,89 @@ WHERE t.typnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_sch
 ORDER BY t.typname, e.enumsortorder
 )";
 
+// Objects an extension installed (pgcrypto's functions, pg_stat_statements' view) belong to
+// the extension, not to the schema the migrations make.
+#define TIDEMARK_NOT_FROM_EXTENSION(classTable, oidColumn)                                         \
+    "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" classTable "'::regclass"           \
+    " AND e.objid = " oidColumn " AND e.deptype = 'e')"
+
+// Views and materialized views: the definition as PostgreSQL prints it back, the options, a
+// materialized view's indexes (pg_get_indexdef names the table with its schema, which is
+// taken out: the desired side is read from a scratch schema), and the relations and functions its
+// rule depends on.
+const char kViewsSql[] = R"(
+SELECT c.relname, c.relkind, pg_get_viewdef(c.oid, true), array_to_string(c.reloptions, ', '),
+       (SELECT string_agg(replace(pg_get_indexdef(ix.indexrelid),
+                                  ' ON ' || quote_ident(n.nspname) || '.', ' ON '),
+                          chr(31) ORDER BY i.relname)
+        FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid WHERE ix.indrelid = c.oid),
+       (SELECT string_agg(DISTINCT COALESCE(rc.relname, p.proname), chr(31))
+        FROM pg_rewrite r
+        JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+        LEFT JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass AND rc.oid = d.refobjid
+                             AND rc.oid <> c.oid
+        LEFT JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid
+        WHERE r.ev_class = c.oid)
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm')
+  AND )" TIDEMARK_NOT_FROM_EXTENSION("pg_class", "c.oid") R"(
+ORDER BY c.relname
+)";
+
+// Triggers that people made (not the ones behind foreign keys), with their function.
+const char kTriggersSql[] = R"(
+SELECT c.relname, t.tgname, pg_get_triggerdef(t.oid, true), p.proname
+FROM pg_trigger t
+JOIN pg_class c ON c.oid = t.tgrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_proc p ON p.oid = t.tgfoid
+WHERE n.nspname = current_schema() AND NOT t.tgisinternal
+ORDER BY c.relname, t.tgname
+)";
+
+// Functions and procedures (not aggregates or window functions), overloads apart by their
+// identity arguments.
+const char kRoutinesSql[] = R"(
+SELECT p.proname, p.prokind, pg_get_function_identity_arguments(p.oid),
+       pg_get_function_result(p.oid), pg_get_functiondef(p.oid), quote_ident(n.nspname)
+FROM pg_proc p
+JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = current_schema() AND p.prokind IN ('f', 'p')
+  AND )" TIDEMARK_NOT_FROM_EXTENSION("pg_proc", "p.oid") R"(
+ORDER BY p.proname, 3
+)";
+
+// Sequences of their own: not an identity column's, and not a SERIAL column's (owned by a
+// column whose default calls it; the column reader counts both as identity). A sequence owned
+// by a column that does not take its default from it keeps its owner.
+const char kSequencesSql[] = R"(
+SELECT c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin,
+       s.seqmax, s.seqcache, s.seqcycle,
+       (SELECT tc.relname || chr(31) || a.attname
+        FROM pg_depend o
+        JOIN pg_class tc ON tc.oid = o.refobjid
+        JOIN pg_attribute a ON a.attrelid = o.refobjid AND a.attnum = o.refobjsubid
+        WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid
+          AND o.refclassid = 'pg_class'::regclass AND o.deptype = 'a')
+FROM pg_sequence s
+JOIN pg_class c ON c.oid = s.seqrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema()
+  AND NOT EXISTS (SELECT 1 FROM pg_depend i WHERE i.classid = 'pg_class'::regclass
+                  AND i.objid = c.oid AND i.deptype = 'i')
+  AND NOT EXISTS (SELECT 1 FROM pg_depend o
+                  JOIN pg_attrdef ad ON ad.adrelid = o.refobjid AND ad.adnum = o.refobjsubid
+                  JOIN pg_depend u ON u.classid = 'pg_attrdef'::regclass AND u.objid = ad.oid
+                                  AND u.refobjid = c.oid
+                  WHERE o.classid = 'pg_class'::regclass AND o.objid = c.oid
+                    AND o.deptype = 'a')
+  AND )" TIDEMARK_NOT_FROM_EXTENSION("pg_class", "c.oid") R"(
+ORDER BY c.relname
+)";
+
+#undef TIDEMARK_NOT_FROM_EXTENSION
+
 QStringList splitList(const QVariant &value)
 {
     return value.isNull() ? QStringList() : value.toString().split(kSeparator);
@@ -128,11 +213,111 @@ QString checkExpression(QString definition)
     return definition;
 }
 
+// pg_get_functiondef always names the function with its schema; the scratch schema the
+// desired side is read from has another name than the live one.
+QString withoutSchemaQualifier(const QString &definition, const QString &quotedSchema)
+{
+    const qsizetype lineEnd = definition.indexOf(u'\n');
+    QString header = definition.left(lineEnd);
+    header.replace(u' ' + quotedSchema + u'.', QStringLiteral(" "));
+    return header + (lineEnd < 0 ? QString() : definition.mid(lineEnd));
+}
+
+QString trimmedStatement(QString sql)
+{
+    sql = sql.trimmed();
+    if (sql.endsWith(u';'))
+        sql.chop(1);
+    return sql;
+}
+
+Status readObjects(Connection &connection, Schema &schema)
+{
+    using Type = SchemaObjectDef::Type;
+    Result<QSqlQuery> views = connection.exec(QString::fromLatin1(kViewsSql));
+    if (!views)
+        return views.error();
+    while (views->next()) {
+        SchemaObjectDef view;
+        view.name = views->value(0).toString();
+        if (isToolTable(view.name))
+            continue;
+        const bool materialized = views->value(1).toString() == u"m";
+        view.type = materialized ? Type::MaterializedView : Type::View;
+        const QString options = views->value(3).toString();
+        view.definition =
+            QStringLiteral("CREATE %1VIEW %2%3 AS\n")
+                .arg(materialized ? QStringLiteral("MATERIALIZED ") : QString(),
+                     sqlName(SqlDialect::Postgres, view.name),
+                     options.isEmpty() ? QString() : QStringLiteral(" WITH (%1)").arg(options)) +
+            trimmedStatement(views->value(2).toString());
+        view.indexes = splitList(views->value(4));
+        view.uses = splitList(views->value(5));
+        view.uses.removeAll(QString());
+        schema.objects.append(view);
+    }
+
+    Result<QSqlQuery> triggers = connection.exec(QString::fromLatin1(kTriggersSql));
+    if (!triggers)
+        return triggers.error();
+    while (triggers->next()) {
+        SchemaObjectDef trigger;
+        trigger.type = Type::Trigger;
+        trigger.table = triggers->value(0).toString();
+        if (isToolTable(trigger.table))
+            continue;
+        trigger.name = triggers->value(1).toString();
+        trigger.definition = triggers->value(2).toString();
+        trigger.uses = QStringList{trigger.table, triggers->value(3).toString()};
+        schema.objects.append(trigger);
+    }
+
+    Result<QSqlQuery> routines = connection.exec(QString::fromLatin1(kRoutinesSql));
+    if (!routines)
+        return routines.error();
+    while (routines->next()) {
+        SchemaObjectDef routine;
+        routine.type = Type::Routine;
+        routine.name = routines->value(0).toString();
+        routine.routineKind = routines->value(1).toString() == u"p" ? QStringLiteral("PROCEDURE")
+                                                                    : QStringLiteral("FUNCTION");
+        routine.arguments = routines->value(2).toString();
+        routine.returns = routines->value(3).toString();
+        routine.definition = trimmedStatement(
+            withoutSchemaQualifier(routines->value(4).toString(), routines->value(5).toString()));
+        schema.objects.append(routine);
+    }
+
+    Result<QSqlQuery> sequences = connection.exec(QString::fromLatin1(kSequencesSql));
+    if (!sequences)
+        return sequences.error();
+    while (sequences->next()) {
+        SchemaObjectDef sequence;
+        sequence.type = Type::Sequence;
+        sequence.name = sequences->value(0).toString();
+        const QStringList owner = splitList(sequences->value(8));
+        if (isToolTable(sequence.name) || (!owner.isEmpty() && isToolTable(owner.first())))
+            continue;
+        sequence.definition =
+            QStringLiteral(
+                "AS %1 INCREMENT BY %2 MINVALUE %3 MAXVALUE %4 START WITH %5 CACHE %6 %7")
+                .arg(sequences->value(1).toString(), sequences->value(3).toString(),
+                     sequences->value(4).toString(), sequences->value(5).toString(),
+                     sequences->value(2).toString(), sequences->value(6).toString(),
+                     sequences->value(7).toBool() ? QStringLiteral("CYCLE")
+                                                  : QStringLiteral("NO CYCLE"));
+        if (owner.size() == 2)
+            sequence.ownedBy = owner.join(u'.');
+        schema.objects.append(sequence);
+    }
+    return {};
+}
+
 } // namespace
 
 int PostgresCatalogReader::queryCount() const
 {
-    return 4;
+    return 8;
 }
 
 Result<Schema> PostgresCatalogReader::read(Connection &connection) const
@@ -222,6 +407,8 @@ Result<Schema> PostgresCatalogReader::read(Connection &connection) const
         types.last().values.append(enums->value(1).toString());
     }
 
+    if (Status objects = readObjects(connection, builder.schema()); !objects)
+        return objects.error();
     return builder.finish();
 }
 

@@ -124,4 +124,62 @@ QStringList PostgresSqlWriter::changeEnumSql(const EnumTypeDef &from, const Enum
     return out;
 }
 
+QStringList PostgresSqlWriter::createObjectSql(const SchemaObjectDef &object) const
+{
+    if (object.type == SchemaObjectDef::Type::Sequence)
+        return {QStringLiteral("CREATE SEQUENCE %1 %2").arg(name(object.name), object.definition)};
+    return SqlWriterBase::createObjectSql(object);
+}
+
+QStringList PostgresSqlWriter::dropObjectSql(const SchemaObjectDef &object) const
+{
+    if (object.type == SchemaObjectDef::Type::Trigger)
+        return {QStringLiteral("DROP TRIGGER %1 ON %2").arg(name(object.name), name(object.table))};
+    if (object.type == SchemaObjectDef::Type::Routine)
+        return {QStringLiteral("DROP %1 %2(%3)")
+                    .arg(object.routineKind, name(object.name), object.arguments)};
+    return SqlWriterBase::dropObjectSql(object);
+}
+
+QStringList PostgresSqlWriter::replaceObjectSql(const SchemaObjectDef &from,
+                                                const SchemaObjectDef &to) const
+{
+    // ALTER SEQUENCE keeps the sequence's current value (and the defaults that call it).
+    if (to.type == SchemaObjectDef::Type::Sequence)
+        return {QStringLiteral("ALTER SEQUENCE %1 %2").arg(name(to.name), to.definition)};
+    // pg_get_functiondef writes CREATE OR REPLACE; that keeps the triggers and views that use
+    // the routine, but refuses another result type or other argument names or defaults, which
+    // are on the first line.
+    if (to.type == SchemaObjectDef::Type::Routine && from.returns == to.returns &&
+        from.definition.section(u'\n', 0, 0) == to.definition.section(u'\n', 0, 0))
+        return {to.definition};
+    return {};
+}
+
+QString PostgresSqlWriter::ownerSql(const QString &ownedBy) const
+{
+    if (ownedBy.isEmpty())
+        return QStringLiteral("NONE");
+    const qsizetype dot = ownedBy.lastIndexOf(u'.');
+    return name(ownedBy.left(dot)) + u'.' + name(ownedBy.mid(dot + 1));
+}
+
+QStringList PostgresSqlWriter::afterTablesSql(const SchemaObjectDef *from,
+                                              const SchemaObjectDef &to) const
+{
+    if (to.type != SchemaObjectDef::Type::Sequence ||
+        to.ownedBy == (from ? from->ownedBy : QString()))
+        return {};
+    return {
+        QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2").arg(name(to.name), ownerSql(to.ownedBy))};
+}
+
+QStringList PostgresSqlWriter::releaseObjectSql(const SchemaObjectDef &object) const
+{
+    // Dropping its table would take an owned sequence along before its own DROP SEQUENCE.
+    if (object.type == SchemaObjectDef::Type::Sequence && !object.ownedBy.isEmpty())
+        return {QStringLiteral("ALTER SEQUENCE %1 OWNED BY NONE").arg(name(object.name))};
+    return {};
+}
+
 } // namespace tidemark

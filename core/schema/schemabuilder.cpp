@@ -23,8 +23,27 @@ TableDef *SchemaBuilder::find(const QString &name)
     return index < 0 ? nullptr : &m_schema.tables[index];
 }
 
+void SchemaBuilder::findUsesInDefinitions()
+{
+    QStringList names;
+    for (const TableDef &t : m_schema.tables)
+        names.append(t.name);
+    for (const SchemaObjectDef &o : m_schema.objects) {
+        if (o.isViewLike() || o.type == SchemaObjectDef::Type::Routine)
+            names.append(o.name);
+    }
+    for (SchemaObjectDef &o : m_schema.objects) {
+        if (o.type == SchemaObjectDef::Type::Sequence)
+            continue;
+        o.uses = mentionedNames(o.definition, names);
+        o.uses.removeAll(o.name);
+    }
+}
+
 Schema SchemaBuilder::finish()
 {
+    std::sort(m_schema.objects.begin(), m_schema.objects.end(),
+              [](const SchemaObjectDef &a, const SchemaObjectDef &b) { return a.key() < b.key(); });
     std::sort(m_schema.tables.begin(), m_schema.tables.end(),
               [](const TableDef &a, const TableDef &b) { return a.name < b.name; });
     m_index.clear();

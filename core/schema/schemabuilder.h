@@ -19,8 +19,11 @@ public:
     TableDef *find(const QString &name);
     TableDef &at(qsizetype index) { return m_schema.tables[index]; }
     Schema &schema() { return m_schema; }
-    // The schema with its tables in code point order, the same on every database (a server's
-    // collation could fold case).
+    // For databases that do not record what a view, trigger or routine reads (SQLite,
+    // MariaDB): the names of tables, views and routines its definition mentions.
+    void findUsesInDefinitions();
+    // The schema with its tables (and objects by key) in code point order, the same on every
+    // database (a server's collation could fold case).
     Schema finish();
 
 private:

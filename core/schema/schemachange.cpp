@@ -84,6 +84,30 @@ QString schemaChangeKindName(SchemaChange::Kind kind)
         return QStringLiteral("drop_enum");
     case Kind::ChangeEnumValues:
         return QStringLiteral("change_enum_values");
+    case Kind::AddView:
+        return QStringLiteral("add_view");
+    case Kind::DropView:
+        return QStringLiteral("drop_view");
+    case Kind::ChangeView:
+        return QStringLiteral("change_view");
+    case Kind::AddTrigger:
+        return QStringLiteral("add_trigger");
+    case Kind::DropTrigger:
+        return QStringLiteral("drop_trigger");
+    case Kind::ChangeTrigger:
+        return QStringLiteral("change_trigger");
+    case Kind::AddRoutine:
+        return QStringLiteral("add_routine");
+    case Kind::DropRoutine:
+        return QStringLiteral("drop_routine");
+    case Kind::ChangeRoutine:
+        return QStringLiteral("change_routine");
+    case Kind::AddSequence:
+        return QStringLiteral("add_sequence");
+    case Kind::DropSequence:
+        return QStringLiteral("drop_sequence");
+    case Kind::ChangeSequence:
+        return QStringLiteral("change_sequence");
     case Kind::RenameTable:
         return QStringLiteral("rename_table");
     case Kind::RenameColumn:
@@ -92,9 +116,65 @@ QString schemaChangeKindName(SchemaChange::Kind kind)
     return {};
 }
 
+namespace {
+
+using Type = SchemaObjectDef::Type;
+
+SchemaChange::Kind objectKind(Type type, SchemaChange::Kind view, SchemaChange::Kind trigger,
+                              SchemaChange::Kind routine, SchemaChange::Kind sequence)
+{
+    switch (type) {
+    case Type::View:
+    case Type::MaterializedView:
+        return view;
+    case Type::Trigger:
+        return trigger;
+    case Type::Routine:
+        return routine;
+    case Type::Sequence:
+        return sequence;
+    }
+    return view;
+}
+
+} // namespace
+
+SchemaChange::Kind addObjectKind(SchemaObjectDef::Type type)
+{
+    using Kind = SchemaChange::Kind;
+    return objectKind(type, Kind::AddView, Kind::AddTrigger, Kind::AddRoutine, Kind::AddSequence);
+}
+
+SchemaChange::Kind dropObjectKind(SchemaObjectDef::Type type)
+{
+    using Kind = SchemaChange::Kind;
+    return objectKind(type, Kind::DropView, Kind::DropTrigger, Kind::DropRoutine,
+                      Kind::DropSequence);
+}
+
+SchemaChange::Kind changeObjectKind(SchemaObjectDef::Type type)
+{
+    using Kind = SchemaChange::Kind;
+    return objectKind(type, Kind::ChangeView, Kind::ChangeTrigger, Kind::ChangeRoutine,
+                      Kind::ChangeSequence);
+}
+
 QString SchemaChange::summary() const
 {
     const QString column = table + u'.' + object;
+    if (isObjectChange()) {
+        const SchemaObjectDef &o = objectAfter ? *objectAfter : *objectBefore;
+        const QString what = schemaObjectTypeName(o) + u' ' + schemaObjectLabel(o);
+        if (!objectBefore)
+            return QStringLiteral("add ") + what;
+        if (!objectAfter)
+            return QStringLiteral("drop ") + what;
+        if (objectBefore->type != objectAfter->type)
+            return QStringLiteral("change %1 %2 into a %3")
+                .arg(schemaObjectTypeName(*objectBefore), schemaObjectLabel(o),
+                     schemaObjectTypeName(*objectAfter));
+        return QStringLiteral("change ") + what;
+    }
     switch (kind) {
     case Kind::AddTable:
         return QStringLiteral("add table %1 (%2 %3)")
@@ -154,6 +234,19 @@ QString SchemaChange::summary() const
     case Kind::ChangeEnumValues:
         return QStringLiteral("change values of enum type %1 from %2 to %3")
             .arg(object, list(enumBefore->values), list(enumAfter->values));
+    case Kind::AddView:
+    case Kind::DropView:
+    case Kind::ChangeView:
+    case Kind::AddTrigger:
+    case Kind::DropTrigger:
+    case Kind::ChangeTrigger:
+    case Kind::AddRoutine:
+    case Kind::DropRoutine:
+    case Kind::ChangeRoutine:
+    case Kind::AddSequence:
+    case Kind::DropSequence:
+    case Kind::ChangeSequence:
+        break; // described above, from the objects
     case Kind::RenameTable:
         return QStringLiteral("rename table %1 to %2").arg(tableBefore->name, tableAfter->name);
     case Kind::RenameColumn:
@@ -174,6 +267,7 @@ SchemaChange SchemaChange::reversed() const
     std::swap(r.foreignKeyBefore, r.foreignKeyAfter);
     std::swap(r.checkBefore, r.checkAfter);
     std::swap(r.enumBefore, r.enumAfter);
+    std::swap(r.objectBefore, r.objectAfter);
     const auto swapKind = [&](Kind a, Kind b) {
         if (kind == a)
             r.kind = b;
@@ -187,6 +281,10 @@ SchemaChange SchemaChange::reversed() const
     swapKind(Kind::AddForeignKey, Kind::DropForeignKey);
     swapKind(Kind::AddCheck, Kind::DropCheck);
     swapKind(Kind::AddEnum, Kind::DropEnum);
+    swapKind(Kind::AddView, Kind::DropView);
+    swapKind(Kind::AddTrigger, Kind::DropTrigger);
+    swapKind(Kind::AddRoutine, Kind::DropRoutine);
+    swapKind(Kind::AddSequence, Kind::DropSequence);
     if (kind == Kind::RenameTable)
         r.table = tableAfter->name;
     if (kind == Kind::RenameColumn)

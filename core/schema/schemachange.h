@@ -34,6 +34,20 @@ struct SchemaChange
         AddEnum,
         DropEnum,
         ChangeEnumValues,
+        // Views (materialized ones too), triggers, routines and sequences: object is the
+        // object's label, table the trigger's table; objectBefore/objectAfter.
+        AddView,
+        DropView,
+        ChangeView,
+        AddTrigger,
+        DropTrigger,
+        ChangeTrigger,
+        AddRoutine,
+        DropRoutine,
+        ChangeRoutine,
+        AddSequence,
+        DropSequence,
+        ChangeSequence,
         RenameTable,  // table: the old name; tableBefore/tableAfter; only through --rename
         RenameColumn, // object: the old name; columnBefore/columnAfter
     };
@@ -49,6 +63,9 @@ struct SchemaChange
     std::optional<ForeignKeyDef> foreignKeyBefore, foreignKeyAfter;
     std::optional<CheckConstraintDef> checkBefore, checkAfter;
     std::optional<EnumTypeDef> enumBefore, enumAfter;
+    std::optional<SchemaObjectDef> objectBefore, objectAfter;
+
+    bool isObjectChange() const { return objectBefore || objectAfter; }
 
     // One line for people: "add column users.email varchar(200) not null".
     QString summary() const;
@@ -57,6 +74,11 @@ struct SchemaChange
 };
 
 QString schemaChangeKindName(SchemaChange::Kind kind); // "add_table", "drop_column", ...
+
+// The change that adds, drops or changes an object of this type.
+SchemaChange::Kind addObjectKind(SchemaObjectDef::Type type);
+SchemaChange::Kind dropObjectKind(SchemaObjectDef::Type type);
+SchemaChange::Kind changeObjectKind(SchemaObjectDef::Type type);
 
 // A dropped and an added column of the same type in one table, or a dropped and an added table
 // with the same columns: possibly a rename. Never applied unless the user asks (--rename).

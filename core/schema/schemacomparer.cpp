@@ -206,6 +206,30 @@ bool sameColumns(const TableDef &a, const TableDef &b)
     return true;
 }
 
+// Views, triggers, routines and sequences by key; a changed definition is one change (the
+// writer decides between replacing in place and dropping and making it again).
+void compareObjects(const Schema &current, const Schema &desired, SchemaDiff &diff)
+{
+    for (const SchemaObjectDef &o : desired.objects) {
+        const SchemaObjectDef *old = current.object(o.key());
+        if (old && old->comparable() == o.comparable() && old->type == o.type)
+            continue;
+        SchemaChange c = change(old ? changeObjectKind(o.type) : addObjectKind(o.type), o.table,
+                                schemaObjectLabel(o));
+        if (old)
+            c.objectBefore = *old;
+        c.objectAfter = o;
+        diff.changes.append(c);
+    }
+    for (const SchemaObjectDef &o : current.objects) {
+        if (desired.object(o.key()))
+            continue;
+        SchemaChange c = change(dropObjectKind(o.type), o.table, schemaObjectLabel(o));
+        c.objectBefore = o;
+        diff.changes.append(c);
+    }
+}
+
 } // namespace
 
 SchemaDiff compareSchemas(const Schema &current, const Schema &desired)
@@ -265,6 +289,7 @@ SchemaDiff compareSchemas(const Schema &current, const Schema &desired)
             diff.changes.append(c);
         }
     }
+    compareObjects(current, desired, diff);
     return diff;
 }
 

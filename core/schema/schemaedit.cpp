@@ -125,6 +125,20 @@ void applyTableChange(TableDef &table, const SchemaChange &c)
     }
 }
 
+void applyObjectChange(Schema &schema, const SchemaChange &c)
+{
+    if (c.objectBefore) {
+        const QString key = c.objectBefore->key();
+        removeMatching(schema.objects, [&](const SchemaObjectDef &o) { return o.key() == key; });
+    }
+    if (c.objectAfter) {
+        schema.objects.append(*c.objectAfter);
+        std::sort(
+            schema.objects.begin(), schema.objects.end(),
+            [](const SchemaObjectDef &a, const SchemaObjectDef &b) { return a.key() < b.key(); });
+    }
+}
+
 } // namespace
 
 void renameTable(Schema &schema, const QString &oldName, const QString &newName)
@@ -136,6 +150,10 @@ void renameTable(Schema &schema, const QString &oldName, const QString &newName)
             if (fk.referencedTable == oldName)
                 fk.referencedTable = newName;
         }
+    }
+    for (SchemaObjectDef &o : schema.objects) {
+        if (o.table == oldName)
+            o.table = newName;
     }
     std::sort(schema.tables.begin(), schema.tables.end(),
               [](const TableDef &a, const TableDef &b) { return a.name < b.name; });
@@ -200,7 +218,9 @@ Schema applyChanges(Schema schema, const QList<SchemaChange> &changes)
             }
             break;
         default:
-            if (TableDef *table = findTable(schema, c.table))
+            if (c.isObjectChange())
+                applyObjectChange(schema, c);
+            else if (TableDef *table = findTable(schema, c.table))
                 applyTableChange(*table, c);
             break;
         }

@@ -20,6 +20,15 @@ const TableDef *Schema::table(const QString &name) const
     return nullptr;
 }
 
+const SchemaObjectDef *Schema::object(const QString &key) const
+{
+    for (const SchemaObjectDef &o : objects) {
+        if (o.key() == key)
+            return &o;
+    }
+    return nullptr;
+}
+
 bool isToolTable(const QString &tableName)
 {
     const QString lower = tableName.toLower();
@@ -76,6 +85,11 @@ QString describeSchema(const Schema &schema)
             rest.append(QStringLiteral("  check %1").arg(c.expression));
         rest.sort();
         lines.append(rest);
+    }
+    for (const SchemaObjectDef &o : schema.objects) {
+        lines.append(QStringLiteral("%1 %2").arg(schemaObjectTypeName(o), schemaObjectLabel(o)));
+        for (const QString &line : o.comparable().split(u'\n'))
+            lines.append(QStringLiteral("    ") + line);
     }
     return lines.join(u'\n') + u'\n';
 }

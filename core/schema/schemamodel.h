@@ -1,5 +1,7 @@
 #pragma once
 
+#include "schema/schemaobject.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -73,9 +75,6 @@ struct TableDef
     QList<UniqueConstraintDef> uniqueConstraints;
     QList<ForeignKeyDef> foreignKeys;
     QList<CheckConstraintDef> checks;
-    // SQLite: the table's CREATE TRIGGER statements, which a table rebuild must recreate. Not
-    // compared (triggers are not part of make-migrations).
-    QStringList triggers;
 
     const ColumnDef *column(const QString &name) const;
 };
@@ -90,8 +89,10 @@ struct Schema
 {
     QList<TableDef> tables; // sorted by name
     QList<EnumTypeDef> enums;
+    QList<SchemaObjectDef> objects; // views, triggers, routines, sequences; sorted by key()
 
     const TableDef *table(const QString &name) const;
+    const SchemaObjectDef *object(const QString &key) const;
 };
 
 // True for Jetbase's and Tidemark's own tables, which are never part of a comparison.

@@ -255,17 +255,17 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
     SchemaBuilder builder;
     Schema &schema = builder.schema();
     QHash<QString, QString> tableSql;
-    QHash<QString, QString> indexSql;       // CREATE INDEX texts; null for automatic indexes
-    QHash<QString, QStringList> triggerSql; // CREATE TRIGGER texts by table
+    QHash<QString, QString> indexSql; // CREATE INDEX texts; null for automatic indexes
+    QList<SchemaObjectDef> objects;   // views and triggers, uses filled in at the end
 
     // 1. Tables and indexes with their stored CREATE statements. ORDER BY name gives the sorted
     // table list the model asks for (BINARY collation: code-unit order, like QString's <).
     {
-        Result<QSqlQuery> q =
-            connection.exec(QStringLiteral("SELECT m.type, m.name, m.sql, m.tbl_name"
-                                           " FROM sqlite_master m WHERE (%1)"
-                                           " OR m.type IN ('index', 'trigger') ORDER BY m.name")
-                                .arg(QLatin1StringView(kUserTables)));
+        Result<QSqlQuery> q = connection.exec(
+            QStringLiteral("SELECT m.type, m.name, m.sql, m.tbl_name"
+                           " FROM sqlite_master m WHERE (%1)"
+                           " OR m.type IN ('index', 'trigger', 'view') ORDER BY m.name")
+                .arg(QLatin1StringView(kUserTables)));
         if (!q)
             return q.error();
         while (q->next()) {
@@ -275,8 +275,16 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
                 indexSql.insert(name, q->value(2).toString());
                 continue;
             }
-            if (type == u"trigger") {
-                triggerSql[q->value(3).toString()].append(q->value(2).toString());
+            if (type == u"trigger" || type == u"view") {
+                SchemaObjectDef object;
+                object.type =
+                    type == u"view" ? SchemaObjectDef::Type::View : SchemaObjectDef::Type::Trigger;
+                object.name = name;
+                if (type == u"trigger")
+                    object.table = q->value(3).toString();
+                object.definition = q->value(2).toString();
+                if (!isToolTable(object.name) && !isToolTable(object.table))
+                    objects.append(object);
                 continue;
             }
             if (builder.tableFor(name))
@@ -328,7 +336,6 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
             }
         }
         table.checks = parseChecks(tableSql.value(table.name));
-        table.triggers = triggerSql.value(table.name);
     }
 
     // 3. Indexes and unique constraints, key columns only (key = 1 leaves out the rowid and
@@ -439,6 +446,8 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
                 fk.referencedColumns = parent->primaryKey.columns;
         }
     }
+    schema.objects = objects;
+    builder.findUsesInDefinitions();
     return builder.finish();
 }
 

@@ -121,8 +121,8 @@ QStringList SqliteSqlWriter::rebuildSql(const TableDef &from, const TableDef &to
     out.append(QStringLiteral("PRAGMA legacy_alter_table = OFF"));
     for (const IndexDef &i : to.indexes)
         out.append(createIndexSql(to.name, i));
-    // DROP TABLE took the table's triggers along.
-    out += from.triggers;
+    // The table's triggers were dropped before and are made again after the tables (see
+    // ObjectPlan).
     return out;
 }
 

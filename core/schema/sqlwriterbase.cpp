@@ -1,6 +1,7 @@
 #include "sqlwriterbase.h"
 
 #include "schema/identifiers.h"
+#include "schema/objectplan.h"
 #include "schema/schemaedit.h"
 
 #include <QHash>
@@ -256,6 +257,29 @@ QString SqlWriterBase::renameSql(const SchemaChange &rename) const
                : renameColumnSql(rename.table, rename.columnBefore->name, rename.columnAfter->name);
 }
 
+QStringList SqlWriterBase::createObjectSql(const SchemaObjectDef &object) const
+{
+    return QStringList{object.definition} + object.indexes;
+}
+
+QStringList SqlWriterBase::dropObjectSql(const SchemaObjectDef &object) const
+{
+    using Type = SchemaObjectDef::Type;
+    switch (object.type) {
+    case Type::View:
+        return {QStringLiteral("DROP VIEW ") + name(object.name)};
+    case Type::MaterializedView:
+        return {QStringLiteral("DROP MATERIALIZED VIEW ") + name(object.name)};
+    case Type::Trigger:
+        return {QStringLiteral("DROP TRIGGER ") + name(object.name)};
+    case Type::Routine:
+        return {QStringLiteral("DROP %1 %2").arg(object.routineKind, name(object.name))};
+    case Type::Sequence:
+        return {QStringLiteral("DROP SEQUENCE ") + name(object.name)};
+    }
+    return {};
+}
+
 MigrationSql SqlWriterBase::write(const QList<SchemaChange> &changes, const Schema &current,
                                   const Schema &desired) const
 {
@@ -303,8 +327,34 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
     }
     const auto handledByRebuild = [&](const SchemaChange &c) { return rebuilt.contains(c.table); };
 
+    // Tables whose views and triggers must go first and come back afterwards.
+    QSet<QString> breakingTables = rebuilt;
+    for (const SchemaChange &c : changes) {
+        if (c.kind == Kind::DropTable || c.kind == Kind::DropColumn ||
+            c.kind == Kind::ChangeColumnType)
+            breakingTables.insert(c.table);
+    }
+    const ObjectPlan objects =
+        planObjects(changes, from, to, breakingTables,
+                    [this](const SchemaObjectDef &a, const SchemaObjectDef &b) {
+                        return !replaceObjectSql(a, b).isEmpty();
+                    });
+    const auto objectStep = [this](const ObjectStep &step) {
+        return step.inPlace ? replaceObjectSql(*step.from, *step.to) : createObjectSql(*step.to);
+    };
+    for (const QString &remade : objects.remade)
+        notes->append(QStringLiteral("%1 is dropped and made again around the change of the "
+                                     "tables it reads")
+                          .arg(remade));
+
     QStringList out;
     bool drops = false;
+
+    // 0. Triggers and views that go or are made again; what dropped routines let go of.
+    for (const SchemaObjectDef *o : objects.dropFirst)
+        out += dropObjectSql(*o);
+    for (const SchemaObjectDef *o : objects.releaseFirst)
+        out += releaseObjectSql(*o);
 
     // 1. Enum types that tables will use.
     for (const SchemaChange &c : changes) {
@@ -313,6 +363,9 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
         else if (c.kind == Kind::ChangeEnumValues)
             out += changeEnumSql(*c.enumBefore, *c.enumAfter, from);
     }
+    // Sequences, and routines that table expressions call.
+    for (const ObjectStep &step : objects.beforeTables)
+        out += objectStep(step);
 
     // Tables dropped and created, each in foreign-key order.
     QList<const TableDef *> droppedTables, createdTables;
@@ -439,7 +492,15 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
     }
     for (const auto &[table, key] : std::as_const(createCycle))
         out.append(addForeignKeySql(table, key));
-    // 9. Enum types no table uses any more.
+    // 9. Sequence ownership; the other routines, views and triggers; then the routines and
+    // sequences that go.
+    for (const ObjectStep &step : objects.beforeTables)
+        out += afterTablesSql(step.from, *step.to);
+    for (const ObjectStep &step : objects.afterTables)
+        out += objectStep(step) + afterTablesSql(step.from, *step.to);
+    for (const SchemaObjectDef *o : objects.dropLast)
+        out += dropObjectSql(*o);
+    // 10. Enum types no table uses any more.
     for (const SchemaChange &c : changes) {
         if (c.kind == Kind::DropEnum)
             out += dropEnumSql(*c.enumBefore);

@@ -83,6 +83,33 @@ protected:
         return {};
     }
 
+    // Views, triggers, routines and sequences. Made from their definition (and a materialized
+    // view's indexes); dropped by type and name.
+    virtual QStringList createObjectSql(const SchemaObjectDef &object) const;
+    virtual QStringList dropObjectSql(const SchemaObjectDef &object) const;
+    // A changed object changed in place (CREATE OR REPLACE, ALTER SEQUENCE), or nothing when it
+    // has to be dropped and made again.
+    virtual QStringList replaceObjectSql(const SchemaObjectDef &from,
+                                         const SchemaObjectDef &to) const
+    {
+        Q_UNUSED(from)
+        Q_UNUSED(to)
+        return {};
+    }
+    // What must happen once the tables are there (a sequence OWNED BY a column), and what must
+    // happen before its tables go for an object that is dropped after them (OWNED BY NONE).
+    virtual QStringList afterTablesSql(const SchemaObjectDef *from, const SchemaObjectDef &to) const
+    {
+        Q_UNUSED(from)
+        Q_UNUSED(to)
+        return {};
+    }
+    virtual QStringList releaseObjectSql(const SchemaObjectDef &object) const
+    {
+        Q_UNUSED(object)
+        return {};
+    }
+
     // SQLite: a table whose changes ALTER TABLE cannot make is rebuilt.
     virtual bool needsRebuild(const QList<const SchemaChange *> &) const { return false; }
     virtual QStringList rebuildSql(const TableDef &, const TableDef &) const { return {}; }

@@ -50,6 +50,16 @@ protected:
     QStringList dropEnumSql(const EnumTypeDef &type) const override;
     QStringList changeEnumSql(const EnumTypeDef &from, const EnumTypeDef &to,
                               const Schema &schema) const override;
+    QStringList createObjectSql(const SchemaObjectDef &object) const override;
+    QStringList dropObjectSql(const SchemaObjectDef &object) const override;
+    QStringList replaceObjectSql(const SchemaObjectDef &from,
+                                 const SchemaObjectDef &to) const override;
+    QStringList afterTablesSql(const SchemaObjectDef *from,
+                               const SchemaObjectDef &to) const override;
+    QStringList releaseObjectSql(const SchemaObjectDef &object) const override;
+
+private:
+    QString ownerSql(const QString &ownedBy) const;
 };
 
 class MySqlSqlWriter final : public SqlWriterBase
@@ -73,6 +83,8 @@ protected:
                                const ColumnDef &column) const override;
     QStringList dropPrimaryKeySql(const TableDef &from) const override;
     QString renameTableSql(const QString &from, const QString &to) const override;
+    QStringList replaceObjectSql(const SchemaObjectDef &from,
+                                 const SchemaObjectDef &to) const override;
     QStringList dialectNotes() const override;
 };
 

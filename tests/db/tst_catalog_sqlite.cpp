@@ -200,15 +200,18 @@ void TestCatalogSqlite::read_data()
                   "update NO ACTION",
                   "table select", "  column from int"});
 
-    QTest::newRow("tool tables, views and sqlite tables are left out")
+    QTest::newRow("tool tables and sqlite tables are left out; views are objects")
         << QStringList{QStringLiteral("CREATE TABLE jetbase_migrations (version text)"),
                        QStringLiteral("CREATE TABLE tidemark_journal (id int)"),
                        QStringLiteral("CREATE TABLE Jetbase_Lock (id int)"),
                        QStringLiteral("CREATE TABLE t (id integer PRIMARY KEY AUTOINCREMENT)"),
                        QStringLiteral("INSERT INTO t DEFAULT VALUES"), // fills sqlite_sequence
                        QStringLiteral("CREATE VIEW v AS SELECT id FROM t"),
+                       QStringLiteral("CREATE TRIGGER jetbase_t AFTER INSERT ON jetbase_migrations "
+                                      "BEGIN DELETE FROM t; END"),
                        QStringLiteral("ANALYZE")} // creates sqlite_stat1
-        << lines({"table t", "  column id integer identity", "  primary key (id)"});
+        << lines({"table t", "  column id integer identity", "  primary key (id)", "view v",
+                  "    CREATE VIEW v AS SELECT id FROM t"});
 }
 
 void TestCatalogSqlite::read()

@@ -1,0 +1,17 @@
+-- A new trigger (with its function on PostgreSQL).
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100) NOT NULL,
+    pages INTEGER
+);
+
+CREATE TABLE audit (id INTEGER NOT NULL PRIMARY KEY, book_id INTEGER, action VARCHAR(20));
+
+CREATE FUNCTION audit_book() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO audit (id, book_id, action) VALUES (NEW.id, NEW.id, 'insert');
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER books_audit AFTER INSERT ON books FOR EACH ROW EXECUTE FUNCTION audit_book();

@@ -1,0 +1,9 @@
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100) NOT NULL,
+    pages INTEGER
+);
+
+CREATE TABLE audit (id INTEGER NOT NULL PRIMARY KEY, book_id INTEGER, action VARCHAR(20));
+
+CREATE TRIGGER books_audit AFTER INSERT ON books FOR EACH ROW INSERT INTO audit (id, book_id, action) VALUES (NEW.id, NEW.id, 'insert');

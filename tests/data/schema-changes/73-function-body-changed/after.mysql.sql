@@ -1,0 +1,8 @@
+-- A function body changes.
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100) NOT NULL,
+    pages INTEGER
+);
+
+CREATE FUNCTION with_tax(amount DECIMAL(10,2)) RETURNS DECIMAL(10,2) DETERMINISTIC RETURN amount * 1.25;
