@@ -12,6 +12,7 @@
 #include "review/schemadiffview.h"
 #include "review/sidebysidediff.h"
 
+#include <QImage>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void reviewUntickAndSave();
     void acceptRename();
     void keyboardAndRememberedLayout();
+    void viewsAndTriggersReviewed();
 };
 
 void TestReviewDialog::sideBySidePairsLines()
@@ -323,6 +325,74 @@ void TestReviewDialog::keyboardAndRememberedLayout()
     QCOMPARE(again.findChild<QSplitter *>(QStringLiteral("reviewSplitter"))->sizes(),
              splitterSizes);
     QVERIFY(nextGeneration(finished));
+}
+
+// A changed view and a new trigger: listed with icons of their own (not the table's), and the
+// view's definition before and after shown as changed lines in the side-by-side view.
+void TestReviewDialog::viewsAndTriggersReviewed()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE books (id INTEGER PRIMARY KEY, pages INTEGER)")));
+    QVERIFY(db.exec(
+        QStringLiteral("CREATE VIEW long_books AS SELECT id FROM books WHERE pages > 300")));
+    TempProject project(db.url());
+    writeSchema(project, "CREATE TABLE books (id INTEGER PRIMARY KEY, pages INTEGER);\n"
+                         "CREATE TABLE seen (book_id INTEGER);\n"
+                         "CREATE VIEW long_books AS SELECT id FROM books WHERE pages > 400;\n"
+                         "CREATE TRIGGER books_seen AFTER INSERT ON books BEGIN "
+                         "INSERT INTO seen VALUES (NEW.id); END;\n");
+    const Project opened = openProject(project);
+    ReviewDialog dialog(opened, optionsFor(project));
+    dialog.show();
+    QSignalSpy finished(&dialog, &ReviewDialog::generationFinished);
+    QVERIFY(nextGeneration(finished));
+    QVERIFY2(dialog.errorText().isEmpty(), qPrintable(dialog.errorText()));
+
+    const QList<SchemaChange> changes = dialog.changes();
+    qsizetype view = -1, trigger = -1, table = -1;
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        if (changes.at(i).kind == SchemaChange::Kind::ChangeView)
+            view = i;
+        else if (changes.at(i).kind == SchemaChange::Kind::AddTrigger)
+            trigger = i;
+        else if (changes.at(i).kind == SchemaChange::Kind::AddTable)
+            table = i;
+    }
+    QVERIFY(view >= 0 && trigger >= 0 && table >= 0);
+    ChangeList *list = dialog.changeList();
+    QCOMPARE(list->changeItem(view)->data(0, ChangeList::kindRole).toString(),
+             QStringLiteral("change_view"));
+    QCOMPARE(list->changeItem(trigger)->data(0, ChangeList::kindRole).toString(),
+             QStringLiteral("add_trigger"));
+    QVERIFY(list->changeItem(view)->toolTip(0).startsWith(QStringLiteral("View: ")));
+    QVERIFY(list->changeItem(trigger)->toolTip(0).startsWith(QStringLiteral("Trigger: ")));
+    const auto image = [&](qsizetype i) {
+        return list->changeItem(i)->icon(0).pixmap(16, 16).toImage();
+    };
+    QVERIFY(!image(view).isNull());
+    QVERIFY(image(view) != image(trigger));  // other letters
+    QVERIFY(image(trigger) != image(table)); // both added: other letters on the same colour
+
+    // The view's old condition on the left, the new one on the right, on one changed row.
+    SchemaDiffView *diffView = dialog.schemaView();
+    const QList<int> oldRows = rowsWith(diffView->diff().left, QStringLiteral("pages > 300"));
+    const QList<int> newRows = rowsWith(diffView->diff().right, QStringLiteral("pages > 400"));
+    QCOMPARE(oldRows.size(), 1);
+    QCOMPARE(newRows, oldRows);
+    QVERIFY(diffView->afterEditor()->hasLineMark(newRows.first(), SqlEditor::LineMark::Changed));
+    QVERIFY(
+        !rowsWith(diffView->diff().right, QStringLiteral("trigger books.books_seen")).isEmpty());
+
+    // The SQL drops and makes the view (SQLite has no CREATE OR REPLACE VIEW) and makes the
+    // trigger after the table it writes to.
+    const QString upgrade = dialog.upgradeEditor()->text();
+    QVERIFY2(upgrade.indexOf(QStringLiteral("DROP VIEW long_books")) <
+                     upgrade.indexOf(QStringLiteral("pages > 400")) &&
+                 upgrade.indexOf(QStringLiteral("CREATE TABLE seen")) <
+                     upgrade.indexOf(QStringLiteral("CREATE TRIGGER books_seen")) &&
+                 upgrade.contains(QStringLiteral("DROP VIEW long_books")),
+             qPrintable(upgrade));
+    QVERIFY(dialog.rollbackEditor()->text().contains(QStringLiteral("DROP TRIGGER books_seen")));
 }
 
 QTEST_MAIN(TestReviewDialog)

@@ -1,5 +1,7 @@
 #include "changelist.h"
 
+#include "changeicons.h"
+
 #include <QHeaderView>
 #include <QStyle>
 
@@ -51,7 +53,10 @@ void ChangeList::setChanges(const QList<SchemaChange> &changes,
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
         item->setCheckState(0, Qt::Checked);
         item->setData(0, indexRole, QVariant::fromValue(i));
-        item->setToolTip(0, changes.at(i).summary());
+        item->setData(0, kindRole, schemaChangeKindName(changes.at(i).kind));
+        item->setIcon(0, changeIcon(changes.at(i)));
+        item->setToolTip(0,
+                         tr("%1: %2").arg(changeSubject(changes.at(i)), changes.at(i).summary()));
         QStringList messages;
         for (const DataLossWarning &warning : warnings) {
             if (warning.changeIndex != i)
@@ -63,7 +68,7 @@ void ChangeList::setChanges(const QList<SchemaChange> &changes,
             child->setToolTip(0, tr("Data loss: %1").arg(warning.message));
         }
         if (!messages.isEmpty()) {
-            item->setIcon(0, warningIcon);
+            item->setIcon(0, warningIcon); // the data loss matters more than the kind
             item->setToolTip(
                 0, tr("%1\nData loss: %2").arg(changes.at(i).summary(), messages.join(u'\n')));
             item->setExpanded(true);

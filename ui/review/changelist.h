@@ -7,7 +7,8 @@
 namespace tidemark::ui {
 
 // The detected changes of a generated migration, each with a check box (unticked: left out of
-// the migration) and its data-loss warnings below it; then the rename candidates, each with a
+// the migration), an icon for what it is about (table, view, trigger, ...; see changeicons.h)
+// and its data-loss warnings below it; then the rename candidates, each with a
 // check box (ticked: generate a rename instead of a drop and an add).
 class ChangeList : public QTreeWidget
 {
@@ -24,6 +25,9 @@ public:
     QSet<qsizetype> excluded() const;
     // The ticked candidates as GenerateOptions::renames wants them.
     QStringList acceptedRenames() const;
+
+    // An item's change kind as schemaChangeKindName() writes it ("change_view"), in this role.
+    static constexpr int kindRole = Qt::UserRole + 2;
 
     qsizetype changeCount() const;
     QTreeWidgetItem *changeItem(qsizetype index) const;
