@@ -1,5 +1,6 @@
 // Read-only commands: status, history, current, journal, lock-status.
 #include "cli/commands.h"
+#include "cli/historycomparisonview.h"
 #include "cli/jsonviews.h"
 #include "cli/terminaltable.h"
 #include "common/invocation.h"
@@ -27,12 +28,19 @@ bool parseNoOptions(CommandContext &context, const QString &summary, int *exitCo
 
 int runStatus(CommandContext &context)
 {
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("compare-url"),
+                      QStringLiteral("Compare the applied migrations with those of this database "
+                                     "(of the same kind) instead."),
+                      QStringLiteral("url")});
+    if (auto code = context.parse(parser, QStringLiteral("Show applied and pending migrations.")))
+        return *code;
     int exitCode = 0;
-    if (!parseNoOptions(context, QStringLiteral("Show applied and pending migrations."), &exitCode))
-        return exitCode;
     std::optional<MigrationService> service = context.service(&exitCode);
     if (!service)
         return exitCode;
+    if (parser.isSet(QStringLiteral("compare-url")))
+        return runStatusComparison(context, *service, parser.value(QStringLiteral("compare-url")));
     Result<StatusReport> report = service->status();
     if (!report)
         return context.fail(report.error());

@@ -1,5 +1,7 @@
 #include "schemadiff.h"
 
+#include "engine/otherdatabase.h"
+
 #include "db/connection.h"
 #include "migration/migrationtext.h"
 #include "migration/sqllexer.h"
@@ -247,20 +249,10 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
             return server.error();
         desired = loadDesired(server.value(), *sql, &report.notes);
     } else {
-        Result<DatabaseUrl> url = parseDatabaseUrl(options.fromUrl);
-        if (!url)
-            return url.error();
-        ConnectionSettings settings;
-        settings.baseDir = project.location().jetbaseDir;
-        Result<ConnectionSpec> other = connectionSpecFor(url.value(), settings);
+        Result<ConnectionSpec> other = otherDatabaseSpec(project, target.value(), options.fromUrl,
+                                                         QStringLiteral("--from-url"));
         if (!other)
             return other.error();
-        if (other->dialect != target->dialect)
-            return Error::make(
-                Error::Code::Usage,
-                QStringLiteral("--from-url is a %1 database but the project's is %2; "
-                               "both must be of the same kind.")
-                    .arg(dialectName(other->dialect), dialectName(target->dialect)));
         report.source = QStringLiteral("database ") + other->displayUrl;
         desired = readLiveSchema(other.value());
     }
