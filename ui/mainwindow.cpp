@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "compare/comparedialog.h"
 #include "connections/connectionchooser.h"
 #include "dialogs/aboutdialog.h"
 #include "dialogs/journaldialog.h"
@@ -192,6 +193,10 @@ void MainWindow::createActions()
     m_actions.value(QStringLiteral("resolveAction"))
         ->setToolTip(tr("Record how a file that ran only in part was repaired"));
     make("checkDriftAction", tr("Check &Drift"), {}, None, [ops] { ops->checkDrift(); });
+    make("compareWithAction", tr("Compare &With…"), {}, None, [this] { compareWith(); });
+    m_actions.value(QStringLiteral("compareWithAction"))
+        ->setToolTip(tr("Put another database of the same kind beside this one: the migrations "
+                        "each has applied, and the migration that makes this one like it"));
     m_actions.value(QStringLiteral("checkDriftAction"))
         ->setToolTip(tr("Replay the applied migrations into a throwaway database and compare "
                         "it with the live one: what was changed by hand"));
@@ -228,8 +233,8 @@ void MainWindow::createMenus()
     tools->setObjectName(QStringLiteral("databaseMenu"));
     addNamedActions(tools, m_actions,
                     {"validateAction", "fixChecksumsAction", "fixFilesAction", "resolveAction",
-                     "checkDriftAction", nullptr, "lockAction", "unlockAction", nullptr,
-                     "journalAction"});
+                     "checkDriftAction", "compareWithAction", nullptr, "lockAction", "unlockAction",
+                     nullptr, "journalAction"});
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
     view->addAction(a("refreshAction"));
@@ -338,16 +343,10 @@ void MainWindow::generateMigration(bool pickFile)
             return;
         options.source.schemaPath = file;
     }
-    ProjectOptions projectOptions;
-    projectOptions.projectDir = snapshot.jetbaseDir;
-    // The chosen connection profile, as the worker uses it.
-    projectOptions.overrides = m_operations->overrides();
-    Result<Project> project = Project::open(projectOptions); // reads files only, no connection
-    if (!project) {
-        QMessageBox::warning(this, tr("Generate Migration"), project.error().fullText());
+    const std::optional<Project> project = projectForDialog(tr("Generate Migration"));
+    if (!project)
         return;
-    }
-    auto *review = new ReviewDialog(project.value(), options, this);
+    auto *review = new ReviewDialog(*project, options, this);
     review->setObjectName(QStringLiteral("reviewDialog"));
     review->setAttribute(Qt::WA_DeleteOnClose);
     connect(review, &ReviewDialog::saved, this, [this](const QString &path) {
@@ -355,6 +354,35 @@ void MainWindow::generateMigration(bool pickFile)
         refresh();
     });
     review->open();
+}
+
+std::optional<Project> MainWindow::projectForDialog(const QString &title)
+{
+    ProjectOptions projectOptions;
+    projectOptions.projectDir = m_operations->snapshot().jetbaseDir;
+    // The chosen connection profile, as the worker uses it.
+    projectOptions.overrides = m_operations->overrides();
+    Result<Project> project = Project::open(projectOptions); // reads files only, no connection
+    if (!project) {
+        QMessageBox::warning(this, title, project.error().fullText());
+        return std::nullopt;
+    }
+    return project.value();
+}
+
+void MainWindow::compareWith()
+{
+    const std::optional<Project> project = projectForDialog(tr("Compare With"));
+    if (!project)
+        return;
+    auto *dialog = new CompareDialog(*project, this);
+    dialog->setObjectName(QStringLiteral("compareDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CompareDialog::migrationSaved, this, [this](const QString &path) {
+        m_runPanel->log(tr("Created %1").arg(QDir::toNativeSeparators(path)));
+        refresh();
+    });
+    dialog->open();
 }
 
 void MainWindow::upgradeToSelected()

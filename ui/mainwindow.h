@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/drift.h"
+#include "engine/project.h"
 
 #include <optional>
 
@@ -54,6 +55,10 @@ private:
     // The review of a generated migration: from the project's default desired schema, or
     // from a schema file the user picks.
     void generateMigration(bool pickFile);
+    void compareWith();
+    // The window's project with the chosen connection, for a dialog; warns (titled) and
+    // returns nothing when the project cannot be read.
+    std::optional<Project> projectForDialog(const QString &title);
     void upgradeToSelected();
     void rollbackToSelected();
     void showJournal();

@@ -2,11 +2,14 @@
 // confirmation, Lock and Unlock, Validate, the Journal dialog, recent projects.
 #include "windowtest.h"
 
+#include "compare/comparedialog.h"
 #include "dialogs/journaldialog.h"
 #include "recentprojects.h"
 #include "review/reviewdialog.h"
 
+#include <QPushButton>
 #include <QStandardItemModel>
+#include <QTableWidget>
 
 using namespace tidemark;
 using namespace tidemark::test;
@@ -22,7 +25,73 @@ private Q_SLOTS:
     void fixChecksumsLockAndJournal();
     void generateMigration();
     void unreadableJournal();
+    void compareWithAnotherDatabase();
 };
+
+// Database › Compare With…: a typed URL of another SQLite database that ran only V1 (with
+// another checksum) and has a table of its own; the histories side by side, then the schema
+// review whose Save writes the catch-up migration into the project.
+void TestWindowTools::compareWithAnotherDatabase()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    ScratchDatabase other(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    writeThreeTables(project);
+    TempProject otherProject(other.url());
+    otherProject.write("V1__create_authors.sql",
+                       "-- upgrade\nCREATE TABLE authors (id INT, name TEXT);\n"
+                       "-- rollback\nDROP TABLE authors;\n");
+    {
+        auto otherWindow = openWindow(otherProject);
+        answerNextConfirmation();
+        clickAction(*otherWindow, "upgradeAction");
+        QTRY_VERIFY_WITH_TIMEOUT(idle(*otherWindow), 20000);
+    }
+    QVERIFY(other.exec(QStringLiteral("CREATE TABLE reviews (id INTEGER PRIMARY KEY, body TEXT)")));
+    auto window = openWindow(project);
+    QTRY_VERIFY(window->operations()->hasProject());
+    answerNextConfirmation();
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window), 20000);
+
+    clickAction(*window, "compareWithAction");
+    auto *dialog = window->findChild<ui::CompareDialog *>(QStringLiteral("compareDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    // Nothing typed: a hint, no comparison.
+    QTest::mouseClick(dialog->compareButton(), Qt::LeftButton);
+    QVERIFY(dialog->summaryText().contains(QStringLiteral("Type the URL")));
+    QTest::keyClicks(dialog->urlEdit(), other.url());
+    QTest::mouseClick(dialog->compareButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 20000);
+    QTableWidget *table = dialog->historyTable();
+    QCOMPARE(table->rowCount(), 3);
+    QStringList states;
+    for (int row = 0; row < table->rowCount(); ++row)
+        states.append(table->item(row, 0)->text() + u' ' +
+                      table->item(row, 0)->data(Qt::UserRole).toString());
+    QCOMPARE(states, (QStringList{"1 checksum_differs", "2 only_here", "3 only_here"}));
+    QVERIFY(table->item(1, 3)->text().contains(QStringLiteral("not applied")));
+    QVERIFY2(dialog->summaryText().contains(QStringLiteral("3 migration(s) differ")),
+             qPrintable(dialog->summaryText()));
+
+    // The schema review: the other database's column and table are what this one lacks; its
+    // tables are what the other lacks.
+    QVERIFY(dialog->schemaButton()->isEnabled());
+    QTest::mouseClick(dialog->schemaButton(), Qt::LeftButton);
+    auto *review = dialog->findChild<ui::ReviewDialog *>(QStringLiteral("compareReviewDialog"));
+    QVERIFY(review);
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy() && review->migration().has_value(), 20000);
+    QStringList kinds;
+    for (const SchemaChange &c : review->changes())
+        kinds.append(schemaChangeKindName(c.kind) + u' ' + c.table);
+    kinds.sort();
+    QCOMPARE(kinds, (QStringList{"add_column authors", "add_table reviews", "drop_table books",
+                                 "drop_table sales"}));
+    QVERIFY(review->saveAsMigration());
+    QVERIFY(review->savedPath().endsWith(QStringLiteral("__catch_up.sql")));
+    QTRY_COMPARE_WITH_TIMEOUT(rowsOf(*window)->rowCount(), 4, 20000);
+}
 
 // Generate Migration: the review opens on the project's jetbase/schema.sql, Save writes the
 // file, and the list shows it as pending.
