@@ -56,6 +56,144 @@ Datenverlust: %2</translation>
         <source>Changes to include</source>
         <translation>Einzuschließende Änderungen</translation>
     </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Key or index</source>
+        <translation>Schlüssel oder Index</translation>
+    </message>
+    <message>
+        <source>Enum type</source>
+        <translation>Aufzählungstyp</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::CompareDialog</name>
+    <message>
+        <source>not applied</source>
+        <translation>nicht angewendet</translation>
+    </message>
+    <message>
+        <source>applied, other checksum</source>
+        <translation>angewendet, andere Prüfsumme</translation>
+    </message>
+    <message>
+        <source>applied %1</source>
+        <translation>angewendet %1</translation>
+    </message>
+    <message>
+        <source>Compare With Another Database</source>
+        <translation>Mit einer anderen Datenbank vergleichen</translation>
+    </message>
+    <message>
+        <source>Database to compare with</source>
+        <translation>Datenbank zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>A database URL</source>
+        <translation>Eine Datenbank-URL</translation>
+    </message>
+    <message>
+        <source>Database URL</source>
+        <translation>Datenbank-URL</translation>
+    </message>
+    <message>
+        <source>postgresql://user:password@host/database</source>
+        <translation>postgresql://benutzer:passwort@host/datenbank</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with:</source>
+        <translation>Vergleichen &amp;mit:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Migrations applied on each database</source>
+        <translation>Angewendete Migrationen je Datenbank</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>This project&apos;s database</source>
+        <translation>Datenbank dieses Projekts</translation>
+    </message>
+    <message>
+        <source>The other</source>
+        <translation>Die andere</translation>
+    </message>
+    <message>
+        <source>Choose a database and press Compare.</source>
+        <translation>Wählen Sie eine Datenbank und drücken Sie Vergleichen.</translation>
+    </message>
+    <message>
+        <source>&amp;Schema Differences…</source>
+        <translation>&amp;Schemaunterschiede…</translation>
+    </message>
+    <message>
+        <source>Compare the schemas and review the migration that makes this project&apos;s database like the other one</source>
+        <translation>Die Schemas vergleichen und die Migration prüfen, die die Datenbank dieses Projekts der anderen angleicht</translation>
+    </message>
+    <message>
+        <source>Type the URL of the database to compare with, or choose a connection profile.</source>
+        <translation>Geben Sie die URL der Datenbank zum Vergleichen ein oder wählen Sie ein Verbindungsprofil.</translation>
+    </message>
+    <message>
+        <source>Reading both histories…</source>
+        <translation>Beide Verläufe werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Both databases have applied the same migrations.</source>
+        <translation>Beide Datenbanken haben dieselben Migrationen angewendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n migration(s) differ.</source>
+        <translation>
+            <numerusform>%n Migration unterscheidet sich.</numerusform>
+            <numerusform>%n Migrationen unterscheiden sich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Other database: %1</source>
+        <translation>Andere Datenbank: %1</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::ConfirmDialog</name>
@@ -833,6 +971,18 @@ Server: %2</translation>
     <message>
         <source>Replay the applied migrations into a throwaway database and compare it with the live one: what was changed by hand</source>
         <translation>Die angewendeten Migrationen in einer Wegwerfdatenbank nachspielen und mit der Live-Datenbank vergleichen: was von Hand geändert wurde</translation>
+    </message>
+    <message>
+        <source>Compare &amp;With…</source>
+        <translation>Vergleichen &amp;mit…</translation>
+    </message>
+    <message>
+        <source>Put another database of the same kind beside this one: the migrations each has applied, and the migration that makes this one like it</source>
+        <translation>Eine andere Datenbank derselben Art neben diese stellen: die von jeder angewendeten Migrationen und die Migration, die diese der anderen angleicht</translation>
+    </message>
+    <message>
+        <source>Compare With</source>
+        <translation>Vergleichen mit</translation>
     </message>
 </context>
 <context>
