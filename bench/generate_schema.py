@@ -4,6 +4,8 @@ index and a foreign key (table i references table i // 10, so t0000 references i
   OUT/sqlite/before.sql, OUT/sqlite/after.sql       what is live, what is wanted
   OUT/postgres/before.sql, OUT/postgres/after.sql
   OUT/models.py                                     SQLAlchemy 1.4 models equal to after.sql
+  OUT/postgres/objects-before.sql, objects-after.sql  with --views/--triggers/--functions: the
+                                                    same plus views, triggers and functions
 
 "after" widens column c01 from varchar(50) to varchar(100) in CHANGED tables (every N/CHANGED-th
 one), a change that Tidemark, Alembic (compare_type) and migra all detect. Standard library
@@ -70,6 +72,24 @@ def schema_sql(n, changed, dialect):
     return "".join(out)
 
 
+def objects_sql(n, views, triggers, functions, changed_views, changed_functions, after):
+    """PostgreSQL views over unchanged columns, trigger functions and triggers using them; in
+    "after" the first changed_views views and changed_functions functions differ."""
+    out = [f"-- {views} views, {triggers} triggers, {functions} functions\n"]
+    for f in range(functions):
+        value = f + 1000 if after and f < changed_functions else f
+        out.append(f"CREATE FUNCTION f{f:03d}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                   f"BEGIN\n    NEW.c03 := coalesce(NEW.c03, {value});\n    RETURN NEW;\nEND\n$$;\n")
+    for v in range(views):
+        bound = v + 1 if after and v < changed_views else v
+        out.append(f"CREATE VIEW v{v:03d} AS SELECT id, c02, c03 FROM {table(v * n // views)} "
+                   f"WHERE c03 > {bound};\n")
+    for g in range(triggers):
+        out.append(f"CREATE TRIGGER g{g:03d} BEFORE INSERT ON {table(g * n // triggers)} "
+                   f"FOR EACH ROW EXECUTE FUNCTION f{g % max(functions, 1):03d}();\n")
+    return "".join(out)
+
+
 def models_py(n, changed):
     out = ['"""SQLAlchemy models of the make-migrations benchmark (generated)."""\n',
            "from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, ForeignKey,"
@@ -99,6 +119,11 @@ def main():
     parser.add_argument("--tables", type=int, default=1000)
     parser.add_argument("--changed", type=int, default=100,
                         help="tables whose c01 is widened in after.sql (default 100)")
+    parser.add_argument("--views", type=int, default=0)
+    parser.add_argument("--triggers", type=int, default=0)
+    parser.add_argument("--functions", type=int, default=0)
+    parser.add_argument("--changed-views", type=int, default=0)
+    parser.add_argument("--changed-functions", type=int, default=0)
     args = parser.parse_args()
     if not 0 < args.changed <= args.tables:
         parser.error("--changed must be between 1 and the number of tables")
@@ -107,6 +132,12 @@ def main():
         write(os.path.join(args.out, dialect, "before.sql"), schema_sql(args.tables, set(), dialect))
         write(os.path.join(args.out, dialect, "after.sql"), schema_sql(args.tables, changed, dialect))
     write(os.path.join(args.out, "models.py"), models_py(args.tables, changed))
+    if args.views or args.triggers or args.functions:
+        for name, after in (("before", False), ("after", True)):
+            objects = objects_sql(args.tables, args.views, args.triggers, args.functions,
+                                  args.changed_views, args.changed_functions, after)
+            tables = schema_sql(args.tables, changed if after else set(), "postgres")
+            write(os.path.join(args.out, "postgres", f"objects-{name}.sql"), tables + objects)
 
 
 if __name__ == "__main__":

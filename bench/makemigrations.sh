@@ -7,8 +7,14 @@
 # checked (100 changed columns, nothing else) before its time counts. Then the statements
 # Tidemark sends are counted for two sizes of schema, to show the catalog reads do not grow.
 #
+# The objects variant (issue #12), PostgreSQL: the same tables plus 200 views, 200 triggers and
+# 100 trigger functions, of which 20 views and 10 functions change; Tidemark must find exactly
+# those and the 100 columns, migra the same; Tidemark's catalog statements are counted again.
+#
 # Usage: bash bench/makemigrations.sh   (installs and builds what it needs)
 #   RUNS=3 TABLES=1000 CHANGED=100 COUNT_TABLES=100     the defaults
+#   VARIANT=all | tables | objects   which parts to run (default all)
+#   VIEWS=200 TRIGGERS=200 FUNCTIONS=100 CHANGED_VIEWS=20 CHANGED_FUNCTIONS=10   the variant
 #   TIDEMARK=build/app/tidemark      measure that binary instead of building build-bench's
 #   TIDEMARK_COMMAND=diff            measure diff (default: make-migrations when the binary
 #                                    lists it, else diff: the same reading and comparing)
@@ -21,6 +27,12 @@ RUNS=${RUNS:-3}
 TABLES=${TABLES:-1000}
 CHANGED=${CHANGED:-100}
 COUNT_TABLES=${COUNT_TABLES:-100}
+VARIANT=${VARIANT:-all}
+VIEWS=${VIEWS:-200}
+TRIGGERS=${TRIGGERS:-200}
+FUNCTIONS=${FUNCTIONS:-100}
+CHANGED_VIEWS=${CHANGED_VIEWS:-20}
+CHANGED_FUNCTIONS=${CHANGED_FUNCTIONS:-10}
 MIGRA_VERSION=0.6.1
 PY=/usr/bin/python3 # Debian's, which has python3-alembic, -sqlalchemy and -psycopg2
 PG_LOG=${TIDEMARK_TEST_SERVERS_DIR:-/var/tmp/tidemark-test-servers}/pg/postgresql.log
@@ -58,9 +70,12 @@ if [ -z "${TIDEMARK_COMMAND:-}" ]; then
 fi
 
 # The schemas: $work/sN/{sqlite,postgres}/{before,after}.sql and $work/sN/models.py.
-"$PY" bench/generate_schema.py "$work/s$TABLES" --tables "$TABLES" --changed "$CHANGED"
+objects=(--views "$VIEWS" --triggers "$TRIGGERS" --functions "$FUNCTIONS"
+    --changed-views "$CHANGED_VIEWS" --changed-functions "$CHANGED_FUNCTIONS")
+"$PY" bench/generate_schema.py "$work/s$TABLES" --tables "$TABLES" --changed "$CHANGED" "${objects[@]}"
 count_changed=$((CHANGED < COUNT_TABLES ? CHANGED : COUNT_TABLES))
-"$PY" bench/generate_schema.py "$work/s$COUNT_TABLES" --tables "$COUNT_TABLES" --changed "$count_changed"
+"$PY" bench/generate_schema.py "$work/s$COUNT_TABLES" --tables "$COUNT_TABLES" \
+    --changed "$count_changed" "${objects[@]}"
 schema=$work/s$TABLES
 
 # Loading: SQLite in one transaction (not one fsync per statement); PostgreSQL one statement
@@ -91,10 +106,11 @@ autogenerate=(revision --autogenerate -m bench)
 alembic_reset() { rm -f "$1"/project/versions/*.py; }
 
 # The checks: exactly $CHANGED changed columns, nothing else, in each tool's own output.
-check_tidemark() { # LABEL JSON_FILE
-    "$PY" - "$1" "$2" "$CHANGED" <<'EOF'
+check_tidemark() { # LABEL JSON_FILE [VIEWS FUNCTIONS]: the changes expected besides the columns
+    "$PY" - "$1" "$2" "$CHANGED" "${3:-0}" "${4:-0}" <<'EOF'
 import collections, json, sys
 label, path, expected = sys.argv[1], sys.argv[2], int(sys.argv[3])
+views, functions = int(sys.argv[4]), int(sys.argv[5])
 def changes(node):  # the first "changes" list, wherever make-migrations puts it
     if isinstance(node, dict):
         if isinstance(node.get("changes"), list):
@@ -108,8 +124,9 @@ def changes(node):  # the first "changes" list, wherever make-migrations puts it
     return None
 found = changes(json.load(open(path)))
 kinds = collections.Counter(c.get("kind") for c in found or [])
-if kinds != {"change_column_type": expected}:
-    sys.exit(f"{label}: expected {expected} change_column_type changes, got {dict(kinds)}")
+wanted = {"change_column_type": expected, "change_view": views, "change_routine": functions}
+if kinds != {k: v for k, v in wanted.items() if v}:
+    sys.exit(f"{label}: expected {wanted}, got {dict(kinds)}")
 EOF
     if [ "$TIDEMARK_COMMAND" = make-migrations ]; then
         local written
@@ -137,6 +154,15 @@ check_migra() { # OUTPUT_FILE
     fi
 }
 
+# PostgreSQL runs start on freshly created databases (copies of templates loaded once) after a
+# CHECKPOINT, as in run.sh.
+pg_fresh() { # before [after]
+    for db in bench_mm_before bench_mm_after; do pg_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"; done
+    for which in "$@"; do pg_admin "CREATE DATABASE bench_mm_$which TEMPLATE bench_mm_tpl_$which"; done
+    pg_admin "CHECKPOINT"
+}
+
+if [ "$VARIANT" != objects ]; then
 # (a) SQLite: each run on a fresh copy of the "before" database.
 sqlite_load "$work/sqlite-before.db" "$schema/sqlite/before.sql"
 SQLITE_URL=sqlite:///$work/sqlite.db
@@ -155,15 +181,9 @@ BEFORE_EACH="sqlite_fresh; alembic_reset $work/al-sqlite" measure sqlite_alembic
     "$PY" -m alembic -c "$work/al-sqlite/alembic.ini" "${autogenerate[@]}"
 check_alembic "alembic on SQLite" "$work/al-sqlite"
 
-# (b) PostgreSQL: each run on freshly created databases (copies of templates loaded once)
-# after a CHECKPOINT, as in run.sh.
+# (b) PostgreSQL.
 pg_create_loaded bench_mm_tpl_before "$schema/postgres/before.sql"
 pg_create_loaded bench_mm_tpl_after "$schema/postgres/after.sql"
-pg_fresh() { # before [after]
-    for db in bench_mm_before bench_mm_after; do pg_admin "DROP DATABASE IF EXISTS $db WITH (FORCE)"; done
-    for which in "$@"; do pg_admin "CREATE DATABASE bench_mm_$which TEMPLATE bench_mm_tpl_$which"; done
-    pg_admin "CHECKPOINT"
-}
 
 tm_pg=("${tm[@]}" --url "$PG/bench_mm_before")
 desired=(--schema "$schema/postgres/after.sql")
@@ -189,6 +209,8 @@ check_migra "$work/migra.sql"
 BEFORE_EACH="pg_fresh before after" measure pg_migra \
     "$MIGRA" run "$PG/bench_mm_before" "$PG/bench_mm_after" --unsafe
 
+fi # (a) and (b)
+
 # (c) What Tidemark sends, at $COUNT_TABLES and at $TABLES tables. SQLite: sqlitecount.c counts
 # the statements prepared on the live (file) database and on the in-memory scratch one.
 # PostgreSQL: log_statement = 'all' on the counted database only, and the server log read back.
@@ -206,27 +228,28 @@ sqlite_count() { # N
 log_bytes() { if [ -r "$PG_LOG" ]; then stat -c %s "$PG_LOG"; else sudo stat -c %s "$PG_LOG"; fi; }
 log_tail() { if [ -r "$PG_LOG" ]; then tail -c "+$(($1 + 1))" "$PG_LOG"; else sudo tail -c "+$(($1 + 1))" "$PG_LOG"; fi; }
 # PostgreSQL: catalog reads, all statements but the schema file's, the schema file's.
-pg_count() { # N
-    pg_create_loaded bench_mm_count "$work/s$1/postgres/before.sql"
+pg_count() { # N [objects-]
+    pg_create_loaded bench_mm_count "$work/s$1/postgres/${2:-}before.sql"
     pg_admin "ALTER DATABASE bench_mm_count SET log_statement = 'all'"
     tm_reset
     local start
     start=$(log_bytes)
     "${tm[@]}" --url "$PG/bench_mm_count" "$TIDEMARK_COMMAND" \
-        --schema "$work/s$1/postgres/after.sql" >/dev/null
+        --schema "$work/s$1/postgres/${2:-}after.sql" >/dev/null
     sleep 1 # the backends' last lines
     log_tail "$start" | awk '
         !match($0, / LOG:  (statement|execute [^:]*): /) { next }
         { sql = substr($0, RSTART + RLENGTH) }
-        sql ~ /^CREATE (TABLE|INDEX) /             { file++; next }  # the schema file
+        sql ~ /^CREATE (TABLE|INDEX|VIEW|FUNCTION|TRIGGER) / { file++; next } # the schema file
         sql ~ /^(SET |SELECT version\(\)|SELECT .\\\\. x)/ { setup++; next } # QtSql session setup
         sql ~ /^(CREATE|DROP) SCHEMA /             { setup++; next }  # the scratch schema
         sql ~ /^SELECT c\.relname FROM pg_class/    { setup++; next }  # its tables, to drop
         sql ~ /^DROP TABLE IF EXISTS /             { drop++; next }   # 100 tables each
         { catalog++ }
-        END { print catalog + 0, catalog + setup, file + 0, drop + 0 }' >"$work/count-pg-$1"
+        END { print catalog + 0, catalog + setup, file + 0, drop + 0 }' >"$work/count-pg-${2:-}$1"
     pg_admin "DROP DATABASE IF EXISTS bench_mm_count WITH (FORCE)"
 }
+if [ "$VARIANT" != objects ]; then
 for n in "$COUNT_TABLES" "$TABLES"; do
     sqlite_count "$n"
     pg_count "$n"
@@ -268,3 +291,53 @@ echo "| PostgreSQL, catalog reads (live schema and scratch schema) | $pg_small_c
 echo "| PostgreSQL, all but the schema file (with session setup, scratch schema create/drop) | $pg_small_other | $pg_big_other | $(same "$pg_small_other" "$pg_big_other") |"
 echo "| PostgreSQL, dropping the scratch schema's tables (100 per statement) | $pg_small_drop | $pg_big_drop | 1 per 100 tables |"
 echo "| PostgreSQL, the schema file's statements (into the scratch schema) | $pg_small_file | $pg_big_file | 2 per table |"
+fi # (c) and the tables' report
+
+# (d) The objects variant, PostgreSQL: Tidemark and migra on the tables plus views, triggers and
+# functions; then Tidemark's statements counted at both sizes again.
+if [ "$VARIANT" != tables ]; then
+    pg_create_loaded bench_mm_tpl_before "$schema/postgres/objects-before.sql"
+    pg_create_loaded bench_mm_tpl_after "$schema/postgres/objects-after.sql"
+    tm_pg=("${tm[@]}" --url "$PG/bench_mm_before")
+    desired=(--schema "$schema/postgres/objects-after.sql")
+    pg_fresh before && tm_reset
+    "${tm_pg[@]}" --json "$TIDEMARK_COMMAND" "${desired[@]}" >"$work/tm-pg-objects.json"
+    check_tidemark "tidemark on PostgreSQL with objects" "$work/tm-pg-objects.json" \
+        "$CHANGED_VIEWS" "$CHANGED_FUNCTIONS"
+    BEFORE_EACH="pg_fresh before; tm_reset" measure pg_tidemark_objects \
+        "${tm_pg[@]}" "$TIDEMARK_COMMAND" "${desired[@]}"
+
+    pg_fresh before after
+    "$MIGRA" run "$PG/bench_mm_before" "$PG/bench_mm_after" --unsafe >"$work/migra-objects.sql"
+    # migra's answer: the same column changes, and every changed view and function named.
+    altered=$(grep -c 'alter column "c01" set data type character varying(100)' \
+        "$work/migra-objects.sql" || true)
+    [ "$altered" -eq "$CHANGED" ] || { echo "migra with objects: $altered column changes" >&2; exit 1; }
+    for ((v = 0; v < CHANGED_VIEWS; v++)); do
+        grep -q "\"v$(printf %03d "$v")\"" "$work/migra-objects.sql" ||
+            { echo "migra with objects: view v$(printf %03d "$v") missing" >&2; exit 1; }
+    done
+    for ((f = 0; f < CHANGED_FUNCTIONS; f++)); do
+        grep -q "f$(printf %03d "$f")()" "$work/migra-objects.sql" ||
+            { echo "migra with objects: function f$(printf %03d "$f") missing" >&2; exit 1; }
+    done
+    BEFORE_EACH="pg_fresh before after" measure pg_migra_objects \
+        "$MIGRA" run "$PG/bench_mm_before" "$PG/bench_mm_after" --unsafe
+
+    for n in "$COUNT_TABLES" "$TABLES"; do pg_count "$n" objects-; done
+    read -r po_small_cat po_small_other po_small_file po_small_drop <"$work/count-pg-objects-$COUNT_TABLES"
+    read -r po_big_cat po_big_other po_big_file po_big_drop <"$work/count-pg-objects-$TABLES"
+    same() { [ "$1" = "$2" ] && echo "same" || echo "**grows**"; }
+    echo
+    echo "Objects variant: $VIEWS views ($CHANGED_VIEWS changed), $TRIGGERS triggers, $FUNCTIONS" \
+        "functions ($CHANGED_FUNCTIONS changed) beside the $TABLES tables. Median of $RUNS runs."
+    echo
+    echo "| PostgreSQL 15 | tidemark $TIDEMARK_COMMAND | migra $MIGRA_VERSION | migra / tidemark |"
+    echo "|---|---|---|---|"
+    echo "| $TABLES tables + objects | $(cell pg_tidemark_objects) | $(cell pg_migra_objects) | $(ratio pg_migra_objects pg_tidemark_objects) |"
+    echo
+    echo "| statements Tidemark sends, with objects | $COUNT_TABLES tables | $TABLES tables | |"
+    echo "|---|---|---|---|"
+    echo "| catalog reads (live schema and scratch schema) | $po_small_cat | $po_big_cat | $(same "$po_small_cat" "$po_big_cat") |"
+    echo "| all but the schema file | $po_small_other | $po_big_other | $(same "$po_small_other" "$po_big_other") |"
+fi

@@ -106,7 +106,7 @@ main() {
 
     mkdir -p "$OUTPUT_DIR"
     local names=(list-and-editor dry-run rehearsal run-in-progress review review-schema
-        destructive-confirmation connection-profiles drift)
+        destructive-confirmation connection-profiles drift compare)
     local name
     for name in "${names[@]}"; do
         rm -f "$OUTPUT_DIR/$name.png"

@@ -248,8 +248,8 @@ Status rehearseOn(ThrowawayDatabase &db, const Project &project, const Connectio
             return e;
         }
         report.baseKind = QStringLiteral("live-schema");
-        report.base = QStringLiteral("%1, with the live schema copied (%2; no rows, views, "
-                                     "triggers or routines) and its %3 history row(s), because "
+        report.base = QStringLiteral("%1, with the live schema copied (%2; no rows) and its "
+                                     "%3 history row(s), because "
                                      "the applied files could not be replayed: %4")
                           .arg(db.description(), copied->text())
                           .arg(copied->trackedRows)

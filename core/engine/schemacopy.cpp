@@ -34,8 +34,15 @@ Result<int> copyTrackingRows(Connection &live, Connection &copy)
 QString SchemaCopySummary::text() const
 {
     QString text = QStringLiteral("%1 table(s)").arg(tables);
-    if (enums > 0)
-        text += QStringLiteral(", %1 enum(s)").arg(enums);
+    const QList<QPair<int, const char *>> others{{enums, "enum(s)"},
+                                                 {views, "view(s)"},
+                                                 {triggers, "trigger(s)"},
+                                                 {routines, "routine(s)"},
+                                                 {sequences, "sequence(s)"}};
+    for (const auto &[count, what] : others) {
+        if (count > 0)
+            text += QStringLiteral(", %1 %2").arg(count).arg(QLatin1StringView(what));
+    }
     return text;
 }
 
@@ -69,6 +76,13 @@ Result<SchemaCopySummary> copyLiveSchema(const ConnectionSpec &live, const Conne
     SchemaCopySummary summary;
     summary.tables = int(schema->tables.size());
     summary.enums = int(schema->enums.size());
+    for (const SchemaObjectDef &o : schema->objects) {
+        using Type = SchemaObjectDef::Type;
+        ++(o.isViewLike()            ? summary.views
+           : o.type == Type::Trigger ? summary.triggers
+           : o.type == Type::Routine ? summary.routines
+                                     : summary.sequences);
+    }
     Result<int> tracked = copyTrackingRows(**source, **target);
     if (!tracked)
         return tracked.error();

@@ -5,6 +5,7 @@
 #include "shooter.h"
 
 #include "appicon.h"
+#include "compare/comparedialog.h"
 #include "editor/migrationeditor.h"
 #include "list/migrationlistwidget.h"
 #include "mainwindow.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -267,6 +269,51 @@ bool drift(Shooter &shooter, const QString &project)
     return shot;
 }
 
+// Database › Compare With… against a copy of the demo database that has not run the last two
+// migrations and ran one with another checksum: the two histories side by side.
+bool compare(Shooter &shooter, const QString &project)
+{
+    MainWindow *window = shooter.window();
+    const QString other = project + QStringLiteral("/jetbase/other.db");
+    QFile::remove(other);
+    if (!QFile::copy(project + QStringLiteral("/jetbase/demo.db"), other))
+        return Shooter::fail(QStringLiteral("could not copy the demo database"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                    QStringLiteral("screenshotsCompare"));
+        db.setDatabaseName(other);
+        QSqlQuery q(db);
+        const bool ok =
+            db.open() &&
+            q.exec(QStringLiteral("DELETE FROM jetbase_migrations WHERE version IN "
+                                  "(SELECT version FROM jetbase_migrations WHERE version IS NOT "
+                                  "NULL ORDER BY order_executed DESC LIMIT 2)")) &&
+            q.exec(QStringLiteral("UPDATE jetbase_migrations SET checksum = 'edited' WHERE "
+                                  "version = '2'"));
+        db.close();
+        if (!ok)
+            return Shooter::fail(QStringLiteral("could not prepare the other database"));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("screenshotsCompare"));
+    if (!shooter.click("compareWithAction"))
+        return false;
+    QPointer<ui::CompareDialog> dialog;
+    if (!Shooter::waitFor(
+            [&] {
+                dialog = window->findChild<ui::CompareDialog *>(QStringLiteral("compareDialog"));
+                return dialog && dialog->isVisible();
+            },
+            5000))
+        return Shooter::fail(QStringLiteral("the Compare With dialog did not open"));
+    dialog->urlEdit()->setText(QStringLiteral("sqlite:///other.db"));
+    dialog->compare();
+    if (!Shooter::waitFor([&] { return !dialog->isBusy(); }, RunTimeoutMs))
+        return Shooter::fail(QStringLiteral("the comparison did not finish"));
+    const bool shot = shooter.shoot(QStringLiteral("compare"));
+    dialog->close();
+    return shot;
+}
+
 } // namespace
 } // namespace tidemark::screenshots
 
@@ -325,6 +372,7 @@ int main(int argc, char *argv[])
         {"destructive confirmation", screenshots::destructiveConfirmation},
         {"connection profiles", screenshots::connectionProfiles},
         {"drift", [&](Shooter &s) { return screenshots::drift(s, project); }},
+        {"compare", [&](Shooter &s) { return screenshots::compare(s, project); }},
     };
     for (const Screen &step : steps) {
         if (!step.reach(shooter)) {
