@@ -35,7 +35,8 @@ namespace {
 
 // Views are left out by joining TABLES on BASE TABLE.
 const char kColumnsSql[] = R"(
-SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA
+SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA,
+       c.COLUMN_COMMENT, t.TABLE_COMMENT
 FROM information_schema.COLUMNS c
 JOIN information_schema.TABLES t
   ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
@@ -234,6 +235,8 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
             columns->value(5).toString().contains(u"auto_increment", Qt::CaseInsensitive);
         if (column.identity)
             column.defaultExpression.clear();
+        column.comment = columns->value(6).toString();
+        table->comment = columns->value(7).toString();
         table->columns.append(column);
     }
 

@@ -31,7 +31,8 @@ SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
        CASE WHEN t.typtype = 'e' THEN t.typname END,
        EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
                WHERE s.relkind = 'S' AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
-                 AND dep.deptype = 'a')
+                 AND dep.deptype = 'a'),
+       col_description(c.oid, a.attnum), obj_description(c.oid, 'pg_class')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -344,6 +345,8 @@ Result<Schema> PostgresCatalogReader::read(Connection &connection) const
         if (column.identity)
             column.defaultExpression.clear(); // the sequence, not a value to compare
         column.enumType = columns->value(6).toString();
+        column.comment = columns->value(8).toString();
+        table->comment = columns->value(9).toString();
         table->columns.append(column);
     }
 

@@ -18,6 +18,11 @@ QString columnText(const ColumnDef &c)
     return text;
 }
 
+QString commentText(const QString &comment)
+{
+    return comment.isEmpty() ? QStringLiteral("none") : QString(u'\'' + comment + u'\'');
+}
+
 QString list(const QStringList &items)
 {
     return u'(' + items.join(QStringLiteral(", ")) + u')';
@@ -108,6 +113,10 @@ QString schemaChangeKindName(SchemaChange::Kind kind)
         return QStringLiteral("drop_sequence");
     case Kind::ChangeSequence:
         return QStringLiteral("change_sequence");
+    case Kind::ChangeTableComment:
+        return QStringLiteral("change_table_comment");
+    case Kind::ChangeColumnComment:
+        return QStringLiteral("change_column_comment");
     case Kind::RenameTable:
         return QStringLiteral("rename_table");
     case Kind::RenameColumn:
@@ -247,6 +256,12 @@ QString SchemaChange::summary() const
     case Kind::DropSequence:
     case Kind::ChangeSequence:
         break; // described above, from the objects
+    case Kind::ChangeTableComment:
+        return QStringLiteral("change comment of table %1 from %2 to %3")
+            .arg(table, commentText(tableBefore->comment), commentText(tableAfter->comment));
+    case Kind::ChangeColumnComment:
+        return QStringLiteral("change comment of %1 from %2 to %3")
+            .arg(column, commentText(columnBefore->comment), commentText(columnAfter->comment));
     case Kind::RenameTable:
         return QStringLiteral("rename table %1 to %2").arg(tableBefore->name, tableAfter->name);
     case Kind::RenameColumn:

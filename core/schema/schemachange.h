@@ -48,6 +48,10 @@ struct SchemaChange
         AddSequence,
         DropSequence,
         ChangeSequence,
+        // Comments (PostgreSQL, MariaDB): the table's in tableBefore/tableAfter (name and
+        // comment), a column's in columnBefore/columnAfter.
+        ChangeTableComment,
+        ChangeColumnComment,
         RenameTable,  // table: the old name; tableBefore/tableAfter; only through --rename
         RenameColumn, // object: the old name; columnBefore/columnAfter
     };

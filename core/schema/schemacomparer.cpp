@@ -110,6 +110,8 @@ void compareColumns(const TableDef &before, const TableDef &after, SchemaDiff &d
             changed(Kind::ChangeColumnDefault);
         if (old->identity != c.identity)
             changed(Kind::ChangeColumnIdentity);
+        if (old->comment != c.comment)
+            changed(Kind::ChangeColumnComment);
     }
     for (const ColumnDef *c : dropped) {
         SchemaChange ch = change(Kind::DropColumn, before.name, c->name);
@@ -137,6 +139,16 @@ void compareColumns(const TableDef &before, const TableDef &after, SchemaDiff &d
 
 void compareTables(const TableDef &before, const TableDef &after, SchemaDiff &diff)
 {
+    if (before.comment != after.comment) {
+        SchemaChange c = change(Kind::ChangeTableComment, after.name, after.name);
+        c.tableBefore = TableDef{};
+        c.tableBefore->name = before.name;
+        c.tableBefore->comment = before.comment;
+        c.tableAfter = TableDef{};
+        c.tableAfter->name = after.name;
+        c.tableAfter->comment = after.comment;
+        diff.changes.append(c);
+    }
     compareColumns(before, after, diff);
     if (before.primaryKey.columns != after.primaryKey.columns) {
         SchemaChange c = change(Kind::ChangePrimaryKey, after.name, after.primaryKey.name);

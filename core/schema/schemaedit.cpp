@@ -68,6 +68,9 @@ void applyColumnChange(TableDef &table, const SchemaChange &c)
         column->identity = c.columnAfter->identity;
         column->defaultExpression = c.columnAfter->defaultExpression;
         break;
+    case Kind::ChangeColumnComment:
+        column->comment = c.columnAfter->comment;
+        break;
     default:
         break;
     }
@@ -84,6 +87,9 @@ void applyTableChange(TableDef &table, const SchemaChange &c)
         break;
     case Kind::ChangePrimaryKey:
         table.primaryKey = *c.primaryKeyAfter;
+        break;
+    case Kind::ChangeTableComment:
+        table.comment = c.tableAfter->comment;
         break;
     case Kind::AddIndex:
         table.indexes.append(*c.indexAfter);

@@ -51,6 +51,8 @@ QString describeSchema(const Schema &schema)
         lines.append(QStringLiteral("enum %1 %2").arg(e.name, list(e.values)));
     for (const TableDef &t : schema.tables) {
         lines.append(QStringLiteral("table %1").arg(t.name));
+        if (!t.comment.isEmpty())
+            lines.append(QStringLiteral("  comment '%1'").arg(t.comment));
         for (const ColumnDef &c : t.columns) {
             QString line = QStringLiteral("  column %1 %2").arg(c.name, c.normalizedType);
             if (!c.nullable)
@@ -61,6 +63,8 @@ QString describeSchema(const Schema &schema)
                 line += QStringLiteral(" identity");
             if (!c.enumType.isEmpty())
                 line += QStringLiteral(" enum ") + c.enumType;
+            if (!c.comment.isEmpty())
+                line += QStringLiteral(" comment '%1'").arg(c.comment);
             lines.append(line);
         }
         if (!t.primaryKey.isEmpty())

@@ -22,6 +22,7 @@ struct ColumnDef
     QString defaultExpression; // as the catalog returns it; empty when there is none
     bool identity = false; // IDENTITY, SERIAL-owned sequence, AUTO_INCREMENT, SQLite AUTOINCREMENT
     QString enumType;      // PostgreSQL: the enum type the column uses, else empty
+    QString comment;       // PostgreSQL, MariaDB: COMMENT; empty when there is none
 };
 
 struct PrimaryKeyDef
@@ -75,6 +76,7 @@ struct TableDef
     QList<UniqueConstraintDef> uniqueConstraints;
     QList<ForeignKeyDef> foreignKeys;
     QList<CheckConstraintDef> checks;
+    QString comment; // PostgreSQL, MariaDB: the table's COMMENT; empty when there is none
 
     const ColumnDef *column(const QString &name) const;
 };

@@ -23,7 +23,8 @@ bool isRename(const SchemaChange &c)
 bool isColumnChange(Kind kind)
 {
     return kind == Kind::ChangeColumnType || kind == Kind::ChangeColumnNullability ||
-           kind == Kind::ChangeColumnDefault || kind == Kind::ChangeColumnIdentity;
+           kind == Kind::ChangeColumnDefault || kind == Kind::ChangeColumnIdentity ||
+           kind == Kind::ChangeColumnComment;
 }
 
 // Tables in an order where each comes after the tables it references (among `tables`; self
@@ -418,6 +419,7 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
                 inlineKeys.append(k);
         }
         out.append(createTableSql(table, inlineKeys));
+        out += tableCommentsSql(table);
         for (const IndexDef &i : table.indexes)
             out.append(createIndexSql(tableName, i));
     }
@@ -472,6 +474,8 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
         }
         if (has(Kind::ChangePrimaryKey) && !after->primaryKey.isEmpty())
             out += addPrimaryKeySql(*after);
+        if (has(Kind::ChangeTableComment))
+            out += tableCommentSql(*after);
     }
 
     // 7. Unique and check constraints and indexes that come.

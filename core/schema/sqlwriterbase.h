@@ -74,6 +74,20 @@ protected:
     virtual QString renameColumnSql(const QString &table, const QString &from,
                                     const QString &to) const;
 
+    // Comments (PostgreSQL: COMMENT ON statements after CREATE TABLE; MariaDB writes them into
+    // the table and column definitions). tableCommentSql sets the table's comment as `table`
+    // has it (empty: none).
+    virtual QStringList tableCommentsSql(const TableDef &table) const
+    {
+        Q_UNUSED(table)
+        return {};
+    }
+    virtual QStringList tableCommentSql(const TableDef &table) const
+    {
+        Q_UNUSED(table)
+        return {};
+    }
+
     // Enum types (PostgreSQL); the others have none.
     virtual QStringList createEnumSql(const EnumTypeDef &) const { return {}; }
     virtual QStringList dropEnumSql(const EnumTypeDef &) const { return {}; }

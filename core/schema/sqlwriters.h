@@ -50,6 +50,9 @@ protected:
     QStringList dropEnumSql(const EnumTypeDef &type) const override;
     QStringList changeEnumSql(const EnumTypeDef &from, const EnumTypeDef &to,
                               const Schema &schema) const override;
+    QStringList addColumnSql(const TableDef &to, const ColumnDef &column) const override;
+    QStringList tableCommentsSql(const TableDef &table) const override;
+    QStringList tableCommentSql(const TableDef &table) const override;
     QStringList createObjectSql(const SchemaObjectDef &object) const override;
     QStringList dropObjectSql(const SchemaObjectDef &object) const override;
     QStringList replaceObjectSql(const SchemaObjectDef &from,
@@ -60,6 +63,7 @@ protected:
 
 private:
     QString ownerSql(const QString &ownedBy) const;
+    QString columnCommentSql(const QString &table, const ColumnDef &column) const;
 };
 
 class MySqlSqlWriter final : public SqlWriterBase
@@ -71,6 +75,10 @@ public:
 
 protected:
     QString defaultSql(const ColumnDef &column) const override;
+    QString columnSql(const TableDef &table, const ColumnDef &column) const override;
+    QString createTableSql(const TableDef &table,
+                           const QList<ForeignKeyDef> &inlineKeys) const override;
+    QStringList tableCommentSql(const TableDef &table) const override;
     QString identitySql() const override { return QStringLiteral("AUTO_INCREMENT"); }
     QString primaryKeyClause(const TableDef &table) const override;
     QString dropIndexSql(const QString &table, const IndexDef &index) const override;

@@ -22,12 +22,13 @@ void TestSchemaModel::describesEveryPart()
     TableDef users;
     users.name = QStringLiteral("users");
     users.columns.append({QStringLiteral("id"), QStringLiteral("integer"),
-                          QStringLiteral("integer"), false, QString(), true, QString()});
+                          QStringLiteral("integer"), false, QString(), true, QString(), QString()});
     users.columns.append({QStringLiteral("email"), QStringLiteral("character varying(200)"),
                           QStringLiteral("character varying(200)"), false,
-                          QStringLiteral("''::character varying"), false, QString()});
+                          QStringLiteral("''::character varying"), false, QString(),
+                          QStringLiteral("where we write")});
     users.columns.append({QStringLiteral("feeling"), QStringLiteral("mood"), QStringLiteral("mood"),
-                          true, QString(), false, QStringLiteral("mood")});
+                          true, QString(), false, QStringLiteral("mood"), QString()});
     users.primaryKey = {QStringLiteral("users_pkey"), {QStringLiteral("id")}};
     users.uniqueConstraints.append({QStringLiteral("users_email_key"), {QStringLiteral("email")}});
     users.indexes.append({QStringLiteral("ix_lower_email"),
@@ -43,20 +44,31 @@ void TestSchemaModel::describesEveryPart()
                               QStringLiteral("NO ACTION"),
                               QString()}); // no backing index outside MariaDB
     users.checks.append({QStringLiteral("ck_id"), QStringLiteral("id > 0")});
+    users.comment = QStringLiteral("people");
     schema.tables.append(users);
+    SchemaObjectDef view;
+    view.name = QStringLiteral("emails");
+    view.definition = QStringLiteral("CREATE VIEW emails AS\n SELECT email\n   FROM users");
+    schema.objects.append(view);
 
     QCOMPARE(describeSchema(schema),
              QStringLiteral(
                  "enum mood (sad, happy)\n"
                  "table users\n"
+                 "  comment 'people'\n"
                  "  column id integer not null identity\n"
-                 "  column email character varying(200) not null default ''::character varying\n"
+                 "  column email character varying(200) not null default ''::character varying "
+                 "comment 'where we write'\n"
                  "  column feeling mood enum mood\n"
                  "  primary key (id)\n"
                  "  check id > 0\n"
                  "  foreign key (id) references users (id) on delete CASCADE on update NO ACTION\n"
                  "  index ix_lower_email (lower(email)) where (id > 0)\n"
-                 "  unique (email)\n"));
+                 "  unique (email)\n"
+                 "view emails\n"
+                 "    CREATE VIEW emails AS\n"
+                 "     SELECT email\n"
+                 "       FROM users\n"));
     QVERIFY(schema.table(QStringLiteral("users")));
     QVERIFY(!schema.table(QStringLiteral("Users")));
     QCOMPARE(schema.table(QStringLiteral("users"))->column(QStringLiteral("email"))->nullable,

@@ -18,6 +18,7 @@ Subject subjectOf(const SchemaChange &change)
     switch (change.kind) {
     case Kind::AddTable:
     case Kind::DropTable:
+    case Kind::ChangeTableComment:
     case Kind::RenameTable:
         return Subject::Table;
     case Kind::AddColumn:
@@ -26,6 +27,7 @@ Subject subjectOf(const SchemaChange &change)
     case Kind::ChangeColumnNullability:
     case Kind::ChangeColumnDefault:
     case Kind::ChangeColumnIdentity:
+    case Kind::ChangeColumnComment:
     case Kind::RenameColumn:
         return Subject::Column;
     case Kind::ChangePrimaryKey:

@@ -1,0 +1,10 @@
+-- Comments on a table and a column.
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100) NOT NULL,
+    pages INTEGER
+);
+
+COMMENT ON TABLE books IS 'one row per edition';
+
+COMMENT ON COLUMN books.title IS 'as printed on the cover';
