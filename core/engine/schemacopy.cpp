@@ -65,6 +65,14 @@ Result<SchemaCopySummary> copyLiveSchema(const ConnectionSpec &live, const Conne
     Result<std::unique_ptr<Connection>> target = Connection::open(copy);
     if (!target)
         return target.error();
+    // Routine bodies may read what comes after them (see PostgresSqlWriter::wrap); the copy
+    // runs outside a transaction, so for the whole session.
+    if (copy.dialect == SqlDialect::Postgres) {
+        if (Result<QSqlQuery> off =
+                (*target)->exec(QStringLiteral("SET check_function_bodies = off"));
+            !off)
+            return off.error();
+    }
     for (const QString &statement : sql.upgrade) {
         if (Result<QSqlQuery> done = (*target)->exec(statement); !done) {
             Error e = done.error();

@@ -128,6 +128,13 @@ ObjectPlan planObjects(const QList<SchemaChange> &changes, const Schema &from, c
             plan.dropLast.append(o);
     }
     plan.releaseFirst = plan.dropLast;
+    // A sequence that keeps living but leaves its owner: its table or column may go below, and
+    // would take the sequence along.
+    for (const ObjectStep &r : std::as_const(replacing)) {
+        if (r.from->type == Type::Sequence && !r.from->ownedBy.isEmpty() &&
+            r.from->ownedBy != r.to->ownedBy)
+            plan.releaseFirst.append(r.from);
+    }
 
     // What is made or changed in place, by type.
     const auto steps = [&](bool (*wanted)(const SchemaObjectDef &)) {

@@ -133,21 +133,23 @@ WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm')
 ORDER BY c.relname
 )";
 
-// Triggers that people made (not the ones behind foreign keys), with their function.
+// Triggers that people made (not the ones behind foreign keys, nor the clones a partitioned
+// table's trigger makes on its partitions), with their function.
 const char kTriggersSql[] = R"(
 SELECT c.relname, t.tgname, pg_get_triggerdef(t.oid, true), p.proname
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_proc p ON p.oid = t.tgfoid
-WHERE n.nspname = current_schema() AND NOT t.tgisinternal
+WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND t.tgparentid = 0
 ORDER BY c.relname, t.tgname
 )";
 
 // Functions and procedures (not aggregates or window functions), overloads apart by their
-// identity arguments.
+// argument types (not names: PostgreSQL tells overloads apart by types only, so a renamed
+// parameter is a change of the same routine).
 const char kRoutinesSql[] = R"(
-SELECT p.proname, p.prokind, pg_get_function_identity_arguments(p.oid),
+SELECT p.proname, p.prokind, oidvectortypes(p.proargtypes),
        pg_get_function_result(p.oid), pg_get_functiondef(p.oid), quote_ident(n.nspname)
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace

@@ -3,6 +3,8 @@
 
 #include "schema/sqlwriters.h"
 
+#include <algorithm>
+
 namespace tidemark {
 
 QString PostgresSqlWriter::indexPartSql(const IndexDef &index, qsizetype part) const
@@ -213,7 +215,8 @@ QString PostgresSqlWriter::ownerSql(const QString &ownedBy) const
 QStringList PostgresSqlWriter::afterTablesSql(const SchemaObjectDef *from,
                                               const SchemaObjectDef &to) const
 {
-    if (to.type != SchemaObjectDef::Type::Sequence ||
+    // Letting go of an owner happened first (releaseObjectSql).
+    if (to.type != SchemaObjectDef::Type::Sequence || to.ownedBy.isEmpty() ||
         to.ownedBy == (from ? from->ownedBy : QString()))
         return {};
     return {
@@ -226,6 +229,22 @@ QStringList PostgresSqlWriter::releaseObjectSql(const SchemaObjectDef &object) c
     if (object.type == SchemaObjectDef::Type::Sequence && !object.ownedBy.isEmpty())
         return {QStringLiteral("ALTER SEQUENCE %1 OWNED BY NONE").arg(name(object.name))};
     return {};
+}
+
+QStringList PostgresSqlWriter::wrap(const QStringList &statements, bool rebuildsOrDrops) const
+{
+    Q_UNUSED(rebuildsOrDrops)
+    // A SQL-language routine's body is checked when it is created, and may read a view, a
+    // table or another routine that this file makes later: as pg_dump does, the bodies are
+    // checked when they run instead (LOCAL: for this file's transaction only).
+    const bool makesRoutines =
+        std::any_of(statements.cbegin(), statements.cend(), [](const QString &s) {
+            return s.startsWith(u"CREATE OR REPLACE FUNCTION ") ||
+                   s.startsWith(u"CREATE OR REPLACE PROCEDURE ");
+        });
+    if (!makesRoutines)
+        return statements;
+    return QStringList{QStringLiteral("SET LOCAL check_function_bodies = off")} + statements;
 }
 
 } // namespace tidemark

@@ -295,16 +295,21 @@ MigrationSql SqlWriterBase::write(const QList<SchemaChange> &changes, const Sche
     bool upgradeWrap = false, rollbackWrap = false;
     for (const SchemaChange &c : renames)
         sql.upgrade.append(renameSql(c));
-    sql.upgrade += statements(others, renamed, applied, &sql.notes, &upgradeWrap);
+    qsizetype objectsAt = 0;
+    sql.upgrade += statements(others, renamed, applied, &sql.notes, &upgradeWrap, &objectsAt);
     sql.upgrade = wrap(sql.upgrade, upgradeWrap);
 
     QList<SchemaChange> reversed;
     for (auto it = others.crbegin(); it != others.crend(); ++it)
         reversed.append(it->reversed());
     QStringList ignoredNotes;
-    sql.rollback = statements(reversed, applied, renamed, &ignoredNotes, &rollbackWrap);
+    sql.rollback = statements(reversed, applied, renamed, &ignoredNotes, &rollbackWrap, &objectsAt);
+    // The tables get their old names back before the views, triggers and routines of the
+    // schema before are made: their definitions name the tables so.
+    QStringList renamesBack;
     for (auto it = renames.crbegin(); it != renames.crend(); ++it)
-        sql.rollback.append(renameSql(it->reversed()));
+        renamesBack.append(renameSql(it->reversed()));
+    sql.rollback = sql.rollback.mid(0, objectsAt) + renamesBack + sql.rollback.mid(objectsAt);
     sql.rollback = wrap(sql.rollback, rollbackWrap);
     if (!sql.upgrade.isEmpty())
         sql.notes += dialectNotes();
@@ -312,8 +317,8 @@ MigrationSql SqlWriterBase::write(const QList<SchemaChange> &changes, const Sche
 }
 
 QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const Schema &from,
-                                      const Schema &to, QStringList *notes,
-                                      bool *rebuildsOrDrops) const
+                                      const Schema &to, QStringList *notes, bool *rebuildsOrDrops,
+                                      qsizetype *objectsAt) const
 {
     // Changes by table; tables that the dialect rebuilds take all their changes along.
     QHash<QString, QList<const SchemaChange *>> byTable;
@@ -334,6 +339,15 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
         if (c.kind == Kind::DropTable || c.kind == Kind::DropColumn ||
             c.kind == Kind::ChangeColumnType)
             breakingTables.insert(c.table);
+        // An enum that loses or reorders values is made anew and its columns retyped.
+        if (c.kind == Kind::ChangeEnumValues &&
+            c.enumAfter->values.mid(0, c.enumBefore->values.size()) != c.enumBefore->values) {
+            for (const TableDef &t : from.tables) {
+                if (std::any_of(t.columns.cbegin(), t.columns.cend(),
+                                [&](const ColumnDef &col) { return col.enumType == c.object; }))
+                    breakingTables.insert(t.name);
+            }
+        }
     }
     const ObjectPlan objects =
         planObjects(changes, from, to, breakingTables,
@@ -500,6 +514,7 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
     // sequences that go.
     for (const ObjectStep &step : objects.beforeTables)
         out += afterTablesSql(step.from, *step.to);
+    *objectsAt = out.size();
     for (const ObjectStep &step : objects.afterTables)
         out += objectStep(step) + afterTablesSql(step.from, *step.to);
     for (const SchemaObjectDef *o : objects.dropLast)

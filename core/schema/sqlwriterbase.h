@@ -10,12 +10,14 @@ namespace tidemark {
 // supply the text of each statement.
 //
 // Order of one direction (the rollback is the same procedure on the reversed changes, from the
-// applied schema back to the current one, with renames last instead of first):
-//   renames; new and widened enum types; foreign keys dropped; indexes, unique and check
-//   constraints dropped; tables dropped (referencing tables first); tables created
+// applied schema back to the current one, with renames after the tables instead of first):
+//   renames; triggers and views dropped (see ObjectPlan); new and widened enum types;
+//   sequences and the routines table expressions call; foreign keys dropped; indexes, unique
+//   and check constraints dropped; tables dropped (referencing tables first); tables created
 //   (referenced tables first, cycles closed later); column changes per table (or a table
 //   rebuild where the dialect needs one); unique and check constraints and indexes added;
-//   foreign keys added; enum types dropped.
+//   foreign keys added; sequence ownership; [the rollback's renames]; routines, views and
+//   triggers made; routines and sequences dropped; enum types dropped.
 class SqlWriterBase : public SqlWriter
 {
 public:
@@ -141,9 +143,11 @@ protected:
 
 private:
     // One direction: `from` (the schema the statements start on) to `to`.
-    // rebuildsOrDrops: set when a table is rebuilt or dropped (see wrap()).
+    // rebuildsOrDrops: set when a table is rebuilt or dropped (see wrap()). objectsAt: where
+    // the views, triggers and routines start being made (a rollback renames tables back before
+    // them, as their definitions name the tables by their old names).
     QStringList statements(const QList<SchemaChange> &changes, const Schema &from, const Schema &to,
-                           QStringList *notes, bool *rebuildsOrDrops) const;
+                           QStringList *notes, bool *rebuildsOrDrops, qsizetype *objectsAt) const;
     QString renameSql(const SchemaChange &rename) const;
 
     SqlDialect m_dialect;

@@ -60,6 +60,7 @@ protected:
     QStringList afterTablesSql(const SchemaObjectDef *from,
                                const SchemaObjectDef &to) const override;
     QStringList releaseObjectSql(const SchemaObjectDef &object) const override;
+    QStringList wrap(const QStringList &statements, bool rebuildsOrDrops) const override;
 
 private:
     QString ownerSql(const QString &ownedBy) const;

@@ -1,0 +1,7 @@
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100) NOT NULL,
+    pages INTEGER
+);
+
+CREATE FUNCTION pages_of(book INTEGER) RETURNS INTEGER LANGUAGE sql STABLE AS $$ SELECT pages FROM books WHERE id = book $$;

@@ -1,0 +1,9 @@
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100) NOT NULL,
+    pages INTEGER
+);
+
+CREATE TABLE shelves (id INTEGER NOT NULL PRIMARY KEY);
+
+CREATE SEQUENCE shelf_numbers OWNED BY shelves.id;
