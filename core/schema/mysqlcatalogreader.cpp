@@ -45,7 +45,7 @@ ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
 )";
 
 const char kIndexesSql[] = R"(
-SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART
+SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION
 FROM information_schema.STATISTICS
 WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME <> 'PRIMARY'
 ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
@@ -299,6 +299,11 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
                                                             indexes->value(4).toString() + u')'
                                                       : column);
         readIndexes.last().second.partIsExpression.append(prefix);
+        if (indexes->value(5).toString() == u"D") { // a descending part (MariaDB 10.8+)
+            IndexDef &index = readIndexes.last().second;
+            index.partOptions.resize(index.parts.size());
+            index.partOptions.last() = QStringLiteral("DESC");
+        }
     }
     for (const auto &[tableAt, index] : std::as_const(readIndexes)) {
         TableDef &table = builder.at(tableAt);

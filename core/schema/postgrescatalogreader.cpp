@@ -66,7 +66,10 @@ ORDER BY c.relname, con.conname
 // Indexes that are not the primary key's or a unique/exclusion constraint's own (those are
 // described as constraints). A foreign key's conindid points at the referenced table's index, so
 // only constraints on the index's own table count. Key parts: 'C' + column name, or 'E' + the
-// expression text (indkey 0); INCLUDE columns (beyond indnkeyatts) are not key parts.
+// expression text (indkey 0); INCLUDE columns (beyond indnkeyatts) are not key parts but
+// listed apart. Per key part its options: an operator class other than the default, DESC, and
+// NULLS FIRST/LAST where it differs from the direction's default (indoption bit 1: DESC,
+// bit 2: NULLS FIRST).
 const char kIndexesSql[] = R"(
 SELECT t.relname, i.relname, ix.indisunique,
        (SELECT string_agg(CASE WHEN k.attnum = 0
@@ -75,7 +78,20 @@ SELECT t.relname, i.relname, ix.indisunique,
         FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
         LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
         WHERE k.ord <= ix.indnkeyatts),
-       pg_get_expr(ix.indpred, ix.indrelid, true)
+       pg_get_expr(ix.indpred, ix.indrelid, true),
+       (SELECT string_agg(concat_ws(' ',
+                   CASE WHEN NOT opc.opcdefault THEN opc.opcname END,
+                   CASE WHEN ix.indoption[k.ord - 1] & 1 = 1 THEN 'DESC' END,
+                   CASE WHEN ix.indoption[k.ord - 1] & 3 = 1 THEN 'NULLS LAST'
+                        WHEN ix.indoption[k.ord - 1] & 3 = 2 THEN 'NULLS FIRST' END),
+                   chr(31) ORDER BY k.ord)
+        FROM unnest(ix.indclass::oid[]) WITH ORDINALITY AS k(opclass, ord)
+        JOIN pg_opclass opc ON opc.oid = k.opclass
+        WHERE k.ord <= ix.indnkeyatts),
+       (SELECT string_agg(a.attname, chr(31) ORDER BY k.ord)
+        FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+        JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum
+        WHERE k.ord > ix.indnkeyatts)
 FROM pg_index ix
 JOIN pg_class i ON i.oid = ix.indexrelid
 JOIN pg_class t ON t.oid = ix.indrelid
@@ -398,6 +414,11 @@ Result<Schema> PostgresCatalogReader::read(Connection &connection) const
             index.partIsExpression.append(part.startsWith(u'E'));
         }
         index.where = indexes->value(4).toString();
+        index.partOptions = splitList(indexes->value(5));
+        if (std::all_of(index.partOptions.cbegin(), index.partOptions.cend(),
+                        [](const QString &o) { return o.isEmpty(); }))
+            index.partOptions.clear();
+        index.include = splitList(indexes->value(6));
         table->indexes.append(index);
     }
 

@@ -30,8 +30,14 @@ QString list(const QStringList &items)
 
 QString indexText(const IndexDef &i)
 {
+    QStringList parts;
+    for (qsizetype p = 0; p < i.parts.size(); ++p)
+        parts.append(i.partOption(p).isEmpty() ? i.parts.at(p)
+                                               : i.parts.at(p) + u' ' + i.partOption(p));
     QString text = (i.unique ? QStringLiteral("unique index ") : QStringLiteral("index ")) +
-                   (i.name.isEmpty() ? QString() : i.name + u' ') + list(i.parts);
+                   (i.name.isEmpty() ? QString() : i.name + u' ') + list(parts);
+    if (!i.include.isEmpty())
+        text += QStringLiteral(" include ") + list(i.include);
     if (!i.where.isEmpty())
         text += QStringLiteral(" where ") + i.where;
     return text;

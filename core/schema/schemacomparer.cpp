@@ -37,10 +37,10 @@ namespace {
 QString indexDefinition(const IndexDef &i)
 {
     QStringList parts;
-    for (const QString &p : i.parts)
-        parts.append(comparableExpression(p));
+    for (qsizetype p = 0; p < i.parts.size(); ++p)
+        parts.append(comparableExpression(i.parts.at(p)) + u' ' + i.partOption(p));
     return (i.unique ? QStringLiteral("unique ") : QString()) + parts.join(u',') + u'|' +
-           comparableExpression(i.where);
+           comparableExpression(i.where) + u'|' + i.include.join(u',');
 }
 
 QString indexKey(const IndexDef &i)

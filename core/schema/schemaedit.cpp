@@ -178,6 +178,7 @@ void renameColumn(Schema &schema, const QString &table, const QString &oldName,
                     if (!i.partIsExpression.value(p) && i.parts[p] == oldName)
                         i.parts[p] = newName;
                 }
+                renameIn(i.include, oldName, newName);
             }
             for (UniqueConstraintDef &u : t.uniqueConstraints)
                 renameIn(u.columns, oldName, newName);

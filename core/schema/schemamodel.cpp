@@ -73,9 +73,15 @@ QString describeSchema(const Schema &schema)
         for (const UniqueConstraintDef &u : t.uniqueConstraints)
             rest.append(QStringLiteral("  unique %1").arg(list(u.columns)));
         for (const IndexDef &i : t.indexes) {
+            QStringList parts;
+            for (qsizetype p = 0; p < i.parts.size(); ++p)
+                parts.append(i.partOption(p).isEmpty() ? i.parts.at(p)
+                                                       : i.parts.at(p) + u' ' + i.partOption(p));
             QString line =
                 QStringLiteral("  %1index %2 %3")
-                    .arg(i.unique ? QStringLiteral("unique ") : QString(), i.name, list(i.parts));
+                    .arg(i.unique ? QStringLiteral("unique ") : QString(), i.name, list(parts));
+            if (!i.include.isEmpty())
+                line += QStringLiteral(" include ") + list(i.include);
             if (!i.where.isEmpty())
                 line += QStringLiteral(" where ") + i.where;
             rest.append(line);

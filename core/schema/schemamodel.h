@@ -40,6 +40,13 @@ struct IndexDef
     QList<bool> partIsExpression; // same length as parts
     bool unique = false;
     QString where; // partial index predicate (PostgreSQL, SQLite), empty otherwise
+    // Per key part, what follows it in CREATE INDEX: a PostgreSQL operator class that is not
+    // the type's default, DESC, and NULLS FIRST/LAST where it is not the default for the
+    // direction ("text_pattern_ops DESC NULLS LAST"); empty for a plain ascending part. Same
+    // length as parts, or empty when no part has any.
+    QStringList partOptions;
+    QStringList include; // PostgreSQL: INCLUDE columns
+    QString partOption(qsizetype part) const { return partOptions.value(part); }
 };
 
 struct UniqueConstraintDef

@@ -344,7 +344,7 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
     {
         Result<QSqlQuery> q = connection.exec(
             QStringLiteral("SELECT m.name, il.name, il.\"unique\", il.origin, il.partial,"
-                           " ix.seqno, ix.cid, ix.name"
+                           " ix.seqno, ix.cid, ix.name, ix.\"desc\""
                            " FROM sqlite_master m JOIN pragma_index_list(m.name) il"
                            " JOIN pragma_index_xinfo(il.name) ix"
                            " WHERE %1 AND ix.\"key\" = 1 AND il.origin <> 'pk'"
@@ -386,6 +386,10 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
                 table.indexes.append(index);
             }
             IndexDef &index = table.indexes.last();
+            if (q->value(8).toInt() != 0) {
+                index.partOptions.resize(seqno + 1);
+                index.partOptions[seqno] = QStringLiteral("DESC");
+            }
             if (cid == -2) { // an expression: only the CREATE INDEX text has it
                 index.parts.append(parsed.parts.value(seqno));
                 index.partIsExpression.append(true);

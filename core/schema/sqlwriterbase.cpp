@@ -176,11 +176,16 @@ QString SqlWriterBase::indexPartSql(const IndexDef &index, qsizetype part) const
 QString SqlWriterBase::createIndexSql(const QString &table, const IndexDef &index) const
 {
     QStringList parts;
-    for (qsizetype i = 0; i < index.parts.size(); ++i)
-        parts.append(indexPartSql(index, i));
+    for (qsizetype i = 0; i < index.parts.size(); ++i) {
+        const QString option = index.partOption(i);
+        parts.append(option.isEmpty() ? indexPartSql(index, i)
+                                      : indexPartSql(index, i) + u' ' + option);
+    }
     QString sql = QStringLiteral("CREATE %1INDEX %2 ON %3 (%4)")
                       .arg(index.unique ? QStringLiteral("UNIQUE ") : QString(), name(index.name),
                            name(table), parts.join(QStringLiteral(", ")));
+    if (!index.include.isEmpty())
+        sql += QStringLiteral(" INCLUDE (%1)").arg(names(index.include));
     if (!index.where.isEmpty())
         sql += QStringLiteral(" WHERE ") + index.where;
     return sql;

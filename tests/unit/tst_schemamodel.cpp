@@ -35,7 +35,9 @@ void TestSchemaModel::describesEveryPart()
                           {QStringLiteral("lower(email)")},
                           {true},
                           false,
-                          QStringLiteral("(id > 0)")});
+                          QStringLiteral("(id > 0)"),
+                          {QStringLiteral("DESC")},
+                          {QStringLiteral("id")}});
     users.foreignKeys.append({QStringLiteral("fk_self"),
                               {QStringLiteral("id")},
                               QStringLiteral("users"),
@@ -63,7 +65,7 @@ void TestSchemaModel::describesEveryPart()
                  "  primary key (id)\n"
                  "  check id > 0\n"
                  "  foreign key (id) references users (id) on delete CASCADE on update NO ACTION\n"
-                 "  index ix_lower_email (lower(email)) where (id > 0)\n"
+                 "  index ix_lower_email (lower(email) DESC) include (id) where (id > 0)\n"
                  "  unique (email)\n"
                  "view emails\n"
                  "    CREATE VIEW emails AS\n"

@@ -1,0 +1,8 @@
+-- An index whose first part becomes descending (nothing else changes).
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100) NOT NULL,
+    pages INTEGER
+);
+
+CREATE INDEX ix_books_pages ON books (pages DESC, title);
