@@ -144,7 +144,7 @@ void TestCatalogSqlite::read_data()
                   "  column deleted int", "  primary key (id)",
                   "  index ix_live (city) where deleted = 0",
                   "  index ix_lower (lower(name), city)", "  index ix_name (name)",
-                  "  unique index ux_city_name (city, name)"});
+                  "  unique index ux_city_name (city, name DESC)"});
 
     QTest::newRow("foreign keys")
         << QStringList{QStringLiteral("CREATE TABLE parent (a int, b int, id integer PRIMARY KEY,"
