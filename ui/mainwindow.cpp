@@ -349,11 +349,14 @@ void MainWindow::generateMigration(bool pickFile)
     auto *review = new ReviewDialog(*project, options, this);
     review->setObjectName(QStringLiteral("reviewDialog"));
     review->setAttribute(Qt::WA_DeleteOnClose);
-    connect(review, &ReviewDialog::saved, this, [this](const QString &path) {
-        m_runPanel->log(tr("Created %1").arg(QDir::toNativeSeparators(path)));
-        refresh();
-    });
+    connect(review, &ReviewDialog::saved, this, &MainWindow::migrationSaved);
     review->open();
+}
+
+void MainWindow::migrationSaved(const QString &path)
+{
+    m_runPanel->log(tr("Created %1").arg(QDir::toNativeSeparators(path)));
+    refresh();
 }
 
 std::optional<Project> MainWindow::projectForDialog(const QString &title)
@@ -378,10 +381,7 @@ void MainWindow::compareWith()
     auto *dialog = new CompareDialog(*project, this);
     dialog->setObjectName(QStringLiteral("compareDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &CompareDialog::migrationSaved, this, [this](const QString &path) {
-        m_runPanel->log(tr("Created %1").arg(QDir::toNativeSeparators(path)));
-        refresh();
-    });
+    connect(dialog, &CompareDialog::migrationSaved, this, &MainWindow::migrationSaved);
     dialog->open();
 }
 

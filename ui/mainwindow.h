@@ -56,6 +56,8 @@ private:
     // from a schema file the user picks.
     void generateMigration(bool pickFile);
     void compareWith();
+    // A generated migration was saved (the review, Compare With): log it and reload the list.
+    void migrationSaved(const QString &path);
     // The window's project with the chosen connection, for a dialog; warns (titled) and
     // returns nothing when the project cannot be read.
     std::optional<Project> projectForDialog(const QString &title);

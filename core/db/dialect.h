@@ -93,6 +93,10 @@ public:
     {
         return {QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quotedName)};
     }
+    // For a session that makes routines whose bodies may read what is made after them
+    // (PostgreSQL checks SQL bodies when they are created, pg_dump turns that off); empty
+    // where there is nothing to turn off.
+    virtual QString deferRoutineBodyChecksSql() const { return {}; }
 };
 
 } // namespace tidemark

@@ -60,6 +60,10 @@ public:
     QString sessionLockHolderSql() const override;
     QString viewUsesSql() const override;
     QStringList dropDatabaseSql(const QString &quotedName) const override;
+    QString deferRoutineBodyChecksSql() const override
+    {
+        return QStringLiteral("SET check_function_bodies = off");
+    }
 };
 
 class MySqlDialect final : public Dialect

@@ -1,6 +1,7 @@
 #include "engine/schemacopy.h"
 
 #include "db/connection.h"
+#include "db/dialect.h"
 #include "engine/schemadiff.h"
 #include "history/trackingstore.h"
 #include "schema/schemacomparer.h"
@@ -67,10 +68,9 @@ Result<SchemaCopySummary> copyLiveSchema(const ConnectionSpec &live, const Conne
         return target.error();
     // Routine bodies may read what comes after them (see PostgresSqlWriter::wrap); the copy
     // runs outside a transaction, so for the whole session.
-    if (copy.dialect == SqlDialect::Postgres) {
-        if (Result<QSqlQuery> off =
-                (*target)->exec(QStringLiteral("SET check_function_bodies = off"));
-            !off)
+    if (const QString defer = Dialect::create(copy.dialect)->deferRoutineBodyChecksSql();
+        !defer.isEmpty()) {
+        if (Result<QSqlQuery> off = (*target)->exec(defer); !off)
             return off.error();
     }
     for (const QString &statement : sql.upgrade) {

@@ -243,4 +243,13 @@ QString sqlName(SqlDialect dialect, const QString &name)
     return dialects[int(dialect)]->quoteIdentifier(name);
 }
 
+QString sqlString(SqlDialect dialect, const QString &text)
+{
+    QString escaped = text;
+    if (dialect == SqlDialect::MySql)
+        escaped.replace(QStringLiteral("\\"), QStringLiteral("\\\\"));
+    escaped.replace(QStringLiteral("'"), QStringLiteral("''"));
+    return u'\'' + escaped + u'\'';
+}
+
 } // namespace tidemark

@@ -12,6 +12,10 @@ namespace tidemark {
 // reserved words, mixed case and spaces exact.
 QString sqlName(SqlDialect dialect, const QString &name);
 
+// A string literal as generated SQL writes it: quotes doubled, and on MySQL/MariaDB (where a
+// backslash escapes by default) backslashes doubled too.
+QString sqlString(SqlDialect dialect, const QString &text);
+
 // True for words that PostgreSQL, MySQL/MariaDB or SQLite reserve (case-insensitive).
 bool isReservedWord(const QString &word);
 

@@ -190,10 +190,7 @@ Status readObjects(Connection &connection, Schema &schema)
         characteristics += u' ' + routines->value(5).toString() + QStringLiteral(" SQL SECURITY ") +
                            routines->value(6).toString();
         if (const QString comment = routines->value(7).toString(); !comment.isEmpty())
-            characteristics += QStringLiteral(" COMMENT '%1'")
-                                   .arg(QString(comment)
-                                            .replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
-                                            .replace(QStringLiteral("'"), QStringLiteral("''")));
+            characteristics += QStringLiteral(" COMMENT ") + sqlString(SqlDialect::MySql, comment);
         routine.definition =
             QStringLiteral("CREATE %1 %2(%3)%4 %5 %6")
                 .arg(routine.routineKind, quoted(routine.name), routines->value(8).toString(),

@@ -41,24 +41,11 @@ QString MySqlSqlWriter::defaultSql(const ColumnDef &column) const
     return d.isEmpty() || bare.match(d).hasMatch() ? d : QString(u'(' + d + u')');
 }
 
-namespace {
-
-// A string literal as MariaDB reads it by default: a backslash escapes, so it is doubled too.
-QString mysqlStringLiteral(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QStringLiteral("\\"), QStringLiteral("\\\\"));
-    escaped.replace(QStringLiteral("'"), QStringLiteral("''"));
-    return u'\'' + escaped + u'\'';
-}
-
-} // namespace
-
 QString MySqlSqlWriter::columnSql(const TableDef &table, const ColumnDef &column) const
 {
     QString sql = SqlWriterBase::columnSql(table, column);
     if (!column.comment.isEmpty())
-        sql += QStringLiteral(" COMMENT ") + mysqlStringLiteral(column.comment);
+        sql += QStringLiteral(" COMMENT ") + stringLiteral(column.comment);
     return sql;
 }
 
@@ -67,14 +54,14 @@ QString MySqlSqlWriter::createTableSql(const TableDef &table,
 {
     QString sql = SqlWriterBase::createTableSql(table, inlineKeys);
     if (!table.comment.isEmpty())
-        sql += QStringLiteral(" COMMENT = ") + mysqlStringLiteral(table.comment);
+        sql += QStringLiteral(" COMMENT = ") + stringLiteral(table.comment);
     return sql;
 }
 
 QStringList MySqlSqlWriter::tableCommentSql(const TableDef &table) const
 {
     return {QStringLiteral("ALTER TABLE %1 COMMENT = %2")
-                .arg(name(table.name), mysqlStringLiteral(table.comment))};
+                .arg(name(table.name), stringLiteral(table.comment))};
 }
 
 QString MySqlSqlWriter::primaryKeyClause(const TableDef &table) const

@@ -20,17 +20,10 @@ QString PostgresSqlWriter::dropIndexSql(const QString &table, const IndexDef &in
     return QStringLiteral("DROP INDEX %1").arg(name(index.name));
 }
 
-namespace {
-
-QString commentLiteral(const QString &comment)
+QString PostgresSqlWriter::commentLiteral(const QString &comment) const
 {
-    return comment.isEmpty()
-               ? QStringLiteral("NULL")
-               : u'\'' + QString(comment).replace(QStringLiteral("'"), QStringLiteral("''")) +
-                     u'\'';
+    return comment.isEmpty() ? QStringLiteral("NULL") : stringLiteral(comment);
 }
-
-} // namespace
 
 QString PostgresSqlWriter::columnCommentSql(const QString &table, const ColumnDef &column) const
 {

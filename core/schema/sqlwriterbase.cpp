@@ -91,9 +91,9 @@ QString SqlWriterBase::names(const QStringList &identifiers) const
     return quoted.join(QStringLiteral(", "));
 }
 
-QString SqlWriterBase::stringLiteral(const QString &text)
+QString SqlWriterBase::stringLiteral(const QString &text) const
 {
-    return u'\'' + QString(text).replace(QStringLiteral("'"), QStringLiteral("''")) + u'\'';
+    return sqlString(m_dialect, text);
 }
 
 QString SqlWriterBase::defaultSql(const ColumnDef &column) const

@@ -32,7 +32,7 @@ protected:
     SqlDialect dialect() const { return m_dialect; }
     QString name(const QString &identifier) const; // quoted where needed
     QString names(const QStringList &identifiers) const;
-    static QString stringLiteral(const QString &text);
+    QString stringLiteral(const QString &text) const; // sqlString() of the dialect
 
     // One column as CREATE TABLE and ADD COLUMN write it.
     virtual QString columnSql(const TableDef &table, const ColumnDef &column) const;

@@ -65,6 +65,7 @@ protected:
 private:
     QString ownerSql(const QString &ownedBy) const;
     QString columnCommentSql(const QString &table, const ColumnDef &column) const;
+    QString commentLiteral(const QString &comment) const; // NULL for none
 };
 
 class MySqlSqlWriter final : public SqlWriterBase
