@@ -185,7 +185,8 @@ Result<QList<DataLossWarning>> countDataLoss(const ConnectionSpec &spec,
         const SchemaChange &c = changes.at(i);
         const bool relevant = c.kind == Kind::DropTable || c.kind == Kind::DropColumn ||
                               c.kind == Kind::ChangeColumnNullability ||
-                              c.kind == Kind::AddColumn || c.kind == Kind::ChangeColumnType;
+                              c.kind == Kind::AddColumn || c.kind == Kind::ChangeColumnType ||
+                              c.kind == Kind::ChangeColumnGenerated;
         if (!relevant)
             continue;
         if (!connection) {
@@ -215,6 +216,17 @@ Result<QList<DataLossWarning>> countDataLoss(const ConnectionSpec &spec,
                                      count(*n, QStringLiteral("non-null value"),
                                            QStringLiteral("non-null values")));
             break;
+        case Kind::ChangeColumnGenerated:
+            if (!c.columnBefore->generated.isEmpty())
+                continue; // the values followed from the others already
+            n = counter.count(c.table, col);
+            if (n && *n > 0)
+                w.message = QStringLiteral("makes %1.%2 generated: its %3 give way to the "
+                                           "expression's")
+                                .arg(c.table, c.object,
+                                     count(*n, QStringLiteral("non-null value"),
+                                           QStringLiteral("non-null values")));
+            break;
         case Kind::ChangeColumnNullability:
             if (c.columnAfter->nullable)
                 continue;
@@ -228,7 +240,7 @@ Result<QList<DataLossWarning>> countDataLoss(const ConnectionSpec &spec,
             break;
         case Kind::AddColumn:
             if (c.columnAfter->nullable || !c.columnAfter->defaultExpression.isEmpty() ||
-                c.columnAfter->identity)
+                c.columnAfter->identity || !c.columnAfter->generated.isEmpty())
                 continue;
             n = counter.count(c.table, QStringLiteral("*"));
             if (n && *n > 0)

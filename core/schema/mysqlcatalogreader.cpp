@@ -36,7 +36,9 @@ namespace {
 // Views are left out by joining TABLES on BASE TABLE.
 const char kColumnsSql[] = R"(
 SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA,
-       c.COLUMN_COMMENT, t.TABLE_COMMENT
+       c.COLUMN_COMMENT, t.TABLE_COMMENT,
+       CASE WHEN c.COLLATION_NAME <> t.TABLE_COLLATION THEN c.COLLATION_NAME END,
+       c.GENERATION_EXPRESSION
 FROM information_schema.COLUMNS c
 JOIN information_schema.TABLES t
   ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
@@ -235,6 +237,12 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
             column.defaultExpression.clear();
         column.comment = columns->value(6).toString();
         table->comment = columns->value(7).toString();
+        column.collation = columns->value(8).toString();
+        if (columns->value(5).toString().contains(u"GENERATED")) {
+            column.generated = columns->value(9).toString();
+            column.generatedStored = columns->value(5).toString().startsWith(u"STORED");
+            column.defaultExpression.clear();
+        }
         table->columns.append(column);
     }
 

@@ -141,9 +141,29 @@ QStringList MySqlSqlWriter::addColumnSql(const TableDef &to, const ColumnDef &co
 QStringList MySqlSqlWriter::alterColumnSql(const TableDef &to, const ColumnDef &from,
                                            const ColumnDef &column) const
 {
-    Q_UNUSED(from)
-    return {QStringLiteral("ALTER TABLE %1 MODIFY COLUMN %2")
-                .arg(name(to.name), columnSql(to, column))};
+    const QString modify =
+        QStringLiteral("ALTER TABLE %1 MODIFY COLUMN %2").arg(name(to.name), columnSql(to, column));
+    if (from.generated == column.generated && from.generatedStored == column.generatedStored)
+        return {modify};
+    // MariaDB alters the expression of a generated column, and makes a STORED one plain;
+    // anything else "is not yet supported for generated columns".
+    if (!from.generated.isEmpty() && from.generatedStored == column.generatedStored &&
+        !column.generated.isEmpty())
+        return {modify};
+    if (from.generatedStored && column.generated.isEmpty())
+        return {modify};
+    if (!column.generated.isEmpty()) // its values follow from the others
+        return QStringList{dropColumnSql(to.name, column.name)} + addColumnSql(to, column);
+    // A VIRTUAL column becomes plain: a new column takes its values and its place.
+    ColumnDef fresh = column;
+    fresh.name = QStringLiteral("tidemark_new_") + column.name;
+    return {QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 AFTER %3")
+                .arg(name(to.name), columnSql(to, fresh), name(column.name)),
+            QStringLiteral("UPDATE %1 SET %2 = %3")
+                .arg(name(to.name), name(fresh.name), name(column.name)),
+            dropColumnSql(to.name, column.name),
+            QStringLiteral("ALTER TABLE %1 RENAME COLUMN %2 TO %3")
+                .arg(name(to.name), name(fresh.name), name(column.name))};
 }
 
 QStringList MySqlSqlWriter::dropPrimaryKeySql(const TableDef &from) const

@@ -10,14 +10,14 @@ namespace {
 
 using Type = SchemaObjectDef::Type;
 
-// The text of everything in the tables that can call a routine: defaults, checks and index
-// expressions and predicates.
+// The text of everything in the tables that can call a routine: defaults, generated columns,
+// checks and index expressions and predicates.
 QString tableExpressions(const Schema &schema)
 {
     QStringList parts;
     for (const TableDef &t : schema.tables) {
         for (const ColumnDef &c : t.columns)
-            parts.append(c.defaultExpression);
+            parts += QStringList{c.defaultExpression, c.generated};
         for (const CheckConstraintDef &c : t.checks)
             parts.append(c.expression);
         for (const IndexDef &i : t.indexes) {
@@ -29,8 +29,16 @@ QString tableExpressions(const Schema &schema)
 }
 
 bool readsSomethingGone(const SchemaObjectDef &o, const QSet<QString> &breakingTables,
-                        const QSet<QString> &goneNames)
+                        const QSet<QString> &goneNames, const QStringList &remadeTypes)
 {
+    if (o.type == Type::Sequence)
+        return false;
+    if (!remadeTypes.isEmpty() && !mentionedNames(o.definition, remadeTypes).isEmpty())
+        return true;
+    // A routine's body is not bound to the tables and views it reads (PostgreSQL checks it
+    // when it runs, MariaDB too), so only its types hold it.
+    if (o.type == Type::Routine)
+        return false;
     if (o.type == Type::Trigger && breakingTables.contains(o.table))
         return true;
     return std::any_of(o.uses.cbegin(), o.uses.cend(),
@@ -71,7 +79,8 @@ bool isSequence(const SchemaObjectDef &o)
 } // namespace
 
 ObjectPlan planObjects(const QList<SchemaChange> &changes, const Schema &from, const Schema &to,
-                       const QSet<QString> &breakingTables, const CanReplace &canReplace)
+                       const QSet<QString> &breakingTables, const QStringList &remadeTypes,
+                       const CanReplace &canReplace)
 {
     QHash<QString, const SchemaObjectDef *> dropping, making;
     QHash<QString, ObjectStep> replacing;
@@ -91,17 +100,22 @@ ObjectPlan planObjects(const QList<SchemaChange> &changes, const Schema &from, c
     }
 
     ObjectPlan plan;
-    // Views and triggers that read what goes or breaks go first too, and come back after.
+    // Views and triggers that read what goes or breaks go first too, and come back after; so do
+    // routines that name a type made anew, even when they go for good.
     QSet<QString> goneNames = breakingTables;
     for (const SchemaObjectDef *o : std::as_const(dropping))
         goneNames.insert(o->name);
+    QSet<QString> goFirst;
     for (bool grew = true; grew;) {
         grew = false;
         for (const SchemaObjectDef &o : from.objects) {
-            if ((!o.isViewLike() && o.type != Type::Trigger) || dropping.contains(o.key()) ||
-                !readsSomethingGone(o, breakingTables, goneNames))
-                continue;
             const QString key = o.key();
+            if (goFirst.contains(key) ||
+                !readsSomethingGone(o, breakingTables, goneNames, remadeTypes))
+                continue;
+            goFirst.insert(key);
+            if (dropping.contains(key))
+                continue;
             dropping.insert(key, &o);
             goneNames.insert(o.name);
             grew = true;
@@ -122,7 +136,7 @@ ObjectPlan planObjects(const QList<SchemaChange> &changes, const Schema &from, c
     std::reverse(views.begin(), views.end());
     plan.dropFirst += views;
     for (const SchemaObjectDef *o : ofType(dropping, isRoutine) + ofType(dropping, isSequence)) {
-        if (making.contains(o->key()))
+        if (making.contains(o->key()) || goFirst.contains(o->key()))
             plan.dropFirst.append(o);
         else
             plan.dropLast.append(o);

@@ -40,7 +40,11 @@ struct ObjectPlan
 using CanReplace = std::function<bool(const SchemaObjectDef &, const SchemaObjectDef &)>;
 
 // breakingTables: tables dropped, rebuilt, or with a column dropped or changed in type.
+// remadeTypes: PostgreSQL enum types made anew (they lose or reorder values); the routines,
+// views and triggers that name them are dropped first and made again afterwards, because the
+// old type is renamed and then dropped.
 ObjectPlan planObjects(const QList<SchemaChange> &changes, const Schema &from, const Schema &to,
-                       const QSet<QString> &breakingTables, const CanReplace &canReplace);
+                       const QSet<QString> &breakingTables, const QStringList &remadeTypes,
+                       const CanReplace &canReplace);
 
 } // namespace tidemark

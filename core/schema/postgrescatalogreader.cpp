@@ -24,7 +24,9 @@ const QChar kSeparator(0x1f);
 
 // Tables and their columns. A column is identity when it is GENERATED ... AS IDENTITY or when
 // its default is nextval() of a sequence the column owns (SERIAL); plain nextval() defaults on a
-// shared sequence stay ordinary defaults. Partitions are left out: their parent describes them.
+// shared sequence stay ordinary defaults. An identity's sequence options are read where they
+// are not the defaults (SERIAL sequences keep theirs). A collation is read where it is not the
+// type's. Partitions are left out: their parent describes them.
 const char kColumnsSql[] = R"(
 SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
        pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '',
@@ -32,7 +34,18 @@ SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
        EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
                WHERE s.relkind = 'S' AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
                  AND dep.deptype = 'a'),
-       col_description(c.oid, a.attnum), obj_description(c.oid, 'pg_class')
+       col_description(c.oid, a.attnum), obj_description(c.oid, 'pg_class'),
+       a.attgenerated = 's',
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
+            THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) END,
+       a.attidentity = 'a',
+       (SELECT concat_ws(' ',
+                CASE WHEN s.seqstart <> CASE WHEN s.seqincrement > 0 THEN 1 ELSE -1 END
+                     THEN 'START WITH ' || s.seqstart END,
+                CASE WHEN s.seqincrement <> 1 THEN 'INCREMENT BY ' || s.seqincrement END)
+        FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+        WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass
+          AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -362,6 +375,14 @@ Result<Schema> PostgresCatalogReader::read(Connection &connection) const
         column.identity = columns->value(5).toBool() || ownedSequence;
         if (column.identity)
             column.defaultExpression.clear(); // the sequence, not a value to compare
+        if (columns->value(10).toBool()) {
+            column.generated = column.defaultExpression;
+            column.generatedStored = true;
+            column.defaultExpression.clear();
+        }
+        column.collation = columns->value(11).toString();
+        column.identityAlways = columns->value(12).toBool();
+        column.identityOptions = columns->value(13).toString();
         column.enumType = columns->value(6).toString();
         column.comment = columns->value(8).toString();
         table->comment = columns->value(9).toString();

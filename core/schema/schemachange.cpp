@@ -6,6 +6,30 @@ namespace tidemark {
 
 namespace {
 
+QString identityText(const ColumnDef &c)
+{
+    return c.identityAlways ? QStringLiteral("identity always") : QStringLiteral("identity");
+}
+
+QString identityOptionsText(const ColumnDef &c)
+{
+    return c.identityOptions.isEmpty() ? QString()
+                                       : QStringLiteral(" (%1)").arg(c.identityOptions.toLower());
+}
+
+QString collationText(const ColumnDef &c)
+{
+    return c.collation.isEmpty() ? QStringLiteral("default") : c.collation;
+}
+
+QString generatedText(const ColumnDef &c)
+{
+    if (c.generated.isEmpty())
+        return QStringLiteral("none");
+    return QStringLiteral("(%1) %2").arg(
+        c.generated, c.generatedStored ? QStringLiteral("stored") : QStringLiteral("virtual"));
+}
+
 QString columnText(const ColumnDef &c)
 {
     QString text = c.normalizedType;
@@ -13,8 +37,14 @@ QString columnText(const ColumnDef &c)
         text += QStringLiteral(" not null");
     if (!c.defaultExpression.isEmpty())
         text += QStringLiteral(" default ") + c.defaultExpression;
+    if (!c.collation.isEmpty())
+        text += QStringLiteral(" collate ") + c.collation;
+    if (!c.generated.isEmpty())
+        text += QStringLiteral(" generated as %1 %2")
+                    .arg(c.generated,
+                         c.generatedStored ? QStringLiteral("stored") : QStringLiteral("virtual"));
     if (c.identity)
-        text += QStringLiteral(" identity");
+        text += u' ' + identityText(c) + identityOptionsText(c);
     return text;
 }
 
@@ -123,6 +153,10 @@ QString schemaChangeKindName(SchemaChange::Kind kind)
         return QStringLiteral("change_table_comment");
     case Kind::ChangeColumnComment:
         return QStringLiteral("change_column_comment");
+    case Kind::ChangeColumnCollation:
+        return QStringLiteral("change_column_collation");
+    case Kind::ChangeColumnGenerated:
+        return QStringLiteral("change_column_generated");
     case Kind::RenameTable:
         return QStringLiteral("rename_table");
     case Kind::RenameColumn:
@@ -217,8 +251,14 @@ QString SchemaChange::summary() const
                  columnAfter->defaultExpression.isEmpty() ? QStringLiteral("none")
                                                           : columnAfter->defaultExpression);
     case Kind::ChangeColumnIdentity:
-        return columnAfter->identity ? QStringLiteral("make %1 an identity column").arg(column)
-                                     : QStringLiteral("make %1 a plain column").arg(column);
+        if (columnBefore->identity && columnAfter->identity)
+            return QStringLiteral("change identity of %1 from %2%3 to %4%5")
+                .arg(column, identityText(*columnBefore), identityOptionsText(*columnBefore),
+                     identityText(*columnAfter), identityOptionsText(*columnAfter));
+        return columnAfter->identity
+                   ? QStringLiteral("make %1 an %2 column%3")
+                         .arg(column, identityText(*columnAfter), identityOptionsText(*columnAfter))
+                   : QStringLiteral("make %1 a plain column").arg(column);
     case Kind::ChangePrimaryKey:
         return QStringLiteral("change primary key of %1 from %2 to %3")
             .arg(table, list(primaryKeyBefore->columns), list(primaryKeyAfter->columns));
@@ -268,6 +308,12 @@ QString SchemaChange::summary() const
     case Kind::ChangeColumnComment:
         return QStringLiteral("change comment of %1 from %2 to %3")
             .arg(column, commentText(columnBefore->comment), commentText(columnAfter->comment));
+    case Kind::ChangeColumnCollation:
+        return QStringLiteral("change collation of %1 from %2 to %3")
+            .arg(column, collationText(*columnBefore), collationText(*columnAfter));
+    case Kind::ChangeColumnGenerated:
+        return QStringLiteral("change generated expression of %1 from %2 to %3")
+            .arg(column, generatedText(*columnBefore), generatedText(*columnAfter));
     case Kind::RenameTable:
         return QStringLiteral("rename table %1 to %2").arg(tableBefore->name, tableAfter->name);
     case Kind::RenameColumn:

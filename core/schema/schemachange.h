@@ -52,8 +52,10 @@ struct SchemaChange
         // comment), a column's in columnBefore/columnAfter.
         ChangeTableComment,
         ChangeColumnComment,
-        RenameTable,  // table: the old name; tableBefore/tableAfter; only through --rename
-        RenameColumn, // object: the old name; columnBefore/columnAfter
+        ChangeColumnCollation, // columnBefore/columnAfter
+        ChangeColumnGenerated, // expression or STORED/VIRTUAL; columnBefore/columnAfter
+        RenameTable,           // table: the old name; tableBefore/tableAfter; only through --rename
+        RenameColumn,          // object: the old name; columnBefore/columnAfter
     };
     Kind kind = Kind::AddTable;
     QString table;  // empty for enum changes

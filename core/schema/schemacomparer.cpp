@@ -108,10 +108,16 @@ void compareColumns(const TableDef &before, const TableDef &after, SchemaDiff &d
             changed(Kind::ChangeColumnNullability);
         if (old->defaultExpression != c.defaultExpression)
             changed(Kind::ChangeColumnDefault);
-        if (old->identity != c.identity)
+        if (old->identity != c.identity ||
+            (c.identity && (old->identityAlways != c.identityAlways ||
+                            old->identityOptions != c.identityOptions)))
             changed(Kind::ChangeColumnIdentity);
         if (old->comment != c.comment)
             changed(Kind::ChangeColumnComment);
+        if (old->collation != c.collation)
+            changed(Kind::ChangeColumnCollation);
+        if (old->generated != c.generated || old->generatedStored != c.generatedStored)
+            changed(Kind::ChangeColumnGenerated);
     }
     for (const ColumnDef *c : dropped) {
         SchemaChange ch = change(Kind::DropColumn, before.name, c->name);

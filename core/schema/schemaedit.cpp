@@ -66,10 +66,20 @@ void applyColumnChange(TableDef &table, const SchemaChange &c)
         break;
     case Kind::ChangeColumnIdentity:
         column->identity = c.columnAfter->identity;
+        column->identityAlways = c.columnAfter->identityAlways;
+        column->identityOptions = c.columnAfter->identityOptions;
         column->defaultExpression = c.columnAfter->defaultExpression;
         break;
     case Kind::ChangeColumnComment:
         column->comment = c.columnAfter->comment;
+        break;
+    case Kind::ChangeColumnCollation:
+        column->collation = c.columnAfter->collation;
+        break;
+    case Kind::ChangeColumnGenerated:
+        column->generated = c.columnAfter->generated;
+        column->generatedStored = c.columnAfter->generatedStored;
+        column->defaultExpression = c.columnAfter->defaultExpression;
         break;
     default:
         break;

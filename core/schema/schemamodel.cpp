@@ -60,7 +60,16 @@ QString describeSchema(const Schema &schema)
             if (!c.defaultExpression.isEmpty())
                 line += QStringLiteral(" default ") + c.defaultExpression;
             if (c.identity)
-                line += QStringLiteral(" identity");
+                line += c.identityAlways ? QStringLiteral(" identity always")
+                                         : QStringLiteral(" identity");
+            if (!c.identityOptions.isEmpty())
+                line += QStringLiteral(" (%1)").arg(c.identityOptions);
+            if (!c.collation.isEmpty())
+                line += QStringLiteral(" collate ") + c.collation;
+            if (!c.generated.isEmpty())
+                line += QStringLiteral(" generated (%1) %2")
+                            .arg(c.generated, c.generatedStored ? QStringLiteral("stored")
+                                                                : QStringLiteral("virtual"));
             if (!c.enumType.isEmpty())
                 line += QStringLiteral(" enum ") + c.enumType;
             if (!c.comment.isEmpty())

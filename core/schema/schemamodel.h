@@ -23,6 +23,17 @@ struct ColumnDef
     bool identity = false; // IDENTITY, SERIAL-owned sequence, AUTO_INCREMENT, SQLite AUTOINCREMENT
     QString enumType;      // PostgreSQL: the enum type the column uses, else empty
     QString comment;       // PostgreSQL, MariaDB: COMMENT; empty when there is none
+    // PostgreSQL identity: GENERATED ALWAYS rather than BY DEFAULT, and the sequence options
+    // that are not the defaults ("START WITH 100 INCREMENT BY 5"), empty when there are none.
+    bool identityAlways = false;
+    QString identityOptions;
+    // A collation other than the column's default: its type's (PostgreSQL), its table's
+    // (MariaDB), BINARY (SQLite, where the built-in names are kept in lower case).
+    QString collation;
+    // A generated column: GENERATED ALWAYS AS (generated), as the database prints the
+    // expression; STORED or VIRTUAL (PostgreSQL 15 has STORED only). Empty for a plain column.
+    QString generated;
+    bool generatedStored = false;
 };
 
 struct PrimaryKeyDef

@@ -91,7 +91,9 @@ bool SqliteSqlWriter::needsRebuild(const QList<const SchemaChange *> &changes) c
                 !column.nullable &&
                 (column.defaultExpression.isEmpty() ||
                  column.defaultExpression.compare(u"NULL", Qt::CaseInsensitive) == 0);
-            return !literalDefault || notNullWithoutDefault || column.identity;
+            // SQLite adds a generated column only when it is VIRTUAL.
+            return !literalDefault || notNullWithoutDefault || column.identity ||
+                   column.generatedStored;
         }
         default:
             return true;
@@ -105,7 +107,7 @@ QStringList SqliteSqlWriter::rebuildSql(const TableDef &from, const TableDef &to
     fresh.name = QStringLiteral("tidemark_new_") + to.name;
     QStringList common;
     for (const ColumnDef &c : to.columns) {
-        if (from.column(c.name))
+        if (from.column(c.name) && c.generated.isEmpty()) // generated ones compute their own
             common.append(name(c.name));
     }
     QStringList out{createTableSql(fresh, to.foreignKeys)};

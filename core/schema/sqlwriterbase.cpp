@@ -24,7 +24,8 @@ bool isColumnChange(Kind kind)
 {
     return kind == Kind::ChangeColumnType || kind == Kind::ChangeColumnNullability ||
            kind == Kind::ChangeColumnDefault || kind == Kind::ChangeColumnIdentity ||
-           kind == Kind::ChangeColumnComment;
+           kind == Kind::ChangeColumnComment || kind == Kind::ChangeColumnCollation ||
+           kind == Kind::ChangeColumnGenerated;
 }
 
 // Tables in an order where each comes after the tables it references (among `tables`; self
@@ -107,12 +108,19 @@ QString SqlWriterBase::columnSql(const TableDef &table, const ColumnDef &column)
     QString sql = name(column.name);
     if (const QString type = typeSql(column); !type.isEmpty())
         sql += u' ' + type;
+    if (!column.collation.isEmpty())
+        sql += QStringLiteral(" COLLATE ") + name(column.collation);
+    if (!column.generated.isEmpty())
+        sql += QStringLiteral(" GENERATED ALWAYS AS (%1) %2")
+                   .arg(column.generated, column.generatedStored ? QStringLiteral("STORED")
+                                                                 : QStringLiteral("VIRTUAL"));
     if (!column.nullable)
         sql += QStringLiteral(" NOT NULL");
-    if (const QString d = defaultSql(column); !d.isEmpty() && !column.identity)
+    if (const QString d = defaultSql(column);
+        !d.isEmpty() && !column.identity && column.generated.isEmpty())
         sql += QStringLiteral(" DEFAULT ") + d;
     if (column.identity)
-        sql += u' ' + identitySql();
+        sql += u' ' + identitySql(column);
     return sql;
 }
 
@@ -340,13 +348,16 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
 
     // Tables whose views and triggers must go first and come back afterwards.
     QSet<QString> breakingTables = rebuilt;
+    QStringList remadeTypes;
     for (const SchemaChange &c : changes) {
         if (c.kind == Kind::DropTable || c.kind == Kind::DropColumn ||
-            c.kind == Kind::ChangeColumnType)
+            c.kind == Kind::ChangeColumnType || c.kind == Kind::ChangeColumnCollation ||
+            c.kind == Kind::ChangeColumnGenerated)
             breakingTables.insert(c.table);
         // An enum that loses or reorders values is made anew and its columns retyped.
         if (c.kind == Kind::ChangeEnumValues &&
             c.enumAfter->values.mid(0, c.enumBefore->values.size()) != c.enumBefore->values) {
+            remadeTypes.append(c.object);
             for (const TableDef &t : from.tables) {
                 if (std::any_of(t.columns.cbegin(), t.columns.cend(),
                                 [&](const ColumnDef &col) { return col.enumType == c.object; }))
@@ -355,7 +366,7 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
         }
     }
     const ObjectPlan objects =
-        planObjects(changes, from, to, breakingTables,
+        planObjects(changes, from, to, breakingTables, remadeTypes,
                     [this](const SchemaObjectDef &a, const SchemaObjectDef &b) {
                         return !replaceObjectSql(a, b).isEmpty();
                     });

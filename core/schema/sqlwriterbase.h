@@ -38,7 +38,7 @@ protected:
     virtual QString columnSql(const TableDef &table, const ColumnDef &column) const;
     virtual QString typeSql(const ColumnDef &column) const { return column.declaredType; }
     virtual QString defaultSql(const ColumnDef &column) const;
-    virtual QString identitySql() const = 0;
+    virtual QString identitySql(const ColumnDef &column) const = 0;
     // CREATE TABLE with the given foreign keys inline (the others are added later).
     virtual QString createTableSql(const TableDef &table,
                                    const QList<ForeignKeyDef> &inlineKeys) const;

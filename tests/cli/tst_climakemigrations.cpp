@@ -348,14 +348,15 @@ void TestCliMakeMigrations::warningsCountLiveRows()
     TIDEMARK_REQUIRE(f.db);
     QVERIFY(f.prepare(
         {QStringLiteral("CREATE TABLE items (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(20), "
-                        "note VARCHAR(10), qty BIGINT)"),
-         QStringLiteral("INSERT INTO items (id, code, note, qty) VALUES (1, 'ABCDEFGHIJ', NULL, "
-                        "5000000000), (2, 'AB', 'x', 3), (3, 'ABC', 'y', 4)")}));
+                        "note VARCHAR(10), qty BIGINT, total INTEGER)"),
+         QStringLiteral("INSERT INTO items (id, code, note, qty, total) VALUES (1, 'ABCDEFGHIJ', "
+                        "NULL, 5000000000, 10), (2, 'AB', 'x', 3, 20), (3, 'ABC', 'y', 4, "
+                        "NULL)")}));
     const QString schema = writeSchema(
         f.project, "CREATE TABLE users (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT "
                    "NULL);\nCREATE TABLE items (id INTEGER NOT NULL PRIMARY KEY, code "
-                   "VARCHAR(5), note VARCHAR(10) NOT NULL, qty INTEGER, label VARCHAR(10) NOT "
-                   "NULL);\n");
+                   "VARCHAR(5), note VARCHAR(10) NOT NULL, qty INTEGER, total INTEGER GENERATED "
+                   "ALWAYS AS (id * 2) STORED, label VARCHAR(10) NOT NULL);\n");
     const CliResult r = CliRunner(Binary::Cli, f.project.root())
                             .run(QStringList{QStringLiteral("--json")} +
                                  makeMigrations(schema, {QStringLiteral("--strict")}));
@@ -378,12 +379,14 @@ void TestCliMakeMigrations::warningsCountLiveRows()
         {QStringLiteral("change_column_nullability items.note"), 1}, // one NULL
         {QStringLiteral("change_column_type items.qty"), 1},         // 5,000,000,000 > int
         {QStringLiteral("add_column items.label"), 3},               // no default, 3 rows
+        {QStringLiteral("change_column_generated items.total"), 2},  // 2 values replaced
     };
     QVERIFY2(counts == expected, r.describe().constData());
     const QString text = messages.join(u'\n');
     CLI_EXPECT_CONTAINS(r, text, QStringLiteral("1 value is longer than 5 characters"));
     CLI_EXPECT_CONTAINS(r, text, QStringLiteral("1 row holds NULL"));
     CLI_EXPECT_CONTAINS(r, text, QStringLiteral("to 3 rows"));
+    CLI_EXPECT_CONTAINS(r, text, QStringLiteral("its 2 non-null values give way"));
     QVERIFY2(f.unchanged(), r.describe().constData());
 }
 

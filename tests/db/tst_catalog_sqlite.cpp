@@ -120,6 +120,18 @@ void TestCatalogSqlite::read_data()
                   "  primary key (id)", "table c", "  column id int", "  column name text",
                   "  primary key (id)"});
 
+    QTest::newRow("collations and generated columns, from the table's text")
+        << QStringList{QStringLiteral(
+               "CREATE TABLE t (a text COLLATE NOCASE, b text COLLATE binary, "
+               "c text CHECK (c <> 'x' COLLATE rtrim), \"d,1\" text COLLATE \"RTRIM\" NOT NULL, "
+               "e int GENERATED ALWAYS AS (length(a) * 2) STORED, f int AS (e + 1), "
+               "g text DEFAULT ('as (x)'), CONSTRAINT k CHECK (e > 0))")}
+        << lines({"table t", "  column a text collate nocase", "  column b text", "  column c text",
+                  "  column d,1 text not null collate rtrim",
+                  "  column e int generated (length(a) * 2) stored",
+                  "  column f int generated (e + 1) virtual", "  column g text default 'as (x)'",
+                  "  check c <> 'x' COLLATE rtrim", "  check e > 0"});
+
     QTest::newRow("composite primary key in key order")
         << QStringList{QStringLiteral(
                "CREATE TABLE t (a text, b integer, c text NOT NULL, PRIMARY KEY (c, a))")}

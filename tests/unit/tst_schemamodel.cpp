@@ -22,13 +22,16 @@ void TestSchemaModel::describesEveryPart()
     TableDef users;
     users.name = QStringLiteral("users");
     users.columns.append({QStringLiteral("id"), QStringLiteral("integer"),
-                          QStringLiteral("integer"), false, QString(), true, QString(), QString()});
+                          QStringLiteral("integer"), false, QString(), true, QString(), QString(),
+                          true, QStringLiteral("START WITH 10"), QString(), QString(), false});
     users.columns.append({QStringLiteral("email"), QStringLiteral("character varying(200)"),
                           QStringLiteral("character varying(200)"), false,
                           QStringLiteral("''::character varying"), false, QString(),
-                          QStringLiteral("where we write")});
+                          QStringLiteral("where we write"), false, QString(), QStringLiteral("C"),
+                          QString(), false});
     users.columns.append({QStringLiteral("feeling"), QStringLiteral("mood"), QStringLiteral("mood"),
-                          true, QString(), false, QStringLiteral("mood"), QString()});
+                          true, QString(), false, QStringLiteral("mood"), QString(), false,
+                          QString(), QString(), QStringLiteral("id * 2"), true});
     users.primaryKey = {QStringLiteral("users_pkey"), {QStringLiteral("id")}};
     users.uniqueConstraints.append({QStringLiteral("users_email_key"), {QStringLiteral("email")}});
     users.indexes.append({QStringLiteral("ix_lower_email"),
@@ -58,10 +61,10 @@ void TestSchemaModel::describesEveryPart()
                  "enum mood (sad, happy)\n"
                  "table users\n"
                  "  comment 'people'\n"
-                 "  column id integer not null identity\n"
+                 "  column id integer not null identity always (START WITH 10)\n"
                  "  column email character varying(200) not null default ''::character varying "
-                 "comment 'where we write'\n"
-                 "  column feeling mood enum mood\n"
+                 "collate C comment 'where we write'\n"
+                 "  column feeling mood generated (id * 2) stored enum mood\n"
                  "  primary key (id)\n"
                  "  check id > 0\n"
                  "  foreign key (id) references users (id) on delete CASCADE on update NO ACTION\n"

@@ -28,6 +28,8 @@ Subject subjectOf(const SchemaChange &change)
     case Kind::ChangeColumnDefault:
     case Kind::ChangeColumnIdentity:
     case Kind::ChangeColumnComment:
+    case Kind::ChangeColumnCollation:
+    case Kind::ChangeColumnGenerated:
     case Kind::RenameColumn:
         return Subject::Column;
     case Kind::ChangePrimaryKey:

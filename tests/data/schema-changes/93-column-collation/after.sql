@@ -1,0 +1,8 @@
+-- A column gets a collation of its own, another goes back to BINARY (a rebuild).
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100) COLLATE NOCASE NOT NULL,
+    code VARCHAR(20) 
+);
+
+CREATE VIEW titles AS SELECT id, title, code FROM books;

@@ -1,0 +1,7 @@
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100)  NOT NULL,
+    code VARCHAR(20) COLLATE "C"
+);
+
+CREATE VIEW titles AS SELECT id, title, code FROM books;
