@@ -345,7 +345,7 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
 
     if (Status objects = readObjects(connection, builder.schema()); !objects)
         return objects.error();
-    builder.findUsesInDefinitions();
+    builder.findUsesInDefinitions(/*backslashEscapes=*/true);
     return builder.finish();
 }
 

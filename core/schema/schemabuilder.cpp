@@ -23,7 +23,7 @@ TableDef *SchemaBuilder::find(const QString &name)
     return index < 0 ? nullptr : &m_schema.tables[index];
 }
 
-void SchemaBuilder::findUsesInDefinitions()
+void SchemaBuilder::findUsesInDefinitions(bool backslashEscapes)
 {
     QStringList names;
     for (const TableDef &t : m_schema.tables)
@@ -35,7 +35,7 @@ void SchemaBuilder::findUsesInDefinitions()
     for (SchemaObjectDef &o : m_schema.objects) {
         if (o.type == SchemaObjectDef::Type::Sequence)
             continue;
-        o.uses = mentionedNames(o.definition, names);
+        o.uses = mentionedNames(o.definition, names, backslashEscapes);
         o.uses.removeAll(o.name);
     }
 }

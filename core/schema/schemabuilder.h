@@ -21,7 +21,7 @@ public:
     Schema &schema() { return m_schema; }
     // For databases that do not record what a view, trigger or routine reads (SQLite,
     // MariaDB): the names of tables, views and routines its definition mentions.
-    void findUsesInDefinitions();
+    void findUsesInDefinitions(bool backslashEscapes);
     // The schema with its tables (and objects by key) in code point order, the same on every
     // database (a server's collation could fold case).
     Schema finish();

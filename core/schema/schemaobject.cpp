@@ -69,7 +69,8 @@ bool isWordChar(QChar c)
 
 } // namespace
 
-QStringList mentionedNames(const QString &text, const QStringList &candidates)
+QStringList mentionedNames(const QString &text, const QStringList &candidates,
+                           bool backslashEscapes)
 {
     QHash<QString, QString> byLowerName;
     for (const QString &c : candidates)
@@ -89,6 +90,10 @@ QStringList mentionedNames(const QString &text, const QStringList &candidates)
         const QChar c = text[i];
         if (c == u'\'') { // a string: skip it, its words are no names
             for (++i; i < n; ++i) {
+                if (backslashEscapes && text[i] == u'\\') {
+                    ++i;
+                    continue;
+                }
                 if (text[i] == u'\'') {
                     if (i + 1 < n && text[i + 1] == u'\'') {
                         ++i;

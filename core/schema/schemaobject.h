@@ -44,7 +44,9 @@ QString schemaObjectLabel(const SchemaObjectDef &object);
 // The names among `candidates` that `text` mentions as a word or quoted identifier ("x", `x`,
 // [x]), for the dependencies of views and triggers that the database does not record
 // (SQLite, MariaDB). A false match only orders statements more carefully than needed.
-QStringList mentionedNames(const QString &text, const QStringList &candidates);
+// backslashEscapes: a backslash escapes the next character in a string (MariaDB, MySQL).
+QStringList mentionedNames(const QString &text, const QStringList &candidates,
+                           bool backslashEscapes = false);
 
 // Objects in an order where each comes after the objects it uses (among `objects`); a cycle
 // is broken by name. Used for creation; the reverse order drops.

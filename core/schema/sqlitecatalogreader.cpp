@@ -267,7 +267,7 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
         }
     }
     schema.objects = objects;
-    builder.findUsesInDefinitions();
+    builder.findUsesInDefinitions(/*backslashEscapes=*/false);
     return builder.finish();
 }
 

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void brokenSchemaFile_data() { addDialectColumnRows(); }
     void brokenSchemaFile();
     void noDesiredSchema();
+    void postgresSchemaSetting();
 };
 
 void TestCliDiff::detectsChanges()
@@ -119,6 +120,69 @@ void TestCliDiff::noDesiredSchema()
     CLI_EXPECT_EXIT(r, 2);
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("No desired schema"));
     CLI_EXPECT_CONTAINS(r, r.stderrText(), QStringLiteral("--schema"));
+}
+
+// postgres_schema: diff, make-migrations, upgrade and rollback compare and change that schema
+// only; the scratch space normalises the desired schema the same way (enum types, views and
+// functions print without a schema), and public is never looked at.
+void TestCliDiff::postgresSchemaSetting()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    QVERIFY(db.exec(QStringLiteral("CREATE SCHEMA app")));
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE app.authors (id INTEGER NOT NULL PRIMARY KEY, "
+                                   "name VARCHAR(100) NOT NULL)")));
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE public.decoy (id INTEGER)")));
+    QVERIFY(db.exec(QStringLiteral("CREATE VIEW public.decoy_view AS SELECT id FROM decoy")));
+    TempProject project(db.url());
+    QFile env(project.jetbaseDir() + QStringLiteral("/env.py"));
+    QVERIFY(env.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    env.write("sqlalchemy_url = \"" + db.url().toUtf8() + "\"\npostgres_schema = \"app\"\n");
+    env.close();
+    const QString schema = writeSchema(
+        project, "CREATE TYPE mood AS ENUM ('calm', 'busy');\n" + Current.toUtf8() +
+                     ";\n"
+                     "CREATE TABLE books (id INTEGER NOT NULL PRIMARY KEY, author_id INTEGER "
+                     "REFERENCES authors (id), mood mood, title TEXT COLLATE \"C\");\n"
+                     "CREATE VIEW busy_books AS SELECT id, title FROM books WHERE mood = 'busy';\n"
+                     "CREATE FUNCTION is_busy(m mood) RETURNS boolean LANGUAGE sql AS "
+                     "$$ SELECT m = 'busy' $$;\n");
+    const QStringList toSchema{QStringLiteral("--schema"), schema};
+    const CliRunner cli(Binary::Cli, project.root());
+
+    const CliResult diff =
+        cli.run(QStringList{QStringLiteral("--json"), QStringLiteral("diff")} + toSchema);
+    CLI_EXPECT_EXIT(diff, 0);
+    QStringList kinds;
+    for (const QJsonValue &c : diff.json().value(QStringLiteral("changes")).toArray())
+        kinds.append(c.toObject().value(QStringLiteral("kind")).toString());
+    kinds.sort();
+    QCOMPARE(kinds, (QStringList{"add_enum", "add_routine", "add_table", "add_view"}));
+
+    CLI_EXPECT_EXIT(cli.run(QStringList{QStringLiteral("make-migrations"), QStringLiteral("-d"),
+                                        QStringLiteral("books")} +
+                            toSchema),
+                    0);
+    CLI_EXPECT_EXIT(cli.run({QStringLiteral("upgrade")}), 0);
+    const CliResult again = cli.run(QStringList{QStringLiteral("diff")} + toSchema);
+    CLI_EXPECT_EXIT(again, 0);
+    CLI_EXPECT_CONTAINS(again, again.stdoutText(), QStringLiteral("No changes detected."));
+    QCOMPARE(db.query(QStringLiteral("SELECT table_schema || '.' || table_name FROM "
+                                     "information_schema.tables WHERE table_name IN ('books', "
+                                     "'busy_books', 'decoy', 'decoy_view') ORDER BY 1")),
+             (QStringList{"app.books", "app.busy_books", "public.decoy", "public.decoy_view"}));
+    QCOMPARE(db.query(QStringLiteral("SELECT n.nspname FROM pg_proc p JOIN pg_namespace n ON "
+                                     "n.oid = p.pronamespace WHERE p.proname = 'is_busy'")),
+             QStringList{QStringLiteral("app")});
+
+    CLI_EXPECT_EXIT(cli.run({QStringLiteral("rollback")}), 0);
+    QCOMPARE(db.query(QStringLiteral("SELECT table_schema || '.' || table_name FROM "
+                                     "information_schema.tables WHERE table_name IN ('authors', "
+                                     "'books', 'decoy') ORDER BY 1")),
+             (QStringList{"app.authors", "public.decoy"}));
+    QCOMPARE(db.query(QStringLiteral("SELECT COUNT(*) FROM pg_type WHERE typname = 'mood'")),
+             QStringList{QStringLiteral("0")});
+    QCOMPARE(leftoverScratch(db), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestCliDiff)

@@ -1,6 +1,8 @@
 // The schema model's stable text form (golden files and the side-by-side view depend on it) and
-// the rule that Jetbase's and Tidemark's own tables are never compared.
+// the rule that Jetbase's and Tidemark's own tables are never compared; which names a view's or
+// trigger's text mentions.
 #include "schema/schemamodel.h"
+#include "schema/schemaobject.h"
 
 #include <QTest>
 
@@ -13,6 +15,7 @@ private Q_SLOTS:
     void describesEveryPart();
     void toolTables_data();
     void toolTables();
+    void mentionedNamesSkipStrings();
 };
 
 void TestSchemaModel::describesEveryPart()
@@ -97,6 +100,23 @@ void TestSchemaModel::toolTables()
     QFETCH(QString, name);
     QFETCH(bool, tool);
     QCOMPARE(isToolTable(name), tool);
+}
+
+void TestSchemaModel::mentionedNamesSkipStrings()
+{
+    const QStringList names{QStringLiteral("a"), QStringLiteral("t"), QStringLiteral("Mixed")};
+    // MariaDB: \' inside a string is a quote, so "a" is still inside the string.
+    QCOMPARE(mentionedNames(QStringLiteral("SELECT 'it\\'s a' FROM t"), names, true),
+             QStringList{QStringLiteral("t")});
+    // PostgreSQL and SQLite: the backslash is a character and the string ends at the quote.
+    QStringList standard = mentionedNames(QStringLiteral("SELECT 'x\\' AS a FROM t"), names);
+    standard.sort();
+    QCOMPARE(standard, (QStringList{QStringLiteral("a"), QStringLiteral("t")}));
+    // Quoted names keep their case, bare words fold.
+    QCOMPARE(mentionedNames(QStringLiteral("SELECT * FROM \"mixed\", `Mixed`"), names),
+             QStringList{QStringLiteral("Mixed")});
+    QCOMPARE(mentionedNames(QStringLiteral("SELECT * FROM MIXED"), names),
+             QStringList{QStringLiteral("Mixed")});
 }
 
 QTEST_GUILESS_MAIN(TestSchemaModel)
