@@ -160,6 +160,9 @@ Status readObjects(Connection &connection, Schema &schema)
     Result<QSqlQuery> triggers = connection.exec(QString::fromLatin1(kTriggersSql));
     if (!triggers)
         return triggers.error();
+    // Triggers of one table, time and event run in ACTION_ORDER: each after the first names the
+    // one before it (FOLLOWS), so that the order is compared and made again, and is made after it.
+    QString group, previous;
     while (triggers->next()) {
         SchemaObjectDef trigger;
         trigger.type = Type::Trigger;
@@ -167,9 +170,19 @@ Status readObjects(Connection &connection, Schema &schema)
         if (isToolTable(trigger.table))
             continue;
         trigger.name = triggers->value(1).toString();
-        trigger.definition = QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW %5")
+        const QString thisGroup =
+            QStringList{trigger.table, triggers->value(2).toString(), triggers->value(3).toString()}
+                .join(QChar(0x1f));
+        QString follows;
+        if (thisGroup == group) {
+            follows = QStringLiteral("FOLLOWS %1 ").arg(quoted(previous));
+            trigger.uses.append(previous);
+        }
+        group = thisGroup;
+        previous = trigger.name;
+        trigger.definition = QStringLiteral("CREATE TRIGGER %1 %2 %3 ON %4 FOR EACH ROW %5%6")
                                  .arg(quoted(trigger.name), triggers->value(2).toString(),
-                                      triggers->value(3).toString(), quoted(trigger.table),
+                                      triggers->value(3).toString(), quoted(trigger.table), follows,
                                       triggers->value(4).toString());
         schema.objects.append(trigger);
     }

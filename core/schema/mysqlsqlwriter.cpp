@@ -186,8 +186,10 @@ QStringList MySqlSqlWriter::replaceObjectSql(const SchemaObjectDef &from,
                                              const SchemaObjectDef &to) const
 {
     Q_UNUSED(from)
-    // MariaDB replaces views, triggers and routines in place, and checks no view's tables.
-    if (!to.definition.startsWith(u"CREATE "))
+    // MariaDB replaces views and routines in place, and checks no view's tables. A replaced
+    // trigger would move to the end of its table's triggers for that time and event: triggers
+    // are dropped and made again, with the ones that follow them (see ObjectPlan).
+    if (!to.definition.startsWith(u"CREATE ") || to.type == SchemaObjectDef::Type::Trigger)
         return {};
     return {QStringLiteral("CREATE OR REPLACE ") + to.definition.mid(7)};
 }

@@ -35,7 +35,8 @@ void SchemaBuilder::findUsesInDefinitions(bool backslashEscapes)
     for (SchemaObjectDef &o : m_schema.objects) {
         if (o.type == SchemaObjectDef::Type::Sequence)
             continue;
-        o.uses = mentionedNames(o.definition, names, backslashEscapes);
+        o.uses += mentionedNames(o.definition, names, backslashEscapes); // after what it knew
+        o.uses.removeDuplicates();
         o.uses.removeAll(o.name);
     }
 }

@@ -1,0 +1,9 @@
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    title VARCHAR(100) NOT NULL,
+    pages INTEGER
+);
+
+CREATE TRIGGER zz_first BEFORE INSERT ON books FOR EACH ROW SET NEW.pages = COALESCE(NEW.pages, 0);
+
+CREATE TRIGGER aa_second BEFORE INSERT ON books FOR EACH ROW FOLLOWS zz_first SET NEW.title = TRIM(NEW.title);

@@ -1,0 +1,1 @@
+INSERT INTO books (id, title, pages) VALUES (1, 'Dune', 412), (2, 'Emma', NULL);
