@@ -5,7 +5,11 @@
 # It imports every model file, collects every MetaData reachable from the module globals
 # (declarative bases old and new, mapped classes, registries, Table and MetaData objects), and
 # prints the DDL of the target dialect, compiled by SQLAlchemy's own DDL compiler:
-# PostgreSQL enum types, then the tables in foreign-key order, then their indexes.
+# PostgreSQL enum types, then the sequences, then the tables in foreign-key order, each followed
+# by its indexes and (where comments are not written inline) its COMMENT ON statements.
+# What metadata.create_all would create for the dialect, and nothing else: comments only where
+# the dialect supports them, sequences only where it has them (a Sequence is skipped on SQLite
+# and MySQL/MariaDB, as create_all does without a connection to ask the server's version).
 #
 # Output: one JSON object after the marker line on stdout, nothing else there (whatever the
 # models print goes to stderr):
@@ -201,6 +205,45 @@ def create_enum_type():
     return CreateEnumType
 
 
+def where_sequence(sequence, classes, model_files):
+    """File and line of a sequence: of its column's attribute, else of a Sequence("name", ...)
+    call in a model file."""
+    column = getattr(sequence, "column", None)
+    if column is not None and getattr(column, "table", None) is not None:
+        file, line = where_defined(column.table, column, classes, model_files)
+        if file:
+            return file, line
+    pattern = re.compile(r"Sequence\(\s*['\"]%s['\"]" % re.escape(sequence.name))
+    for path in model_files:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                for number, text in enumerate(handle, 1):
+                    if pattern.search(text):
+                        return path, number
+        except OSError:
+            pass
+    return "", 0
+
+
+def sequences_of(metadatas, tables, dialect):
+    """The sequences create_all would create for the dialect: the standalone ones of every
+    MetaData and those of the tables' columns (Column(Integer, Sequence("s"))), the same one
+    possibly more than once. None where the dialect has no sequences, and none that are
+    optional=True where the dialect makes its own (PostgreSQL's SERIAL)."""
+    from sqlalchemy.schema import Sequence
+    if not dialect.supports_sequences:
+        return []
+    found = []
+    for metadata in metadatas:
+        found.extend(getattr(metadata, "_sequences", {}).values())
+    for table in tables:
+        for column in table.columns:
+            if isinstance(column.default, Sequence):
+                found.append(column.default)
+    return [s for s in found
+            if not (dialect.sequences_optional and getattr(s, "optional", False))]
+
+
 def where_defined(table, column, classes, model_files):
     """File and line of the model class (and of the column's attribute when it can be found),
     else of a Table("name", ...) call in a model file."""
@@ -239,7 +282,8 @@ def where_defined(table, column, classes, model_files):
 
 def compile_ddl(metadatas, classes, dialect, model_files, sa):
     from sqlalchemy.exc import CompileError
-    from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
+    from sqlalchemy.schema import (AddConstraint, CreateIndex, CreateSequence, CreateTable,
+                                   SetColumnComment, SetTableComment)
     from sqlalchemy.sql.ddl import sort_tables_and_constraints
 
     tables, owner = [], {}
@@ -259,7 +303,7 @@ def compile_ddl(metadatas, classes, dialect, model_files, sa):
     for table in tables:
         if table.schema:
             file, line = where_defined(table, None, classes, model_files)
-            fail("compile", "Table %s.%s names a schema; Tidemark compares the one schema of "
+            fail("schema", "Table %s.%s names a schema; Tidemark compares the one schema of "
                  "the connection, so leave the schema out of the model (postgres_schema "
                  "chooses it)." % (table.schema, table.name), file, line, table=table.name)
 
@@ -290,6 +334,29 @@ def compile_ddl(metadatas, classes, dialect, model_files, sa):
         for impl in enums.values():
             statements.append(str(CreateEnumType(impl).compile(dialect=dialect)).strip())
 
+    # Sequences before the tables, as create_all makes them (a column's default may name one).
+    # One statement per name: the same Sequence reached twice, or two alike, is one sequence;
+    # two different ones of one name cannot both be meant.
+    sequences = {}
+    for sequence in sequences_of(metadatas, tables, dialect):
+        if sequence.schema:
+            file, line = where_sequence(sequence, classes, model_files)
+            fail("schema", "Sequence %s.%s names a schema; Tidemark compares the one schema "
+                 "of the connection, so leave the schema out of the model (postgres_schema "
+                 "chooses it)." % (sequence.schema, sequence.name), file, line)
+        try:
+            text = str(CreateSequence(sequence).compile(dialect=dialect)).strip()
+        except CompileError as exc:
+            file, line = where_sequence(sequence, classes, model_files)
+            fail("compile", "Sequence %s cannot be written for the %s dialect: %s"
+                 % (sequence.name, dialect.name, exception_text(exc)), file, line)
+        if sequences.get(sequence.name, text) != text:
+            file, line = where_sequence(sequence, classes, model_files)
+            fail("sequence_conflict", "Sequence %s is defined twice, with different options."
+                 % sequence.name, file, line)
+        sequences[sequence.name] = text
+    statements.extend(sequences[name] for name in sorted(sequences))
+
     # FK order, the way metadata.create_all does it: a foreign-key cycle is broken by adding
     # the constraints afterwards where the database can ALTER them in; SQLite cannot, and does
     # not check references at CREATE time anyway, so there every key stays inline.
@@ -305,6 +372,15 @@ def compile_ddl(metadatas, classes, dialect, model_files, sa):
                                   .compile(dialect=dialect)).strip())
             for index in sorted(table.indexes, key=lambda i: i.name or ""):
                 statements.append(str(CreateIndex(index).compile(dialect=dialect)).strip())
+            # Comments: MySQL/MariaDB write them inside CREATE TABLE; PostgreSQL needs COMMENT
+            # ON after it (create_all's own test); SQLite has none.
+            if dialect.supports_comments and not dialect.inline_comments:
+                if table.comment is not None:
+                    statements.append(str(SetTableComment(table).compile(dialect=dialect)).strip())
+                for column in table.columns:
+                    if column.comment is not None:
+                        statements.append(
+                            str(SetColumnComment(column).compile(dialect=dialect)).strip())
         except CompileError as exc:
             file, line = where_defined(table, None, classes, model_files)
             fail("compile", "Table %s cannot be written for the %s dialect: %s"

@@ -168,6 +168,12 @@ Error modelError(const QJsonObject &answer, const ModelFiles &models, SqlDialect
     } else if (kind == u"conflict") {
         e.hint = u"Keep one definition per table: import the shared Base from one module "
                  "instead of defining the table in two bases."_s;
+    } else if (kind == u"sequence_conflict") {
+        e.hint = u"Define the Sequence once and use that object wherever it is needed, or give "
+                 "the two sequences different names."_s;
+    } else if (kind == u"schema") {
+        e.hint = u"Remove schema=... from the model; to work in another PostgreSQL schema, set "
+                 "postgres_schema in jetbase/env.py (or JETBASE_POSTGRES_SCHEMA)."_s;
     } else {
         e.message = u"The SQLAlchemy exporter failed: "_s + text;
     }

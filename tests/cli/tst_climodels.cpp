@@ -1,8 +1,9 @@
 // SQLAlchemy models as the desired schema, through the real binary with a real Python and
 // SQLAlchemy: diff on SQLite, PostgreSQL and MariaDB lists the model tables with their keys,
 // indexes and foreign keys; model_paths, JETBASE_MODELS and auto-discovery each find models;
-// broken models, missing models and an unusable Python are clear errors; and (once
-// make-migrations exists) the generated migration applies and leaves nothing to do.
+// broken models, missing models and an unusable Python are clear errors; (once
+// make-migrations exists) the generated migration applies and leaves nothing to do; and
+// comments, collations, identity options, generated columns and sequences come through.
 #include "clidatabase.h"
 #include "clirunner.h"
 
@@ -129,6 +130,10 @@ private Q_SLOTS:
     void skipsPythonWithoutSqlAlchemyOnPath();
     void makeMigrationsRoundTrip_data() { addDialectColumnRows(); }
     void makeMigrationsRoundTrip();
+    void modelFeaturesComeThrough_data() { addDialectColumnRows(); }
+    void modelFeaturesComeThrough();
+    void brokenSequence_data();
+    void brokenSequence();
 };
 
 void TestCliModels::listsModelTables_data()
@@ -388,6 +393,16 @@ void TestCliModels::brokenModel_data()
         << "models/dup.py:15:"
         << "Table dup is defined twice"
         << "Keep one definition per table";
+    // One schema per project: postgres_schema chooses it, not the model.
+    QTest::newRow("table names a schema")
+        << "models/elsewhere.py"
+        << header + "class Elsewhere(Base):\n"
+                    "    __tablename__ = \"elsewhere\"\n"
+                    "    __table_args__ = {\"schema\": \"audit\"}\n"
+                    "    id = Column(Integer, primary_key=True)\n"
+        << "models/elsewhere.py:7:"
+        << "Table audit.elsewhere names a schema"
+        << "set postgres_schema in jetbase/env.py";
 }
 
 void TestCliModels::brokenModel()
@@ -625,6 +640,177 @@ void TestCliModels::makeMigrationsRoundTrip()
     CLI_EXPECT_EXIT(again, 0);
     CLI_EXPECT_CONTAINS(again, again.stdoutText(), QStringLiteral("No changes detected."));
     QCOMPARE(migrationFiles(project), files);
+}
+
+// What models say beyond tables and keys (tests/data/models/features) reaches the database
+// through make-migrations and upgrade, compares equal to the models afterwards, and goes again
+// on rollback: table and column comments (PostgreSQL and MariaDB; SQLite has none), a collation
+// chosen per dialect with with_variant, Identity(start=100, increment=5) (its options on
+// PostgreSQL; an autoincrement key elsewhere), a stored generated column, and sequences (only
+// PostgreSQL gets them from SQLAlchemy). Needs the model support for collations, identity
+// options and generated columns in the schema code.
+void TestCliModels::modelFeaturesComeThrough()
+{
+    QFETCH(SqlDialect, dialect);
+    ScratchDatabase db(dialect);
+    TIDEMARK_REQUIRE(db);
+    TempProject project(db.url());
+    copyModels(QStringLiteral("features"), project);
+    const CliRunner runner = runnerIn(project);
+
+    const CliResult made = runner.run({QStringLiteral("make-migrations"), QStringLiteral("-d"),
+                                       QStringLiteral("model features")});
+    CLI_EXPECT_EXIT(made, 0);
+    QCOMPARE(migrationFiles(project).size(), 1);
+    const CliResult upgraded = runner.run({QStringLiteral("upgrade")});
+    CLI_EXPECT_EXIT(upgraded, 0);
+    const QStringList tables = tableNames(db);
+    for (const char *table : {"products", "tickets"})
+        QVERIFY2(tables.contains(QString::fromLatin1(table)), qPrintable(tables.join(u' ')));
+
+    const CliResult same = runner.run({QStringLiteral("diff"), QStringLiteral("--models")});
+    CLI_EXPECT_EXIT(same, 0);
+    CLI_EXPECT_CONTAINS(same, same.stdoutText(), QStringLiteral("No changes detected."));
+
+    // The first column of one query's rows, joined with '|'.
+    const auto ask = [&db](const char *sql) {
+        return db.query(QString::fromLatin1(sql)).join(u'|');
+    };
+    switch (dialect) {
+    case SqlDialect::Postgres:
+        QCOMPARE(ask("SELECT obj_description('products'::regclass, 'pg_class')"),
+                 QStringLiteral("Things for sale"));
+        QCOMPARE(ask("SELECT col_description(attrelid, attnum) FROM pg_attribute WHERE attrelid "
+                     "= 'products'::regclass AND attname IN ('code', 'price') ORDER BY attnum"),
+                 QStringLiteral("The shop's own article code|Price in cents"));
+        QCOMPARE(ask("SELECT collation_name FROM information_schema.columns WHERE table_schema = "
+                     "current_schema() AND table_name = 'products' AND column_name = 'code'"),
+                 QStringLiteral("C"));
+        QCOMPARE(ask("SELECT identity_generation FROM information_schema.columns WHERE "
+                     "table_schema = current_schema() AND table_name = 'products' AND "
+                     "column_name = 'id'"),
+                 QStringLiteral("BY DEFAULT"));
+        QCOMPARE(ask("SELECT seqstart || ' ' || seqincrement FROM pg_sequence WHERE seqrelid = "
+                     "pg_get_serial_sequence('products', 'id')::regclass"),
+                 QStringLiteral("100 5"));
+        QCOMPARE(ask("SELECT is_generated || ' ' || generation_expression FROM "
+                     "information_schema.columns WHERE table_schema = current_schema() AND "
+                     "table_name = 'products' AND column_name = 'double_price'"),
+                 QStringLiteral("ALWAYS (price * 2)"));
+        // The standalone sequence and the key's own; not the identity's (information_schema
+        // leaves that one out).
+        QCOMPARE(ask("SELECT sequence_name || ' ' || start_value || ' ' || increment FROM "
+                     "information_schema.sequences WHERE sequence_schema = current_schema() "
+                     "ORDER BY sequence_name"),
+                 QStringLiteral("invoice_numbers 1000 10|ticket_ids 1 1"));
+        break;
+    case SqlDialect::MySql:
+        QCOMPARE(ask("SELECT table_comment FROM information_schema.tables WHERE table_schema = "
+                     "DATABASE() AND table_name = 'products'"),
+                 QStringLiteral("Things for sale"));
+        QCOMPARE(ask("SELECT column_comment FROM information_schema.columns WHERE table_schema = "
+                     "DATABASE() AND table_name = 'products' AND column_name IN ('code', "
+                     "'price') ORDER BY ordinal_position"),
+                 QStringLiteral("The shop's own article code|Price in cents"));
+        QCOMPARE(ask("SELECT collation_name FROM information_schema.columns WHERE table_schema = "
+                     "DATABASE() AND table_name = 'products' AND column_name = 'code'"),
+                 QStringLiteral("utf8mb4_bin"));
+        QCOMPARE(ask("SELECT extra FROM information_schema.columns WHERE table_schema = "
+                     "DATABASE() AND table_name = 'products' AND column_name = 'id'"),
+                 QStringLiteral("auto_increment"));
+        QCOMPARE(ask("SELECT CONCAT(extra, ' ', generation_expression) FROM "
+                     "information_schema.columns WHERE table_schema = DATABASE() AND "
+                     "table_name = 'products' AND column_name = 'double_price'"),
+                 QStringLiteral("STORED GENERATED `price` * 2"));
+        // SQLAlchemy's MySQL dialect makes no sequences (it would only once connected to a
+        // MariaDB 10.3 or later), and neither does the exporter.
+        QCOMPARE(ask("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = "
+                     "DATABASE() AND table_type = 'SEQUENCE'"),
+                 QStringLiteral("0"));
+        break;
+    default: {
+        const QString sql = ask("SELECT sql FROM sqlite_master WHERE name = 'products'");
+        QVERIFY2(sql.contains(QStringLiteral("NOCASE"), Qt::CaseInsensitive), qPrintable(sql));
+        QCOMPARE(ask("SELECT hidden FROM pragma_table_xinfo('products') WHERE name = "
+                     "'double_price'"),
+                 QStringLiteral("3")); // a stored generated column
+        break;
+    }
+    }
+
+    // The same seen in use: the key starts where the identity says (PostgreSQL), the generated
+    // column computes, and only SQLite's NOCASE finds 'abc' as 'ABC'.
+    QString error;
+    QVERIFY2(
+        db.exec(QStringLiteral("INSERT INTO products (code, price) VALUES ('abc', 3)"), &error),
+        qPrintable(error));
+    QCOMPARE(ask("SELECT id FROM products"),
+             dialect == SqlDialect::Postgres ? QStringLiteral("100") : QStringLiteral("1"));
+    QCOMPARE(ask("SELECT double_price FROM products"), QStringLiteral("6"));
+    QCOMPARE(ask("SELECT COUNT(*) FROM products WHERE code = 'ABC'"),
+             dialect == SqlDialect::Sqlite ? QStringLiteral("1") : QStringLiteral("0"));
+    QVERIFY2(db.exec(QStringLiteral("DELETE FROM products"), &error), qPrintable(error));
+
+    const CliResult rolledBack = runner.run({QStringLiteral("rollback")});
+    CLI_EXPECT_EXIT(rolledBack, 0);
+    const QStringList left = tableNames(db);
+    for (const char *table : {"products", "tickets"})
+        QVERIFY2(!left.contains(QString::fromLatin1(table)), qPrintable(left.join(u' ')));
+    // The sequences go too, the identity's with its table (the tracking tables keep theirs).
+    if (dialect == SqlDialect::Postgres)
+        QCOMPARE(ask("SELECT relname FROM pg_class WHERE relkind = 'S' AND relnamespace = "
+                     "current_schema()::regnamespace AND relname IN ('invoice_numbers', "
+                     "'ticket_ids', 'products_id_seq')"),
+                 QString());
+}
+
+void TestCliModels::brokenSequence_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("blamed");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("hint");
+    const QByteArray header = "from sqlalchemy import Column, Integer, MetaData, Sequence, Table\n"
+                              "\nmetadata = MetaData()\n";
+    QTest::newRow("sequence names a schema")
+        << header + "counter = Sequence(\"counter\", schema=\"audit\", metadata=metadata)\n"
+                    "things = Table(\"things\", metadata, Column(\"id\", Integer, "
+                    "primary_key=True))\n"
+        << "models/seq.py:4:"
+        << "Sequence audit.counter names a schema"
+        << "set postgres_schema in jetbase/env.py";
+    QTest::newRow("two sequences of one name")
+        << header + "other = MetaData()\n"
+                    "a = Sequence(\"counter\", start=1, metadata=metadata)\n"
+                    "b = Sequence(\"counter\", start=5, metadata=other)\n"
+                    "things = Table(\"things\", metadata, Column(\"id\", Integer, "
+                    "primary_key=True))\n"
+        << "models/seq.py:5:"
+        << "Sequence counter is defined twice"
+        << "Define the Sequence once";
+}
+
+// Sequences come through on PostgreSQL only; the ones Tidemark cannot take are refused with the
+// file and a hint, and nothing is changed.
+void TestCliModels::brokenSequence()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, blamed);
+    QFETCH(QString, message);
+    QFETCH(QString, hint);
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    TempProject project(db.url());
+    writeProjectFile(project, QStringLiteral("models/seq.py"), content);
+    const QStringList before = snapshotOf(db);
+    const CliResult r = runnerIn(project).run({QStringLiteral("make-migrations")});
+    CLI_EXPECT_EXIT(r, 1);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), project.root() + u'/' + blamed);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), message);
+    CLI_EXPECT_CONTAINS(r, r.stderrText(), hint);
+    CLI_EXPECT_NOT_CONTAINS(r, r.stderrText(), QStringLiteral("Traceback"));
+    QCOMPARE(migrationFiles(project).size(), 0);
+    QCOMPARE(snapshotOf(db), before);
 }
 
 QTEST_GUILESS_MAIN(TestCliModels)

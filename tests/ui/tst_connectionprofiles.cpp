@@ -3,10 +3,12 @@
 // keychain and never to the settings file; Test Connection; the window on a chosen profile.
 #include "windowtest.h"
 
+#include "compare/comparedialog.h"
 #include "connections/connectionchooser.h"
 #include "connections/connectionprofiles.h"
 #include "connections/connectionprofilesdialog.h"
 #include "connections/profilekeychain.h"
+#include "review/reviewdialog.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>
@@ -15,6 +17,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTimer>
 
 #include <memory>
@@ -196,6 +199,7 @@ private Q_SLOTS:
     void unreachableKeychainSavesNothing();
     void passwordlessProfileNeedsNoKeychain();
     void pendingKeychainReadIsNoRun();
+    void compareWithProfile();
 };
 
 void TestConnectionProfiles::initTestCase()
@@ -652,6 +656,71 @@ void TestConnectionProfiles::pendingKeychainReadIsNoRun()
     window->operations()->setConnection({}, false);
     QVERIFY(!window->operations()->isBusy());
     QVERIFY(profiles->isEnabled());
+}
+
+// Database › Compare With… on a saved profile: its URL shown without the password, the
+// password read from the keychain to connect, the histories and the schema review of the
+// other PostgreSQL database, and the catch-up file named after the profile.
+void TestConnectionProfiles::compareWithProfile()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    ScratchDatabase other(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(other);
+    const ui::SplitUrl server = pgServer();
+    QVERIFY(other.exec(QStringLiteral("CREATE TABLE reviews (id INTEGER PRIMARY KEY, body TEXT)")));
+    TempProject project(db.url());
+    project.write("V1__create_authors.sql", "-- upgrade\nCREATE TABLE authors (id INT);\n"
+                                            "-- rollback\nDROP TABLE authors;\n");
+    auto window = openWindow(project);
+    QTRY_VERIFY(window->operations()->hasProject());
+    answerNextConfirmation();
+    clickAction(*window, "upgradeAction");
+    QTRY_VERIFY_WITH_TIMEOUT(idle(*window), 20000);
+
+    ConnectionProfilesDialog *editor = openEditor(*window);
+    QVERIFY(editor);
+    const std::optional<Shown> saved =
+        addProfile(editor, QStringLiteral("staging copy"), withoutPassword(other), server.password);
+    QVERIFY2(saved, "no answer in time");
+    QVERIFY2(saved->ok, qPrintable(saved->text));
+    editor->close();
+    const QString id = idOf(QStringLiteral("staging copy"));
+
+    clickAction(*window, "compareWithAction");
+    auto *dialog = window->findChild<ui::CompareDialog *>(QStringLiteral("compareDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    const int index = dialog->targetCombo()->findData(id);
+    QVERIFY2(index >= 0, "the new profile is not offered");
+    dialog->targetCombo()->setCurrentIndex(index);
+    QCOMPARE(dialog->urlEdit()->text(), withoutPassword(other));
+    QVERIFY(dialog->urlEdit()->isReadOnly());
+    QTest::mouseClick(dialog->compareButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 20000);
+    // Connected with the keychain's password: the other database has no history, so V1 is
+    // applied here only.
+    QTableWidget *table = dialog->historyTable();
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->data(Qt::UserRole).toString(), QStringLiteral("only_here"));
+    QVERIFY2(!dialog->summaryText().contains(server.password), "the password is shown");
+
+    QVERIFY(dialog->schemaButton()->isEnabled());
+    QTest::mouseClick(dialog->schemaButton(), Qt::LeftButton);
+    auto *review = dialog->findChild<ui::ReviewDialog *>(QStringLiteral("compareReviewDialog"));
+    QVERIFY(review);
+    QTRY_VERIFY_WITH_TIMEOUT(!review->isBusy() && review->migration().has_value(), 20000);
+    QStringList kinds;
+    for (const SchemaChange &c : review->changes())
+        kinds.append(schemaChangeKindName(c.kind) + u' ' + c.table);
+    kinds.sort();
+    QCOMPARE(kinds, (QStringList{"add_table reviews", "drop_table authors"}));
+    QVERIFY(review->saveAsMigration());
+    QVERIFY2(review->savedPath().endsWith(QStringLiteral("__catch_up_with_staging_copy.sql")),
+             qPrintable(review->savedPath()));
+    QFile file(review->savedPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(server.password.toUtf8()));
 }
 
 QTEST_MAIN(TestConnectionProfiles)
