@@ -154,7 +154,13 @@ SELECT c.relname, c.relkind, pg_get_viewdef(c.oid, true), array_to_string(c.relo
         LEFT JOIN pg_class rc ON d.refclassid = 'pg_class'::regclass AND rc.oid = d.refobjid
                              AND rc.oid <> c.oid
         LEFT JOIN pg_proc p ON d.refclassid = 'pg_proc'::regclass AND p.oid = d.refobjid
-        WHERE r.ev_class = c.oid)
+        WHERE r.ev_class = c.oid),
+       (SELECT string_agg(format('GRANT %s ON %I TO %s%s', a.privilege_type, c.relname,
+                                 CASE WHEN a.grantee = 0 THEN 'PUBLIC'
+                                      ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
+                                 CASE WHEN a.is_grantable THEN ' WITH GRANT OPTION' END),
+                          chr(31) ORDER BY a.grantee, a.privilege_type)
+        FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner)
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = current_schema() AND c.relkind IN ('v', 'm')
@@ -286,6 +292,8 @@ Status readObjects(Connection &connection, Schema &schema)
         view.indexes = splitList(views->value(4));
         view.uses = splitList(views->value(5));
         view.uses.removeAll(QString());
+        view.grants = splitList(views->value(6));
+        view.grants.removeAll(QString());
         schema.objects.append(view);
     }
 

@@ -28,6 +28,10 @@ struct SchemaObjectDef
     // Tables, views and routines it reads or calls (by name), for the order of statements: a
     // view is dropped before a table change it depends on and made again afterwards.
     QStringList uses;
+    // PostgreSQL views: the GRANT statements that give others access ("GRANT SELECT ON v TO
+    // reporting"). Not compared (the desired side rarely states them); made again with the
+    // view when it is dropped and made again, so that a migration does not take them away.
+    QStringList grants;
 
     // What identifies it in a comparison: type, table (triggers), name and arguments (routines).
     QString key() const;

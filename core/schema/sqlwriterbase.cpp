@@ -371,7 +371,14 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
                         return !replaceObjectSql(a, b).isEmpty();
                     });
     const auto objectStep = [this](const ObjectStep &step) {
-        return step.inPlace ? replaceObjectSql(*step.from, *step.to) : createObjectSql(*step.to);
+        if (step.inPlace)
+            return replaceObjectSql(*step.from, *step.to);
+        // A view made (again) gets the grants it had and the ones it is meant to have.
+        QStringList out = createObjectSql(*step.to);
+        QStringList grants = step.from ? step.from->grants : QStringList();
+        grants += step.to->grants;
+        grants.removeDuplicates();
+        return out + grants;
     };
     for (const QString &remade : objects.remade)
         notes->append(QStringLiteral("%1 is dropped and made again around the change of the "

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void brokenSchemaFile();
     void noDesiredSchema();
     void postgresSchemaSetting();
+    void viewGrantsKept();
 };
 
 void TestCliDiff::detectsChanges()
@@ -183,6 +184,45 @@ void TestCliDiff::postgresSchemaSetting()
     QCOMPARE(db.query(QStringLiteral("SELECT COUNT(*) FROM pg_type WHERE typname = 'mood'")),
              QStringList{QStringLiteral("0")});
     QCOMPARE(leftoverScratch(db), QStringList());
+}
+
+// A PostgreSQL view that make-migrations drops and makes again (its table's column is retyped)
+// keeps its grants, in the upgrade and in the rollback, though the desired schema states none.
+void TestCliDiff::viewGrantsKept()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    QVERIFY(db.exec(QStringLiteral("CREATE TABLE books (id INTEGER NOT NULL PRIMARY KEY, title "
+                                   "VARCHAR(50))")));
+    QVERIFY(db.exec(QStringLiteral("CREATE VIEW titles AS SELECT id, title FROM books")));
+    QVERIFY(db.exec(QStringLiteral("GRANT SELECT, REFERENCES ON titles TO PUBLIC")));
+    const auto grants = [&db] {
+        return db.query(QStringLiteral("SELECT privilege_type FROM "
+                                       "information_schema.table_privileges WHERE table_name = "
+                                       "'titles' AND grantee = 'PUBLIC' ORDER BY 1"));
+    };
+    const QStringList granted{QStringLiteral("REFERENCES"), QStringLiteral("SELECT")};
+    QCOMPARE(grants(), granted);
+    TempProject project(db.url());
+    const QString schema = writeSchema(
+        project, "CREATE TABLE books (id INTEGER NOT NULL PRIMARY KEY, title VARCHAR(100));\n"
+                 "CREATE VIEW titles AS SELECT id, title FROM books;\n");
+    const CliRunner cli(Binary::Cli, project.root());
+    CLI_EXPECT_EXIT(cli.run({QStringLiteral("make-migrations"), QStringLiteral("--schema"), schema,
+                             QStringLiteral("-d"), QStringLiteral("longer_titles")}),
+                    0);
+    CLI_EXPECT_EXIT(cli.run({QStringLiteral("upgrade")}), 0);
+    QCOMPARE(db.query(QStringLiteral("SELECT character_maximum_length FROM "
+                                     "information_schema.columns WHERE table_name = 'titles' AND "
+                                     "column_name = 'title'")),
+             QStringList{QStringLiteral("100")});
+    QCOMPARE(grants(), granted);
+    CLI_EXPECT_EXIT(cli.run({QStringLiteral("rollback")}), 0);
+    QCOMPARE(db.query(QStringLiteral("SELECT character_maximum_length FROM "
+                                     "information_schema.columns WHERE table_name = 'titles' AND "
+                                     "column_name = 'title'")),
+             QStringList{QStringLiteral("50")});
+    QCOMPARE(grants(), granted);
 }
 
 QTEST_GUILESS_MAIN(TestCliDiff)
