@@ -205,15 +205,9 @@ def create_enum_type():
     return CreateEnumType
 
 
-def where_sequence(sequence, classes, model_files):
-    """File and line of a sequence: of its column's attribute, else of a Sequence("name", ...)
-    call in a model file."""
-    column = getattr(sequence, "column", None)
-    if column is not None and getattr(column, "table", None) is not None:
-        file, line = where_defined(column.table, column, classes, model_files)
-        if file:
-            return file, line
-    pattern = re.compile(r"Sequence\(\s*['\"]%s['\"]" % re.escape(sequence.name))
+def first_call(model_files, callee, name):
+    """File and line of the first callee("name", ...) in the model files, else ("", 0)."""
+    pattern = re.compile(r"%s\(\s*['\"]%s['\"]" % (callee, re.escape(name)))
     for path in model_files:
         try:
             with open(path, encoding="utf-8") as handle:
@@ -223,6 +217,17 @@ def where_sequence(sequence, classes, model_files):
         except OSError:
             pass
     return "", 0
+
+
+def where_sequence(sequence, classes, model_files):
+    """File and line of a sequence: of its column's attribute, else of a Sequence("name", ...)
+    call in a model file."""
+    column = getattr(sequence, "column", None)
+    if column is not None and getattr(column, "table", None) is not None:
+        file, line = where_defined(column.table, column, classes, model_files)
+        if file:
+            return file, line
+    return first_call(model_files, "Sequence", sequence.name)
 
 
 def sequences_of(metadatas, tables, dialect):
@@ -268,16 +273,7 @@ def where_defined(table, column, classes, model_files):
                 if pattern.match(text):
                     return file, start + offset
         return file, start
-    pattern = re.compile(r"Table\(\s*['\"]%s['\"]" % re.escape(table.name))
-    for path in model_files:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                for number, text in enumerate(handle, 1):
-                    if pattern.search(text):
-                        return path, number
-        except OSError:
-            pass
-    return "", 0
+    return first_call(model_files, "Table", table.name)
 
 
 def compile_ddl(metadatas, classes, dialect, model_files, sa):

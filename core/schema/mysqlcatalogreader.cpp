@@ -105,7 +105,7 @@ const char kTriggersSql[] = R"(
 SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, ACTION_STATEMENT
 FROM information_schema.TRIGGERS
 WHERE TRIGGER_SCHEMA = DATABASE()
-ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER
+ORDER BY BINARY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER
 )";
 
 // Functions and procedures with their parameters as CREATE writes them (procedures with their
@@ -251,9 +251,12 @@ Result<Schema> MySqlCatalogReader::read(Connection &connection) const
         column.comment = columns->value(6).toString();
         table->comment = columns->value(7).toString();
         column.collation = columns->value(8).toString();
-        if (columns->value(5).toString().contains(u"GENERATED")) {
+        // GENERATION_EXPRESSION, not EXTRA: MySQL 8 marks expression defaults
+        // DEFAULT_GENERATED there.
+        if (!columns->value(9).toString().isEmpty()) {
             column.generated = columns->value(9).toString();
-            column.generatedStored = columns->value(5).toString().startsWith(u"STORED");
+            column.generatedStored = columns->value(5).toString().startsWith(u"STORED") ||
+                                     columns->value(5).toString().startsWith(u"PERSISTENT");
             column.defaultExpression.clear();
         }
         table->columns.append(column);

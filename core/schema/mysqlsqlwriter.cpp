@@ -138,25 +138,28 @@ QStringList MySqlSqlWriter::addColumnSql(const TableDef &to, const ColumnDef &co
                 .arg(name(to.name), columnSql(to, column), place)};
 }
 
+// MariaDB alters the expression of a generated column, and makes a STORED one plain; anything
+// else "is not yet supported for generated columns": the column is dropped and added again.
+bool MySqlSqlWriter::readdsColumn(const ColumnDef &from, const ColumnDef &to) const
+{
+    if (from.generated == to.generated && from.generatedStored == to.generatedStored)
+        return false;
+    if (!from.generated.isEmpty() && !to.generated.isEmpty())
+        return from.generatedStored != to.generatedStored;
+    return !(from.generatedStored && to.generated.isEmpty());
+}
+
 QStringList MySqlSqlWriter::alterColumnSql(const TableDef &to, const ColumnDef &from,
                                            const ColumnDef &column) const
 {
-    const QString modify =
-        QStringLiteral("ALTER TABLE %1 MODIFY COLUMN %2").arg(name(to.name), columnSql(to, column));
-    if (from.generated == column.generated && from.generatedStored == column.generatedStored)
-        return {modify};
-    // MariaDB alters the expression of a generated column, and makes a STORED one plain;
-    // anything else "is not yet supported for generated columns".
-    if (!from.generated.isEmpty() && from.generatedStored == column.generatedStored &&
-        !column.generated.isEmpty())
-        return {modify};
-    if (from.generatedStored && column.generated.isEmpty())
-        return {modify};
+    if (!readdsColumn(from, column))
+        return {QStringLiteral("ALTER TABLE %1 MODIFY COLUMN %2")
+                    .arg(name(to.name), columnSql(to, column))};
     if (!column.generated.isEmpty()) // its values follow from the others
         return QStringList{dropColumnSql(to.name, column.name)} + addColumnSql(to, column);
     // A VIRTUAL column becomes plain: a new column takes its values and its place.
     ColumnDef fresh = column;
-    fresh.name = QStringLiteral("tidemark_new_") + column.name;
+    fresh.name = QStringLiteral("tidemark_plain_column"); // short: names end at 64 characters
     return {QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 AFTER %3")
                 .arg(name(to.name), columnSql(to, fresh), name(column.name)),
             QStringLiteral("UPDATE %1 SET %2 = %3")

@@ -33,7 +33,11 @@ bool readsSomethingGone(const SchemaObjectDef &o, const QSet<QString> &breakingT
 {
     if (o.type == Type::Sequence)
         return false;
-    if (!remadeTypes.isEmpty() && !mentionedNames(o.definition, remadeTypes).isEmpty())
+    // A routine is bound to the types of its signature only (its body names a type by name
+    // when it runs); a view or trigger to every type it mentions.
+    const QString boundText =
+        o.type == Type::Routine ? o.arguments + u' ' + o.returns : o.definition;
+    if (!remadeTypes.isEmpty() && !mentionedNames(boundText, remadeTypes).isEmpty())
         return true;
     // A routine's body is not bound to the tables and views it reads (PostgreSQL checks it
     // when it runs, MariaDB too), so only its types hold it.

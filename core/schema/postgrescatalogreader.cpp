@@ -381,6 +381,7 @@ Result<Schema> PostgresCatalogReader::read(Connection &connection) const
         const bool ownedSequence =
             columns->value(7).toBool() && column.defaultExpression.startsWith(u"nextval(");
         column.identity = columns->value(5).toBool() || ownedSequence;
+        column.serial = !columns->value(5).toBool() && ownedSequence;
         if (column.identity)
             column.defaultExpression.clear(); // the sequence, not a value to compare
         if (columns->value(10).toBool()) {

@@ -93,16 +93,21 @@ QString PostgresSqlWriter::identitySql(const ColumnDef &column) const
     return sql;
 }
 
+// A column that becomes generated, or is generated from another expression, is made again:
+// PostgreSQL 15 cannot alter a generation expression. Its values follow from the others.
+bool PostgresSqlWriter::readdsColumn(const ColumnDef &from, const ColumnDef &to) const
+{
+    return !to.generated.isEmpty() &&
+           (from.generated != to.generated || from.generatedStored != to.generatedStored);
+}
+
 QStringList PostgresSqlWriter::alterColumnSql(const TableDef &to, const ColumnDef &from,
                                               const ColumnDef &column) const
 {
     const QString prefix =
         QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 ").arg(name(to.name), name(column.name));
     QStringList out;
-    // A column that becomes generated, or is generated from another expression, is made again:
-    // PostgreSQL 15 cannot alter a generation expression. Its values follow from the others.
-    if (!column.generated.isEmpty() &&
-        (from.generated != column.generated || from.generatedStored != column.generatedStored))
+    if (readdsColumn(from, column))
         return QStringList{dropColumnSql(to.name, column.name)} + addColumnSql(to, column);
     if (!from.generated.isEmpty() && column.generated.isEmpty())
         out.append(prefix + QStringLiteral("DROP EXPRESSION"));
@@ -118,12 +123,16 @@ QStringList PostgresSqlWriter::alterColumnSql(const TableDef &to, const ColumnDe
         (typeChanged || column.defaultExpression.isEmpty()))
         out.append(prefix + QStringLiteral("DROP DEFAULT"));
     if (typeChanged || collationChanged) {
+        // Without COLLATE, TYPE gives the column its new type's default collation: name the
+        // one it keeps or gets, and "default" only when the type stays (another type may take
+        // no collation at all).
         QString type = QStringLiteral("TYPE ") + column.declaredType;
-        if (collationChanged)
-            type += QStringLiteral(" COLLATE ") + (column.collation.isEmpty()
-                                                       ? QStringLiteral("\"default\"")
-                                                       : name(column.collation));
-        if (typeChanged)
+        if (!column.collation.isEmpty())
+            type += QStringLiteral(" COLLATE ") + name(column.collation);
+        else if (!typeChanged)
+            type += QStringLiteral(" COLLATE \"default\"");
+        // A generated column takes no USING: its values are computed again.
+        if (typeChanged && column.generated.isEmpty())
             type += QStringLiteral(" USING %1::%2").arg(name(column.name), column.declaredType);
         out.append(prefix + type);
     }

@@ -108,9 +108,9 @@ void compareColumns(const TableDef &before, const TableDef &after, SchemaDiff &d
             changed(Kind::ChangeColumnNullability);
         if (old->defaultExpression != c.defaultExpression)
             changed(Kind::ChangeColumnDefault);
-        if (old->identity != c.identity ||
-            (c.identity && (old->identityAlways != c.identityAlways ||
-                            old->identityOptions != c.identityOptions)))
+        if (old->identity != c.identity || (c.identity && !old->serial && !c.serial &&
+                                            (old->identityAlways != c.identityAlways ||
+                                             old->identityOptions != c.identityOptions)))
             changed(Kind::ChangeColumnIdentity);
         if (old->comment != c.comment)
             changed(Kind::ChangeColumnComment);

@@ -34,6 +34,10 @@ struct ColumnDef
     // expression; STORED or VIRTUAL (PostgreSQL 15 has STORED only). Empty for a plain column.
     QString generated;
     bool generatedStored = false;
+    // PostgreSQL: identity through SERIAL (a sequence the column owns and its nextval()
+    // default), not GENERATED ... AS IDENTITY. It compares as an identity; its ALWAYS and
+    // options are not compared (a SERIAL column has neither).
+    bool serial = false;
 };
 
 struct PrimaryKeyDef

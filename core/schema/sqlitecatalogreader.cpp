@@ -38,16 +38,11 @@ QString normalizeType(const QString &declared)
     return type;
 }
 
-// SQLite's collation names are case-insensitive: the built-in ones in lower case, BINARY (the
-// default) as none.
-QString builtinCollation(const QString &name)
+// SQLite's collation names are case-insensitive: in lower case, BINARY (the default) as none.
+QString normalCollation(const QString &name)
 {
     const QString lower = name.toLower();
-    if (lower == u"binary")
-        return {};
-    if (lower == u"nocase" || lower == u"rtrim")
-        return lower;
-    return name;
+    return lower == u"binary" ? QString() : lower;
 }
 
 } // namespace
@@ -147,7 +142,7 @@ Result<Schema> SqliteCatalogReader::read(Connection &connection) const
             for (ColumnDef &column : table.columns) {
                 if (column.name.compare(clauses.name, Qt::CaseInsensitive) != 0)
                     continue;
-                column.collation = builtinCollation(clauses.collation);
+                column.collation = normalCollation(clauses.collation);
                 column.generated = clauses.generated;
                 column.generatedStored = clauses.generatedStored;
             }

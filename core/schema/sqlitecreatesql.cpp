@@ -98,6 +98,27 @@ qsizetype matchingParen(const QString &sql, const QList<Token> &tokens, qsizetyp
     return -1;
 }
 
+// Calls item(first, last) with the tokens of each item of the parenthesised list from open to
+// close: the parts between its top-level commas.
+template <typename Item>
+void forEachListItem(const QString &sql, const QList<Token> &tokens, qsizetype open,
+                     qsizetype close, const Item &item)
+{
+    int depth = 0;
+    qsizetype start = open + 1;
+    for (qsizetype i = open + 1; i < close; ++i) {
+        if (isPunct(sql, tokens[i], u'('))
+            ++depth;
+        else if (isPunct(sql, tokens[i], u')'))
+            --depth;
+        else if (depth == 0 && isPunct(sql, tokens[i], u',')) {
+            item(start, i - 1);
+            start = i + 1;
+        }
+    }
+    item(start, close - 1);
+}
+
 // A name token without its quotes ("a""b" -> a"b).
 QString unquote(const QString &sql, const Token &t)
 {
@@ -173,19 +194,7 @@ IndexSql parseCreateIndex(const QString &sql)
             --last;
         result.parts.append(first <= last ? textOf(sql, tokens[first], tokens[last]) : QString());
     };
-    int depth = 0;
-    qsizetype partStart = open + 1;
-    for (qsizetype i = open + 1; i < close; ++i) {
-        if (isPunct(sql, tokens[i], u'('))
-            ++depth;
-        else if (isPunct(sql, tokens[i], u')'))
-            --depth;
-        else if (depth == 0 && isPunct(sql, tokens[i], u',')) {
-            addPart(partStart, i - 1);
-            partStart = i + 1;
-        }
-    }
-    addPart(partStart, close - 1);
+    forEachListItem(sql, tokens, open, close, addPart);
 
     if (close + 1 < tokens.size() && isWord(sql, tokens[close + 1], QLatin1StringView("WHERE"))) {
         qsizetype last = tokens.size() - 1;
@@ -253,19 +262,7 @@ QList<ColumnClauses> parseColumnClauses(const QString &sql)
         }
         columns.append(clauses);
     };
-    int depth = 0;
-    qsizetype start = open + 1;
-    for (qsizetype i = open + 1; i < close; ++i) {
-        if (isPunct(sql, tokens[i], u'('))
-            ++depth;
-        else if (isPunct(sql, tokens[i], u')'))
-            --depth;
-        else if (depth == 0 && isPunct(sql, tokens[i], u',')) {
-            column(start, i - 1);
-            start = i + 1;
-        }
-    }
-    column(start, close - 1);
+    forEachListItem(sql, tokens, open, close, column);
     return columns;
 }
 

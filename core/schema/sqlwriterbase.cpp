@@ -1,5 +1,7 @@
 #include "sqlwriterbase.h"
 
+#include "schema/columnreadd.h"
+
 #include "schema/identifiers.h"
 #include "schema/objectplan.h"
 #include "schema/schemaedit.h"
@@ -499,12 +501,38 @@ QStringList SqlWriterBase::statements(const QList<SchemaChange> &changes, const 
             if (isColumnChange(c->kind) && !altered.contains(c->object))
                 altered.append(c->object);
         }
+        // Columns dropped and added again: what stays of their indexes and constraints goes
+        // first and comes back after them.
+        const ColumnReadd readd = planColumnReadd(
+            *before, *after, altered,
+            [this](const ColumnDef &from, const ColumnDef &to) { return readdsColumn(from, to); },
+            retypeBreaksGeneratedColumns());
+        for (const IndexDef *i : readd.indexes)
+            out.append(dropTableIndexSql(*before, after, *i));
+        for (const UniqueConstraintDef *u : readd.uniques)
+            out.append(dropUniqueSql(tableName, *u));
+        for (const CheckConstraintDef *c : readd.checks)
+            out.append(dropCheckSql(tableName, *c));
+        for (const QString &columnName : readd.around) {
+            out.append(dropColumnSql(tableName, columnName));
+            notes->append(QStringLiteral("%1.%2 is dropped and added again around the change of "
+                                         "a column its expression reads")
+                              .arg(tableName, columnName));
+        }
         for (const QString &columnName : std::as_const(altered)) {
             const ColumnDef *old = before->column(columnName);
             const ColumnDef *now = after->column(columnName);
-            if (old && now)
+            if (old && now && !readd.around.contains(columnName))
                 out += alterColumnSql(*after, *old, *now);
         }
+        for (const QString &columnName : readd.around)
+            out += addColumnSql(*after, *after->column(columnName));
+        for (const IndexDef *i : readd.indexes)
+            out.append(createIndexSql(tableName, *i));
+        for (const UniqueConstraintDef *u : readd.uniques)
+            out.append(addUniqueSql(tableName, *u));
+        for (const CheckConstraintDef *c : readd.checks)
+            out.append(addCheckSql(tableName, *c));
         for (const SchemaChange *c : tableChanges) {
             if (c->kind == Kind::DropColumn)
                 out.append(dropColumnSql(tableName, c->object));

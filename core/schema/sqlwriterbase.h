@@ -126,6 +126,11 @@ protected:
         return {};
     }
 
+    // Whether alterColumnSql() drops and adds the column instead of altering it (generated
+    // columns); its indexes and constraints are then made again (see ColumnReadd).
+    virtual bool readdsColumn(const ColumnDef &, const ColumnDef &) const { return false; }
+    // PostgreSQL: a column's type or collation cannot change while a generated column reads it.
+    virtual bool retypeBreaksGeneratedColumns() const { return false; }
     // SQLite: a table whose changes ALTER TABLE cannot make is rebuilt.
     virtual bool needsRebuild(const QList<const SchemaChange *> &) const { return false; }
     virtual QStringList rebuildSql(const TableDef &, const TableDef &) const { return {}; }

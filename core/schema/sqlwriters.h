@@ -45,6 +45,8 @@ protected:
     QString dropIndexSql(const QString &table, const IndexDef &index) const override;
     QStringList alterColumnSql(const TableDef &to, const ColumnDef &from,
                                const ColumnDef &column) const override;
+    bool readdsColumn(const ColumnDef &from, const ColumnDef &to) const override;
+    bool retypeBreaksGeneratedColumns() const override { return true; }
     QStringList dropPrimaryKeySql(const TableDef &from) const override;
     QStringList createEnumSql(const EnumTypeDef &type) const override;
     QStringList dropEnumSql(const EnumTypeDef &type) const override;
@@ -94,6 +96,7 @@ protected:
     QStringList addColumnSql(const TableDef &to, const ColumnDef &column) const override;
     QStringList alterColumnSql(const TableDef &to, const ColumnDef &from,
                                const ColumnDef &column) const override;
+    bool readdsColumn(const ColumnDef &from, const ColumnDef &to) const override;
     QStringList dropPrimaryKeySql(const TableDef &from) const override;
     QString renameTableSql(const QString &from, const QString &to) const override;
     QStringList replaceObjectSql(const SchemaObjectDef &from,

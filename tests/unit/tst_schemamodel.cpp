@@ -26,15 +26,16 @@ void TestSchemaModel::describesEveryPart()
     users.name = QStringLiteral("users");
     users.columns.append({QStringLiteral("id"), QStringLiteral("integer"),
                           QStringLiteral("integer"), false, QString(), true, QString(), QString(),
-                          true, QStringLiteral("START WITH 10"), QString(), QString(), false});
+                          true, QStringLiteral("START WITH 10"), QString(), QString(), false,
+                          false});
     users.columns.append({QStringLiteral("email"), QStringLiteral("character varying(200)"),
                           QStringLiteral("character varying(200)"), false,
                           QStringLiteral("''::character varying"), false, QString(),
                           QStringLiteral("where we write"), false, QString(), QStringLiteral("C"),
-                          QString(), false});
+                          QString(), false, false});
     users.columns.append({QStringLiteral("feeling"), QStringLiteral("mood"), QStringLiteral("mood"),
                           true, QString(), false, QStringLiteral("mood"), QString(), false,
-                          QString(), QString(), QStringLiteral("id * 2"), true});
+                          QString(), QString(), QStringLiteral("id * 2"), true, false});
     users.primaryKey = {QStringLiteral("users_pkey"), {QStringLiteral("id")}};
     users.uniqueConstraints.append({QStringLiteral("users_email_key"), {QStringLiteral("email")}});
     users.indexes.append({QStringLiteral("ix_lower_email"),

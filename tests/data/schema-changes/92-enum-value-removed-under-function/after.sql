@@ -1,6 +1,7 @@
--- An enum loses a value: the type is made anew, so the functions that name it (one in its
--- arguments, one in its body, with the trigger that calls it) are dropped first and made again
--- after it, and a new function over the enum is dropped before the old type on rollback.
+-- An enum loses a value: the type is made anew, so a function that takes it as an argument is
+-- dropped first and made again after it, a function that names it in its body only (with the
+-- trigger that calls it) stays, and a new function over the enum is dropped before the old type
+-- on rollback.
 CREATE TYPE book_format AS ENUM ('paper', 'ebook', 'scroll');
 
 CREATE TABLE books (

@@ -1,0 +1,4 @@
+CREATE TABLE books (
+    id INTEGER NOT NULL PRIMARY KEY,
+    code VARCHAR(20) COLLATE utf8mb4_bin NOT NULL
+);
