@@ -6,6 +6,7 @@
 #include "engine/planner.h"
 #include "engine/resolution.h"
 #include "history/trackingstore.h"
+#include "migration/checksumcache.h"
 #include "preflight/checkinorder.h"
 
 #include <QFileInfo>
@@ -28,6 +29,19 @@ Result<std::shared_ptr<const MigrationSet>> MigrationService::scan() const
     Result<MigrationSet> set = MigrationSet::scan(m_project.location().migrationsDir);
     if (!set)
         return set.error();
+    return std::make_shared<const MigrationSet>(std::move(set).value());
+}
+
+Result<std::shared_ptr<const MigrationSet>> MigrationService::scanSummaries() const
+{
+    const QString &folder = m_project.location().migrationsDir;
+    if (qEnvironmentVariable("TIDEMARK_CHECKSUM_CACHE") == u"off")
+        return scan();
+    ChecksumCache cache = ChecksumCache::load(folder);
+    Result<MigrationSet> set = MigrationSet::scan(folder, &cache);
+    if (!set)
+        return set.error();
+    cache.save();
     return std::make_shared<const MigrationSet>(std::move(set).value());
 }
 
@@ -133,7 +147,7 @@ Status MigrationService::refuseWhenDirty(Connection &connection, bool lockHeld) 
 
 Result<StatusReport> MigrationService::status() const
 {
-    return readStatus({}, nullptr);
+    return readStatus({}, nullptr, Scan::Summaries);
 }
 
 Result<ProjectOverview> MigrationService::overview(int journalLimit) const
@@ -149,7 +163,7 @@ Result<ProjectOverview> MigrationService::overview(int journalLimit) const
         else
             overview.lockError = lock.error().message;
     };
-    Result<StatusReport> status = readStatus(alsoRead, &overview.files);
+    Result<StatusReport> status = readStatus(alsoRead, &overview.files, Scan::Whole);
     if (!status)
         return status.error();
     overview.status = std::move(status).value();
@@ -157,11 +171,14 @@ Result<ProjectOverview> MigrationService::overview(int journalLimit) const
 }
 
 Result<StatusReport> MigrationService::readStatus(const std::function<void(Connection &)> &alsoRead,
-                                                  std::shared_ptr<const MigrationSet> *files) const
+                                                  std::shared_ptr<const MigrationSet> *files,
+                                                  Scan scanKind) const
 {
     // The files are read on other threads while this one talks to the database (QtSql
     // connections stay on the thread that made them); both take about as long on a big project.
-    auto scanning = std::async(std::launch::async, [this] { return scan(); });
+    auto scanning = std::async(std::launch::async, [this, scanKind] {
+        return scanKind == Scan::Summaries ? scanSummaries() : scan();
+    });
     // The window opens a project whose SQLite file is not created yet: everything is pending,
     // and it says so (the command line's status refuses instead, see connect()).
     Result<ConnectionSpec> spec = m_project.connectionSpec();

@@ -134,10 +134,16 @@ private:
     // error naming its absolute path, not a new empty database.
     enum class Access { ReadOnly, ReadWrite };
     Result<std::unique_ptr<Connection>> connect(Access access = Access::ReadOnly) const;
+    // Whole: every file read (the window, which shows and runs them). Summaries: through the
+    // checksum cache in the user's cache folder, without the SQL of files that did not change
+    // (status, which only compares; TIDEMARK_CHECKSUM_CACHE=off reads every file).
+    enum class Scan { Whole, Summaries };
+    Result<std::shared_ptr<const MigrationSet>> scanSummaries() const;
     // status() and overview(): scans the files on another thread while this one reads the
     // history and then calls alsoRead (when set) on the same connection.
     Result<StatusReport> readStatus(const std::function<void(Connection &)> &alsoRead,
-                                    std::shared_ptr<const MigrationSet> *files) const;
+                                    std::shared_ptr<const MigrationSet> *files,
+                                    Scan scanKind) const;
     // Connects, takes the session lock, creates the tables and takes the row lock.
     Status lockForChanges(Connection &connection, MigrationLock &lock) const;
     // Refuses to run while a file is partly applied. With the lock held (lockHeld), a record

@@ -227,6 +227,13 @@ QList<ValidationProblem> Planner::validate(bool fileChecks, bool checksumChecks)
 Result<QList<SqlStatement>> Planner::statementsOf(const Migration &migration,
                                                   Direction direction) const
 {
+    if (!migration.text.sqlRead) // a summary from the checksum cache: a bug to get here
+        return Error::make(Error::Code::Io,
+                           QStringLiteral("%1 was not read (its summary came from the checksum "
+                                          "cache).")
+                               .arg(migration.relativePath),
+                           QStringLiteral("Run again with TIDEMARK_CHECKSUM_CACHE=off and report "
+                                          "this."));
     SplitOptions options;
     options.dialect = m_dialect;
     options.delimiter = migration.text.delimiter;

@@ -1,7 +1,9 @@
 #include "migrationset.h"
 
 #include "common/invocation.h"
+#include "migration/checksumcache.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -25,19 +27,25 @@ QStringList Migration::warningLines() const
 
 namespace {
 
+Migration migrationOf(const QString &path, const QString &relativePath, MigrationName name,
+                      MigrationText text)
+{
+    Migration migration;
+    migration.path = path;
+    migration.relativePath = relativePath;
+    migration.fileName = relativePath.section(u'/', -1);
+    migration.name = std::move(name);
+    migration.text = std::move(text);
+    return migration;
+}
+
 Result<Migration> readMigration(const QString &path, const QString &relativePath,
                                 MigrationName name)
 {
     Result<MigrationText> text = readMigrationTextFile(path);
     if (!text)
         return text.error();
-    Migration migration;
-    migration.path = path;
-    migration.relativePath = relativePath;
-    migration.fileName = relativePath.section(u'/', -1);
-    migration.name = std::move(name);
-    migration.text = std::move(text).value();
-    return migration;
+    return migrationOf(path, relativePath, std::move(name), std::move(text).value());
 }
 
 QString fromPath(const std::filesystem::path &path)
@@ -93,6 +101,10 @@ Status walk(const QString &root, QStringList &relativePaths, QList<IgnoredEntry>
             if (!candidate) {
                 if (const QString reason = nearMissReason(name); !reason.isEmpty())
                     ignored.append({relativeOf(name), reason});
+                continue;
+            }
+            if (fs::is_regular_file(own)) { // from the folder listing: no stat needed
+                relativePaths.append(relativeOf(name));
                 continue;
             }
             std::error_code targetError;
@@ -160,7 +172,7 @@ const Migration *MigrationSet::findFile(const QString &fileName) const
     return &m_runsOnChange.at(index - m_runsAlways.size());
 }
 
-Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
+Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir, ChecksumCache *cache)
 {
     // Absolute from here on: QDir::relativeFilePath misreads relative roots.
     const QDir root(QFileInfo(migrationsDir).absoluteFilePath());
@@ -211,9 +223,21 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
     for (const QString &relative : std::as_const(relativePaths))
         paths.append(root.filePath(relative));
     std::vector<std::optional<Result<Migration>>> parsed(size_t(relativePaths.size()));
+    std::vector<FileStamp> stamps(cache ? parsed.size() : 0);
     const auto work = [&](size_t begin, size_t step) {
         for (size_t i = begin; i < parsed.size(); i += step) {
             const auto at = qsizetype(i);
+            if (cache) {
+                // Stamp first, then read: a write in between gives a stamp that the next scan
+                // does not find again.
+                stamps[i] = FileStamp::of(paths.at(at));
+                if (std::optional<MigrationText> summary =
+                        cache->find(relativePaths.at(at), stamps[i])) {
+                    parsed[i] = migrationOf(paths.at(at), relativePaths.at(at), names.at(at),
+                                            std::move(*summary));
+                    continue;
+                }
+            }
             parsed[i] = readMigration(paths.at(at), relativePaths.at(at), names.at(at));
         }
     };
@@ -225,12 +249,20 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir)
     work(0, workers);
     for (std::thread &t : threads)
         t.join();
+    if (cache) {
+        const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
+        for (size_t i = 0; i < parsed.size(); ++i) {
+            if (const Result<Migration> &m = *parsed[i]; m)
+                cache->keep(m->relativePath, stamps[i], m->text, nowNs);
+        }
+    }
 
     MigrationSet set;
     std::sort(ignored.begin(), ignored.end(), [](const IgnoredEntry &a, const IgnoredEntry &b) {
         return a.relativePath < b.relativePath;
     });
     set.m_ignored = std::move(ignored);
+    set.m_versioned.reserve(qsizetype(parsed.size()));
     for (std::optional<Result<Migration>> &slot : parsed) {
         Result<Migration> &migration = *slot;
         if (!migration)

@@ -10,6 +10,8 @@
 
 namespace tidemark {
 
+class ChecksumCache;
+
 // One migration file, read and checksummed once.
 struct Migration
 {
@@ -58,7 +60,9 @@ public:
     // files with equal versions (1, 1.0, 01), two files with the same base name, a .sql entry
     // that is not a regular file (a FIFO, a device, a folder; symbolic links resolved), or a
     // file that is not UTF-8 is an error naming the file(s).
-    static Result<MigrationSet> scan(const QString &migrationsDir);
+    // With a cache, a file whose stamp the cache remembers is not read: its Migration holds
+    // the summary (text.sqlRead is false); the cache keeps what this scan saw (save it after).
+    static Result<MigrationSet> scan(const QString &migrationsDir, ChecksumCache *cache = nullptr);
 
 private:
     QList<Migration> m_versioned;

@@ -48,6 +48,9 @@ struct MigrationText
     // "--- rollback", "-- down"): Jetbase, and so Tidemark, runs what follows them as part of
     // the upgrade.
     QList<TextWarning> warnings;
+    // False for a summary from the checksum cache (status): everything above but upgradeSql,
+    // rollbackSql and jetbaseUpgradeStatements, which are empty.
+    bool sqlRead = true;
 
     bool hasRollbackSection() const { return rollbackFirstLine > 0; }
 };
