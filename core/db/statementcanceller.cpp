@@ -1,8 +1,7 @@
 #include "statementcanceller.h"
 
 #include "db/connection.h"
-
-#include <QSqlDriver>
+#include "db/nativehandle.h"
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -14,21 +13,6 @@ namespace tidemark {
 namespace {
 
 constexpr auto PollInterval = std::chrono::milliseconds(50);
-
-// The driver's native handle when its registered type is one of the names (Qt registers
-// PGconn* under its struct tag, "pg_conn*").
-template <typename Handle>
-Handle nativeHandle(const QSqlDatabase &database, std::initializer_list<const char *> typeNames)
-{
-    const QVariant handle = database.driver() ? database.driver()->handle() : QVariant();
-    if (!handle.isValid())
-        return nullptr;
-    for (const char *name : typeNames) {
-        if (qstrcmp(handle.typeName(), name) == 0)
-            return *static_cast<Handle const *>(handle.constData());
-    }
-    return nullptr;
-}
 
 } // namespace
 

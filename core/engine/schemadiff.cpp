@@ -3,8 +3,10 @@
 #include "engine/otherdatabase.h"
 
 #include "db/connection.h"
+#include "db/onemessage.h"
 #include "migration/migrationtext.h"
 #include "migration/sqllexer.h"
+#include "migration/transactioncontrol.h"
 #include "project/modelpaths.h"
 #include "schema/catalogreader.h"
 #include "schema/modelexporter.h"
@@ -16,6 +18,7 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 
+#include <future>
 #include <optional>
 
 namespace tidemark {
@@ -61,19 +64,44 @@ Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, 
         (*scratch)->drop();
         notes->append((*scratch)->droppedNote());
     });
-    for (const DesiredStatement &statement : sql.statements) {
-        Result<QSqlQuery> done = (*scratch)->connection().exec(statement.sql);
-        if (!done) {
-            Error e = done.error();
-            e.file = statement.file;
-            e.line = statement.line;
-            e.statement = statement.sql;
-            e.message = sql.failure + QStringLiteral(": ") + e.dbText;
-            e.hint = sql.hint;
-            return e;
+    Connection &connection = (*scratch)->connection();
+    const auto runOne = [&](const DesiredStatement &statement) -> Status {
+        Result<QSqlQuery> done = connection.exec(statement.sql);
+        if (done)
+            return {};
+        Error e = done.error();
+        e.file = statement.file;
+        e.line = statement.line;
+        e.statement = statement.sql;
+        e.message = sql.failure + QStringLiteral(": ") + e.dbText;
+        e.hint = sql.hint;
+        return e;
+    };
+    // PostgreSQL: up to a hundred statements to a message, one round trip each (a message is
+    // one transaction, and a thousand tables in one would run out of lock slots). A message
+    // that fails left nothing behind: its statements run again one by one to name the failing
+    // one. Statements that open or end transactions run on their own.
+    const SqlDialect dialect = connection.spec().dialect;
+    constexpr qsizetype PerMessage = 100;
+    const QList<DesiredStatement> &all = sql.statements;
+    for (qsizetype i = 0; i < all.size();) {
+        QStringList message;
+        while (dialect == SqlDialect::Postgres && i + message.size() < all.size() &&
+               message.size() < PerMessage &&
+               transactionControl(all.at(i + message.size()).sql, dialect).kind ==
+                   TransactionControl::None)
+            message.append(all.at(i + message.size()).sql);
+        if (message.size() > 1 && runAsOneMessage(connection, message).value_or(false)) {
+            i += message.size();
+            continue;
+        }
+        const qsizetype end = i + std::max<qsizetype>(message.size(), 1);
+        for (; i < end; ++i) {
+            if (Status s = runOne(all.at(i)); !s)
+                return s.error();
         }
     }
-    return readSchema((*scratch)->connection());
+    return readSchema(connection);
 }
 
 Result<QStringList> schemaFiles(const QString &path)
@@ -238,9 +266,10 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
             return found.error();
         sql = std::move(found).value();
     }
-    Result<Schema> current = readLiveSchema(target.value());
-    if (!current)
-        return current.error();
+    // The live schema is read on another thread (with its own connection) while the desired
+    // one loads: the server works on both at once.
+    auto live =
+        std::async(std::launch::async, [spec = target.value()] { return readLiveSchema(spec); });
 
     Result<Schema> desired = Schema();
     if (sql) {
@@ -256,6 +285,9 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
         report.source = QStringLiteral("database ") + other->displayUrl;
         desired = readLiveSchema(other.value());
     }
+    Result<Schema> current = live.get();
+    if (!current)
+        return current.error();
     if (!desired)
         return desired.error();
     report.diff = compareSchemas(current.value(), desired.value());

@@ -20,6 +20,9 @@ class PostgresCatalogReader final : public CatalogReader
 public:
     Result<Schema> read(Connection &connection) const override;
     int queryCount() const override;
+
+private:
+    Result<Schema> readCatalog(Connection &connection) const;
 };
 
 // information_schema: COLUMNS, STATISTICS, TABLE_CONSTRAINTS, KEY_COLUMN_USAGE,

@@ -32,8 +32,9 @@ SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
        pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '',
        CASE WHEN t.typtype = 'e' THEN t.typname END,
        EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
-               WHERE s.relkind = 'S' AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
-                 AND dep.deptype = 'a'),
+               WHERE s.relkind = 'S' AND dep.refclassid = 'pg_class'::regclass
+                 AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
+                 AND dep.classid = 'pg_class'::regclass AND dep.deptype = 'a'),
        col_description(c.oid, a.attnum), obj_description(c.oid, 'pg_class'),
        a.attgenerated = 's',
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
@@ -45,7 +46,8 @@ SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
                 CASE WHEN s.seqincrement <> 1 THEN 'INCREMENT BY ' || s.seqincrement END)
         FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
         WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass
-          AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i')
+          AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = c.oid
+          AND dep.refobjsubid = a.attnum AND dep.deptype = 'i')
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -357,10 +359,28 @@ Status readObjects(Connection &connection, Schema &schema)
 
 int PostgresCatalogReader::queryCount() const
 {
-    return 8;
+    return 10; // 8 catalog queries, and JIT turned off and back
 }
 
+// The catalog queries run without JIT compilation: on a thousand tables the columns query
+// costs enough for the server to compile it, which took longer (0.5 s) than running it. The
+// session's own setting comes back afterwards.
 Result<Schema> PostgresCatalogReader::read(Connection &connection) const
+{
+    Result<QVariant> jit = connection.scalar(
+        QStringLiteral("SELECT current_setting('jit') || '/' || set_config('jit', 'off', false)"));
+    if (!jit)
+        return jit.error();
+    const QString previous = jit->toString().section(u'/', 0, 0);
+    Result<Schema> schema = readCatalog(connection);
+    Result<QVariant> restored =
+        connection.scalar(QStringLiteral("SELECT set_config('jit', ?, false)"), {previous});
+    if (schema && !restored)
+        return restored.error();
+    return schema;
+}
+
+Result<Schema> PostgresCatalogReader::readCatalog(Connection &connection) const
 {
     // The columns query sees every table; the later queries attach to them.
     SchemaBuilder builder;

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void postgresSchemaSetting();
     void viewGrantsKept();
     void serialComparesAsIdentity();
+    void manyStatementsInMessages();
 };
 
 void TestCliDiff::detectsChanges()
@@ -247,6 +248,46 @@ void TestCliDiff::serialComparesAsIdentity()
         changes.append(c.toObject().value(QStringLiteral("kind")).toString() + u' ' +
                        c.toObject().value(QStringLiteral("object")).toString());
     QCOMPARE(changes, QStringList{QStringLiteral("change_column_identity n")});
+}
+
+// PostgreSQL loads the desired schema a hundred statements to a message. A statement that cannot
+// run inside the message's transaction (CREATE INDEX CONCURRENTLY) or that opens one of its own
+// makes its message run statement by statement, and a broken statement in the second message
+// is still named by its own line.
+void TestCliDiff::manyStatementsInMessages()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    TempProject project(db.url());
+    QByteArray sql;
+    for (int i = 0; i < 130; ++i) {
+        sql += QByteArray("CREATE TABLE t") + QByteArray::number(i) + " (id INTEGER, x INTEGER);\n";
+        if (i == 40)
+            sql += "CREATE INDEX CONCURRENTLY t40_x ON t40 (x);\n";
+        if (i == 60)
+            sql += "BEGIN;\nCREATE TABLE inside (id INTEGER);\nCOMMIT;\n";
+    }
+    const QString schema = writeSchema(project, sql);
+    const CliRunner cli(Binary::Cli, project.root());
+    const CliResult r = cli.run(
+        {QStringLiteral("--json"), QStringLiteral("diff"), QStringLiteral("--schema"), schema});
+    CLI_EXPECT_EXIT(r, 0);
+    int tables = 0;
+    for (const QJsonValue &c : r.json().value(QStringLiteral("changes")).toArray())
+        tables += c.toObject().value(QStringLiteral("kind")).toString() == u"add_table";
+    QCOMPARE(tables, 131);
+    QVERIFY2(r.stdoutText().contains(QStringLiteral("t40_x")), qPrintable(r.stdoutText()));
+    QCOMPARE(leftoverScratch(db), QStringList());
+
+    // Line 120 + 1 (the index) + 3 (the transaction) = file line 124: table t119.
+    const QByteArray broken = QByteArray(sql).replace("CREATE TABLE t119 (id INTEGER,",
+                                                      "CREATE TABLE t119 (id INTEGER,,");
+    writeSchema(project, broken);
+    const CliResult bad = cli.run({QStringLiteral("diff"), QStringLiteral("--schema"), schema});
+    CLI_EXPECT_EXIT(bad, 1);
+    CLI_EXPECT_CONTAINS(bad, bad.stderrText(), schema + QStringLiteral(":124:"));
+    CLI_EXPECT_CONTAINS(bad, bad.stderrText(), QStringLiteral("CREATE TABLE t119"));
+    QCOMPARE(leftoverScratch(db), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestCliDiff)
