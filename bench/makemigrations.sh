@@ -290,7 +290,7 @@ echo "| SQLite, to the in-memory scratch database (the schema file, then its cat
 echo "| PostgreSQL, catalog reads (live schema and scratch schema) | $pg_small_cat | $pg_big_cat | $(same "$pg_small_cat" "$pg_big_cat") |"
 echo "| PostgreSQL, all but the schema file (with session setup, scratch schema create/drop) | $pg_small_other | $pg_big_other | $(same "$pg_small_other" "$pg_big_other") |"
 echo "| PostgreSQL, dropping the scratch schema's tables (100 per statement) | $pg_small_drop | $pg_big_drop | 1 per 100 tables |"
-echo "| PostgreSQL, the schema file's statements (into the scratch schema) | $pg_small_file | $pg_big_file | 2 per table |"
+echo "| PostgreSQL, the schema file's statements (into the scratch schema, up to 100 to a message) | $pg_small_file | $pg_big_file | 1 per 50 tables |"
 fi # (c) and the tables' report
 
 # (d) The objects variant, PostgreSQL: Tidemark and migra on the tables plus views, triggers and
