@@ -41,6 +41,9 @@ bash scripts/install-deps.sh --bench >&2
 bash scripts/test-servers.sh start >&2
 
 work=$(mktemp -d /tmp/tidemark-bench-mm.XXXXXX)
+# Tidemark's cache of normalised desired schemas (PostgreSQL): in the scratch folder, and off
+# but for the one row that measures it (an unchanged schema file on the same server).
+export XDG_CACHE_HOME=$work/cache TIDEMARK_SCHEMA_CACHE=off
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
 PG_DBS=(bench_mm_before bench_mm_after bench_mm_count bench_mm_tpl_before bench_mm_tpl_after)
@@ -197,6 +200,14 @@ leftover=$(psql "$PG/bench_mm_before" -X -qAt -c "SELECT count(*) FROM pg_class 
     pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname LIKE 'tidemark\_scratch\_%'")
 BEFORE_EACH="pg_fresh before; tm_reset" measure pg_tidemark \
     "${tm_pg[@]}" "$TIDEMARK_COMMAND" "${desired[@]}"
+pg_fresh before && tm_reset
+TIDEMARK_SCHEMA_CACHE=on "${tm_pg[@]}" --json "$TIDEMARK_COMMAND" "${desired[@]}" >/dev/null
+TIDEMARK_SCHEMA_CACHE=on BEFORE_EACH="pg_fresh before; tm_reset" measure pg_tidemark_cached \
+    "${tm_pg[@]}" "$TIDEMARK_COMMAND" "${desired[@]}"
+pg_fresh before && tm_reset
+TIDEMARK_SCHEMA_CACHE=on "${tm_pg[@]}" --json "$TIDEMARK_COMMAND" "${desired[@]}" >"$work/tm-pg.json"
+check_tidemark "tidemark on PostgreSQL, from the cache" "$work/tm-pg.json"
+grep -q 'from the cache' "$work/tm-pg.json" || { echo "the schema cache was not used" >&2; exit 1; }
 
 alembic_project "$work/al-pg" "$PG/bench_mm_before"
 BEFORE_EACH="pg_fresh before; alembic_reset $work/al-pg" measure pg_alembic \
@@ -274,6 +285,7 @@ echo "| $TABLES tables, $CHANGED changed | tidemark $TIDEMARK_COMMAND | Alembic 
 echo "|---|---|---|---|---|---|"
 echo "| SQLite | $(cell sqlite_tidemark) | $(cell sqlite_alembic) | - | $al_sqlite | - |"
 echo "| PostgreSQL 15 | $(cell pg_tidemark) | $(cell pg_alembic) | $(cell pg_migra) | $al_pg | $mi_pg |"
+echo "| PostgreSQL 15, unchanged schema file again (desired schema from the cache) | $(cell pg_tidemark_cached) | $(cell pg_alembic) | $(cell pg_migra) | $(ratio pg_alembic pg_tidemark_cached) | $(ratio pg_migra pg_tidemark_cached) |"
 echo
 echo "Targets: 10x Alembic on SQLite $(at_least "$al_sqlite" 10), on PostgreSQL" \
     "$(at_least "$al_pg" 10); faster than migra $(above "$mi_pg" 1)."

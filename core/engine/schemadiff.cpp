@@ -1,5 +1,6 @@
 #include "schemadiff.h"
 
+#include "engine/desiredschemacache.h"
 #include "engine/otherdatabase.h"
 
 #include "db/connection.h"
@@ -102,6 +103,31 @@ Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, 
         }
     }
     return readSchema(connection);
+}
+
+// The desired schema from the cache when the same statements were normalised on the same
+// server before (PostgreSQL), else loaded into a scratch space and kept in the cache.
+Result<Schema> loadDesiredCached(const ConnectionSpec &server, const DesiredSql &sql,
+                                 QStringList *notes)
+{
+    QStringList statements;
+    statements.reserve(sql.statements.size());
+    for (const DesiredStatement &statement : sql.statements)
+        statements.append(statement.sql);
+    const std::optional<DesiredSchemaCache> cache =
+        DesiredSchemaCache::forServer(server, statements);
+    if (cache) {
+        if (std::optional<Schema> kept = cache->load()) {
+            notes->append(QStringLiteral(
+                "The desired schema is the one this server normalised for the same statements "
+                "before (from the cache; TIDEMARK_SCHEMA_CACHE=off loads it again)."));
+            return std::move(*kept);
+        }
+    }
+    Result<Schema> desired = loadDesired(server, sql, notes);
+    if (desired && cache)
+        cache->save(desired.value());
+    return desired;
 }
 
 Result<QStringList> schemaFiles(const QString &path)
@@ -276,7 +302,7 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
         Result<ConnectionSpec> server = scratchServer(project, target.value());
         if (!server)
             return server.error();
-        desired = loadDesired(server.value(), *sql, &report.notes);
+        desired = loadDesiredCached(server.value(), *sql, &report.notes);
     } else {
         Result<ConnectionSpec> other = otherDatabaseSpec(project, target.value(), options.fromUrl,
                                                          QStringLiteral("--from-url"));

@@ -38,6 +38,8 @@ struct ColumnDef
     // default), not GENERATED ... AS IDENTITY. It compares as an identity; its ALWAYS and
     // options are not compared (a SERIAL column has neither).
     bool serial = false;
+
+    bool operator==(const ColumnDef &) const = default;
 };
 
 struct PrimaryKeyDef
@@ -45,6 +47,8 @@ struct PrimaryKeyDef
     QString name; // constraint name where the database has one
     QStringList columns;
     bool isEmpty() const { return columns.isEmpty(); }
+
+    bool operator==(const PrimaryKeyDef &) const = default;
 };
 
 struct IndexDef
@@ -62,12 +66,16 @@ struct IndexDef
     QStringList partOptions;
     QStringList include; // PostgreSQL: INCLUDE columns
     QString partOption(qsizetype part) const { return partOptions.value(part); }
+
+    bool operator==(const IndexDef &) const = default;
 };
 
 struct UniqueConstraintDef
 {
     QString name;
     QStringList columns;
+
+    bool operator==(const UniqueConstraintDef &) const = default;
 };
 
 struct ForeignKeyDef
@@ -81,12 +89,16 @@ struct ForeignKeyDef
     // MariaDB: the index InnoDB made for the key (named after the key or its first column),
     // which the reader hides; empty elsewhere. Not compared.
     QString backingIndex;
+
+    bool operator==(const ForeignKeyDef &) const = default;
 };
 
 struct CheckConstraintDef
 {
     QString name;       // empty when unnamed (SQLite)
     QString expression; // the condition without the CHECK keyword and outer parentheses
+
+    bool operator==(const CheckConstraintDef &) const = default;
 };
 
 struct TableDef
@@ -101,12 +113,16 @@ struct TableDef
     QString comment; // PostgreSQL, MariaDB: the table's COMMENT; empty when there is none
 
     const ColumnDef *column(const QString &name) const;
+
+    bool operator==(const TableDef &) const = default;
 };
 
 struct EnumTypeDef
 {
     QString name;
     QStringList values; // in their sort order
+
+    bool operator==(const EnumTypeDef &) const = default;
 };
 
 struct Schema
@@ -117,6 +133,8 @@ struct Schema
 
     const TableDef *table(const QString &name) const;
     const SchemaObjectDef *object(const QString &key) const;
+
+    bool operator==(const Schema &) const = default;
 };
 
 // True for Jetbase's and Tidemark's own tables, which are never part of a comparison.

@@ -38,6 +38,8 @@ struct SchemaObjectDef
     // What a comparison looks at: the definition, plus indexes and ownership where they apply.
     QString comparable() const;
     bool isViewLike() const { return type == Type::View || type == Type::MaterializedView; }
+
+    bool operator==(const SchemaObjectDef &) const = default;
 };
 
 // "view", "materialized view", "trigger", "function"/"procedure", "sequence".

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void viewGrantsKept();
     void serialComparesAsIdentity();
     void manyStatementsInMessages();
+    void desiredSchemaFromTheCache();
 };
 
 void TestCliDiff::detectsChanges()
@@ -71,8 +72,10 @@ void TestCliDiff::detectsChanges()
     QCOMPARE(snapshotOf(db), before);
     QCOMPARE(leftoverScratch(db), QStringList());
 
-    const CliResult human = CliRunner(Binary::Gui, project.root())
-                                .run({QStringLiteral("diff"), QStringLiteral("--schema"), schema});
+    CliRunner gui(Binary::Gui, project.root());
+    // Not from the desired-schema cache (PostgreSQL), which the run above filled.
+    gui.environment().insert(QStringLiteral("TIDEMARK_SCHEMA_CACHE"), QStringLiteral("off"));
+    const CliResult human = gui.run({QStringLiteral("diff"), QStringLiteral("--schema"), schema});
     CLI_EXPECT_EXIT(human, 0);
     CLI_EXPECT_CONTAINS(human, human.stdoutText(), QStringLiteral("+ add table books"));
     CLI_EXPECT_CONTAINS(human, human.stderrText(), QStringLiteral("Dropped"));
@@ -287,6 +290,63 @@ void TestCliDiff::manyStatementsInMessages()
     CLI_EXPECT_EXIT(bad, 1);
     CLI_EXPECT_CONTAINS(bad, bad.stderrText(), schema + QStringLiteral(":124:"));
     CLI_EXPECT_CONTAINS(bad, bad.stderrText(), QStringLiteral("CREATE TABLE t119"));
+    QCOMPARE(leftoverScratch(db), QStringList());
+}
+
+// PostgreSQL: a second diff of the same desired schema on the same server takes the normalised
+// schema from the cache (no scratch schema), with the same answer; a changed schema file, a
+// changed server (an extension installed) or TIDEMARK_SCHEMA_CACHE=off loads it again.
+void TestCliDiff::desiredSchemaFromTheCache()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    QVERIFY(db.exec(Current));
+    TempProject project(db.url());
+    QTemporaryDir cacheHome;
+    CliRunner cli(Binary::Cli, project.root());
+    cli.environment().insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.path());
+    const QString schema = writeSchema(
+        project, "CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(100) NOT "
+                 "NULL, country VARCHAR(2));\n");
+    const QStringList diff{QStringLiteral("--json"), QStringLiteral("diff"),
+                           QStringLiteral("--schema"), schema};
+    const auto changesOf = [](const CliResult &r) {
+        QStringList out;
+        for (const QJsonValue &c : r.json().value(QStringLiteral("changes")).toArray())
+            out.append(c.toObject().value(QStringLiteral("summary")).toString());
+        return out;
+    };
+    const auto fromCache = [](const CliResult &r) {
+        return r.stdoutText().contains(QStringLiteral("from the cache"));
+    };
+    const CliResult first = cli.run(diff);
+    CLI_EXPECT_EXIT(first, 0);
+    QVERIFY(!fromCache(first));
+    QCOMPARE(changesOf(first).size(), 1);
+    const CliResult second = cli.run(diff);
+    CLI_EXPECT_EXIT(second, 0);
+    QVERIFY2(fromCache(second), qPrintable(second.stdoutText()));
+    QCOMPARE(changesOf(second), changesOf(first));
+    QCOMPARE(leftoverScratch(db), QStringList());
+
+    writeSchema(project, "CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name "
+                         "VARCHAR(100) NOT NULL, country VARCHAR(3));\n");
+    const CliResult edited = cli.run(diff);
+    CLI_EXPECT_EXIT(edited, 0);
+    QVERIFY(!fromCache(edited));
+    QVERIFY2(changesOf(edited).join(u' ').contains(QStringLiteral("country")),
+             qPrintable(edited.stdoutText()));
+    QVERIFY(fromCache(cli.run(diff)));
+
+    QVERIFY(db.exec(QStringLiteral("CREATE EXTENSION pg_trgm")));
+    const CliResult otherServer = cli.run(diff);
+    CLI_EXPECT_EXIT(otherServer, 0);
+    QVERIFY(!fromCache(otherServer));
+    cli.environment().insert(QStringLiteral("TIDEMARK_SCHEMA_CACHE"), QStringLiteral("off"));
+    const CliResult off = cli.run(diff);
+    CLI_EXPECT_EXIT(off, 0);
+    QVERIFY(!fromCache(off));
+    QCOMPARE(changesOf(off), changesOf(edited));
     QCOMPARE(leftoverScratch(db), QStringList());
 }
 
