@@ -78,17 +78,17 @@ Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, 
         e.hint = sql.hint;
         return e;
     };
-    // PostgreSQL: up to a hundred statements to a message, one round trip each (a message is
-    // one transaction, and a thousand tables in one would run out of lock slots). A message
-    // that fails left nothing behind: its statements run again one by one to name the failing
-    // one. Statements that open or end transactions run on their own.
+    // Up to a hundred statements to a message where the database takes messages (PostgreSQL;
+    // elsewhere runAsOneMessage sends nothing and they run one by one): one round trip each (a
+    // message is one transaction, and a thousand tables in one would run out of lock slots).
+    // A message that fails left nothing behind: its statements run again one by one to name
+    // the failing one. Statements that open or end transactions run on their own.
     const SqlDialect dialect = connection.spec().dialect;
     constexpr qsizetype PerMessage = 100;
     const QList<DesiredStatement> &all = sql.statements;
     for (qsizetype i = 0; i < all.size();) {
         QStringList message;
-        while (dialect == SqlDialect::Postgres && i + message.size() < all.size() &&
-               message.size() < PerMessage &&
+        while (i + message.size() < all.size() && message.size() < PerMessage &&
                transactionControl(all.at(i + message.size()).sql, dialect).kind ==
                    TransactionControl::None)
             message.append(all.at(i + message.size()).sql);

@@ -388,6 +388,26 @@ private Q_SLOTS:
 
     // One query per catalog area, never one per table: 1 and 150 tables both read, and the
     // reported count is the reader's constant.
+    // PostgreSQL: the reader turns JIT off for its queries and gives the session its own
+    // setting back afterwards.
+    void jitSettingComesBack()
+    {
+        ScratchDatabase db(SqlDialect::Postgres);
+        TIDEMARK_REQUIRE(db);
+        Result<DatabaseUrl> parsed = parseDatabaseUrl(db.url());
+        Result<ConnectionSpec> spec = connectionSpecFor(parsed.value(), {});
+        QVERIFY(spec.ok());
+        Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value());
+        QVERIFY(connection.ok());
+        for (const QString &setting : {u"on"_s, u"off"_s}) {
+            QVERIFY((*connection)->exec(u"SET jit = "_s + setting).ok());
+            QVERIFY(CatalogReader::create(SqlDialect::Postgres)->read(**connection).ok());
+            Result<QVariant> now = (*connection)->scalar(u"SHOW jit"_s);
+            QVERIFY(now.ok());
+            QCOMPARE(now->toString(), setting);
+        }
+    }
+
     void queryCount_data() { addDialectRows(false); }
     void queryCount()
     {
