@@ -1,6 +1,7 @@
 #include "connection.h"
 
 #include "common/redaction.h"
+#include "db/onemessage.h"
 
 #include <QAtomicInteger>
 #include <QLoggingCategory>
@@ -185,6 +186,38 @@ Status Connection::commit()
     if (!db.commit())
         return errorFrom(db.lastError(), QStringLiteral("COMMIT"));
     return {};
+}
+
+Status Connection::commitWith(const QList<BoundStatement> &statements)
+{
+    QStringList message;
+    for (const BoundStatement &s : statements)
+        message.append(inlineBinds(s.sql, s.binds));
+    message.append(QStringLiteral("COMMIT"));
+    // The message runs inside the transaction begin() opened, so its statements are not an
+    // implicit transaction of their own: the COMMIT at its end ends that transaction.
+    if (std::optional<OneMessageOutcome> sent = sendAsOneMessage(*this, message)) {
+        // A COMMIT of a transaction that had failed answers ROLLBACK, without an error.
+        if (sent->ok && sent->commandTag != u"COMMIT") {
+            sent->ok = false;
+            sent->errorText = QStringLiteral("The server rolled the transaction back (%1) "
+                                             "instead of committing it.")
+                                  .arg(sent->commandTag);
+        }
+        if (!sent->ok) {
+            Error e = Error::make(Error::Code::Database, scrub(sent->errorText));
+            e.dbText = e.message;
+            e.dbCode = sent->sqlState;
+            return e;
+        }
+        m_inTransaction = false;
+        return {};
+    }
+    for (const BoundStatement &s : statements) {
+        if (Result<QSqlQuery> done = exec(s); !done)
+            return done.error();
+    }
+    return commit();
 }
 
 Status Connection::rollback()

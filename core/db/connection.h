@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "db/boundstatement.h"
 #include "db/databaseurl.h"
 #include "db/dialect.h"
 
@@ -29,10 +30,20 @@ public:
     // Runs one statement with positional binds; the database's error becomes an
     // Error::Code::Database carrying the statement and the database's text and code.
     Result<QSqlQuery> exec(const QString &sql, const QVariantList &binds = {}) const;
+    Result<QSqlQuery> exec(const BoundStatement &statement) const
+    {
+        return exec(statement.sql, statement.binds);
+    }
     // First column of the first row, or an invalid QVariant when there is no row.
     Result<QVariant> scalar(const QString &sql, const QVariantList &binds = {}) const;
     Status begin();
     Status commit();
+    // Runs the statements in the open transaction and commits it. On PostgreSQL they go to the
+    // server as one message together with the COMMIT: one round trip instead of one for each.
+    // On a failure nothing of the transaction took effect (the server stops at the failing
+    // statement); the transaction may still be open, so the caller rolls back as after any
+    // failed statement. The error carries the database's text.
+    Status commitWith(const QList<BoundStatement> &statements);
     Status rollback();
     bool inTransaction() const { return m_inTransaction; }
     bool tableExists(const QString &table) const;
@@ -41,11 +52,12 @@ public:
     // parameters in their errors).
     QString scrub(const QString &text) const;
 
+    // sql with each '?' replaced by the driver's literal for the next bind value.
+    QString inlineBinds(const QString &sql, const QVariantList &binds) const;
+
 private:
     Connection(ConnectionSpec spec, QString name);
     Error errorFrom(const QSqlError &error, const QString &statement) const;
-    // sql with each '?' replaced by the driver's literal for the next bind value.
-    QString inlineBinds(const QString &sql, const QVariantList &binds) const;
 
     ConnectionSpec m_spec;
     QString m_name;

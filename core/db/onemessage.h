@@ -16,4 +16,17 @@ class Connection;
 // which would split the implicit one.
 std::optional<bool> runAsOneMessage(Connection &connection, const QStringList &statements);
 
+struct OneMessageOutcome
+{
+    bool ok = false;
+    QString errorText; // the server's message when not ok (not yet scrubbed)
+    QString sqlState;
+    QString commandTag; // of the last statement, when ok ("COMMIT", "INSERT 0 1", ...)
+};
+
+// As runAsOneMessage, with the server's error when a statement failed. The statements may end
+// a transaction that the connection opened before (Connection::commitWith sends its COMMIT so).
+std::optional<OneMessageOutcome> sendAsOneMessage(Connection &connection,
+                                                  const QStringList &statements);
+
 } // namespace tidemark

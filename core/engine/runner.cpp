@@ -418,28 +418,27 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
             return fail(s.error(), statementCount, RunEvent::Type::FileFailed);
         bookkeeping = true;
     }
-    Status tracked = upgrade ? store.recordApplied(*file.migration, file.alreadyTracked)
-                             : store.forgetVersion(file.versionKey);
-    if (!tracked) {
-        Error e = tracked.error();
-        e.message = QStringLiteral("Could not record %1 in jetbase_migrations: %2")
-                        .arg(file.fileName, e.dbText);
-        return fail(e, statementCount, RunEvent::Type::FileFailed);
-    }
     entry.durationMs = timer.elapsed();
     entry.outcome = file.forgetOnly ? QStringLiteral("forgotten") : QStringLiteral("success");
     if (file.forgetOnly)
         entry.errorText = QStringLiteral("Only the record was forgotten "
                                          "(--forget-without-rollback): the file has no rollback "
                                          "section, so no SQL ran and its changes stay.");
-    if (Status s = journal.write(entry); !s)
-        return fail(s.error(), statementCount, RunEvent::Type::FileFailed);
-    if (progressStarted) {
-        if (Status s = progressStore.remove(progress); !s)
-            return fail(s.error(), statementCount, RunEvent::Type::FileFailed);
+    // The tracking row, the journal row and the end of a progress record commit together with
+    // the file (on PostgreSQL in one round trip).
+    QList<BoundStatement> bookkeepingStatements{
+        upgrade ? store.recordAppliedStatement(*file.migration, file.alreadyTracked)
+                : TrackingStore::forgetVersionStatement(file.versionKey),
+        Journal::insertStatement(entry)};
+    if (progressStarted)
+        bookkeepingStatements.append(ProgressStore::removeStatement(progress));
+    if (Status s = m_connection.commitWith(bookkeepingStatements); !s) {
+        Error e = s.error();
+        e.message = QStringLiteral("Could not commit %1 with its records in jetbase_migrations "
+                                   "and tidemark_journal: %2")
+                        .arg(file.fileName, e.dbText);
+        return fail(e, statementCount, RunEvent::Type::FileFailed);
     }
-    if (Status s = m_connection.commit(); !s)
-        return fail(s.error(), statementCount, RunEvent::Type::FileFailed);
     if (Status s = runTrailing(); !s) {
         result.error = s.error();
         result.failedFile = file.fileName;

@@ -19,18 +19,22 @@ QVariant nullableText(const QString &text)
 
 Status Journal::write(const JournalEntry &e)
 {
-    Result<QSqlQuery> done = m_connection.exec(
-        QStringLiteral("INSERT INTO tidemark_journal (batch_id, operation, filename, version, "
-                       "migration_type, checksum, os_user, host, tool_version, started_at, "
-                       "duration_ms, outcome, error_text, failing_statement, failing_line, "
-                       "sql_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {e.batchId, e.operation, e.fileName, nullableText(e.version), e.migrationType,
-         nullableText(e.checksum), e.osUser, e.host, e.toolVersion,
-         e.startedAt.toUTC().toString(TimestampFormat), e.durationMs, e.outcome,
-         nullableText(e.errorText), nullableText(e.failingStatement),
-         e.failingLine > 0 ? QVariant(e.failingLine) : QVariant(QMetaType::fromType<int>()),
-         nullableText(e.sqlText)});
+    Result<QSqlQuery> done = m_connection.exec(insertStatement(e));
     return done ? Status() : Status(done.error());
+}
+
+BoundStatement Journal::insertStatement(const JournalEntry &e)
+{
+    return {QStringLiteral("INSERT INTO tidemark_journal (batch_id, operation, filename, version, "
+                           "migration_type, checksum, os_user, host, tool_version, started_at, "
+                           "duration_ms, outcome, error_text, failing_statement, failing_line, "
+                           "sql_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {e.batchId, e.operation, e.fileName, nullableText(e.version), e.migrationType,
+             nullableText(e.checksum), e.osUser, e.host, e.toolVersion,
+             e.startedAt.toUTC().toString(TimestampFormat), e.durationMs, e.outcome,
+             nullableText(e.errorText), nullableText(e.failingStatement),
+             e.failingLine > 0 ? QVariant(e.failingLine) : QVariant(QMetaType::fromType<int>()),
+             nullableText(e.sqlText)}};
 }
 
 Result<QList<JournalEntry>> Journal::read(int limit) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "db/boundstatement.h"
 
 #include <QDateTime>
 #include <QList>
@@ -41,6 +42,8 @@ public:
     {}
 
     Status write(const JournalEntry &entry);
+    // write's statement, for Connection::commitWith.
+    static BoundStatement insertStatement(const JournalEntry &entry);
     // Newest first; limit <= 0 means all. A missing table gives an empty list.
     Result<QList<JournalEntry>> read(int limit = 0) const;
     // Versions applied with success by the latest upgrade batch that applied any versioned file.

@@ -126,10 +126,14 @@ Status ProgressStore::finish(const FileProgress &p)
 
 Status ProgressStore::remove(const FileProgress &p)
 {
-    Result<QSqlQuery> done = m_connection.exec(
-        QStringLiteral("DELETE FROM tidemark_progress WHERE filename = ? AND operation = ?"),
-        {p.fileName, p.operation});
+    Result<QSqlQuery> done = m_connection.exec(removeStatement(p));
     return done ? Status() : Status(done.error());
+}
+
+BoundStatement ProgressStore::removeStatement(const FileProgress &p)
+{
+    return {QStringLiteral("DELETE FROM tidemark_progress WHERE filename = ? AND operation = ?"),
+            {p.fileName, p.operation}};
 }
 
 } // namespace tidemark

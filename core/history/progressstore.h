@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "db/boundstatement.h"
 
 #include <QList>
 #include <QString>
@@ -55,6 +56,8 @@ public:
     Status done(const FileProgress &progress);    // statementsDone, doneLine, running cleared
     Status finish(const FileProgress &progress);  // state, errorText, counts
     Status remove(const FileProgress &progress);
+    // remove's statement, for Connection::commitWith.
+    static BoundStatement removeStatement(const FileProgress &progress);
 
 private:
     Status update(const QString &assignments, const QVariantList &values,

@@ -64,16 +64,21 @@ Status TrackingStore::insertCopiedRow(const HistoryRow &row)
 
 Status TrackingStore::recordApplied(const Migration &migration, bool alreadyTracked)
 {
+    Result<QSqlQuery> done = m_connection.exec(recordAppliedStatement(migration, alreadyTracked));
+    return done ? Status() : Status(done.error());
+}
+
+BoundStatement TrackingStore::recordAppliedStatement(const Migration &migration,
+                                                     bool alreadyTracked) const
+{
     const Dialect &d = m_connection.dialect();
     const QString type = migrationTypeName(migration.kind());
     if (alreadyTracked) {
         // A re-run of a RA/ROC file keeps its row (and its order_executed) and moves applied_at.
-        Result<QSqlQuery> done = m_connection.exec(
-            QStringLiteral("UPDATE jetbase_migrations SET checksum = ?, applied_at = %1 "
-                           "WHERE filename = ? AND migration_type = ?")
-                .arg(d.nowSql()),
-            {migration.checksum(), migration.fileName, type});
-        return done ? Status() : Status(done.error());
+        return {QStringLiteral("UPDATE jetbase_migrations SET checksum = ?, applied_at = %1 "
+                               "WHERE filename = ? AND migration_type = ?")
+                    .arg(d.nowSql()),
+                {migration.checksum(), migration.fileName, type}};
     }
     const QString appliedAt = d.appliedAtInsertSql();
     const QString columns = appliedAt.isEmpty() ? QString() : QStringLiteral(", applied_at");
@@ -81,12 +86,10 @@ Status TrackingStore::recordApplied(const Migration &migration, bool alreadyTrac
     const QVariant version = migration.kind() == MigrationKind::Versioned
                                  ? QVariant(migration.version().key())
                                  : QVariant(QMetaType::fromType<QString>());
-    Result<QSqlQuery> done = m_connection.exec(
-        QStringLiteral("INSERT INTO jetbase_migrations (version, description, filename, "
-                       "migration_type, checksum%1) VALUES (?, ?, ?, ?, ?%2)")
-            .arg(columns, values),
-        {version, migration.name.description, migration.fileName, type, migration.checksum()});
-    return done ? Status() : Status(done.error());
+    return {QStringLiteral("INSERT INTO jetbase_migrations (version, description, filename, "
+                           "migration_type, checksum%1) VALUES (?, ?, ?, ?, ?%2)")
+                .arg(columns, values),
+            {version, migration.name.description, migration.fileName, type, migration.checksum()}};
 }
 
 Status TrackingStore::recordRolledBack(const QString &versionKey)
@@ -105,11 +108,15 @@ Status TrackingStore::updateChecksum(const QString &versionKey, const QString &c
 
 Status TrackingStore::forgetVersion(const QString &versionKey)
 {
-    Result<QSqlQuery> done =
-        m_connection.exec(QStringLiteral("DELETE FROM jetbase_migrations WHERE version = ? "
-                                         "AND migration_type = 'VERSIONED'"),
-                          {versionKey});
+    Result<QSqlQuery> done = m_connection.exec(forgetVersionStatement(versionKey));
     return done ? Status() : Status(done.error());
+}
+
+BoundStatement TrackingStore::forgetVersionStatement(const QString &versionKey)
+{
+    return {QStringLiteral("DELETE FROM jetbase_migrations WHERE version = ? "
+                           "AND migration_type = 'VERSIONED'"),
+            {versionKey}};
 }
 
 Status TrackingStore::forgetRepeatable(const QString &fileName)

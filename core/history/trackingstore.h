@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "db/boundstatement.h"
 #include "history/historyrow.h"
 
 namespace tidemark {
@@ -28,6 +29,9 @@ public:
     Status updateChecksum(const QString &versionKey, const QString &checksum);
     Status forgetVersion(const QString &versionKey);
     Status forgetRepeatable(const QString &fileName);
+    // The statements of recordApplied and forgetVersion, for Connection::commitWith.
+    BoundStatement recordAppliedStatement(const Migration &migration, bool alreadyTracked) const;
+    static BoundStatement forgetVersionStatement(const QString &versionKey);
     // A row read from another database's table (a rehearsal's copy of the live history), with
     // its applied_at; order_executed is this table's own, so rows keep the order they are added.
     Status insertCopiedRow(const HistoryRow &row);

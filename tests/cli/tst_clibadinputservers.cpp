@@ -191,6 +191,27 @@ QStringList stateOf(const ScratchDatabase &db)
     return state;
 }
 
+// A trigger that refuses the tracking row of version 2 (and, on PostgreSQL, any row whose
+// version or id is 2, so that the same function can refuse a row of another table).
+QStringList triggerRefusingVersion2(SqlDialect dialect)
+{
+    switch (dialect) {
+    case SqlDialect::Sqlite:
+        return {u"CREATE TRIGGER refuse_two BEFORE INSERT ON jetbase_migrations "
+                "WHEN NEW.version = '2' BEGIN SELECT RAISE(ABORT, 'version two refused'); END"_s};
+    case SqlDialect::Postgres:
+        return {u"CREATE FUNCTION refuse_two() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "IF to_jsonb(NEW)->>'version' = '2' OR to_jsonb(NEW)->>'id' = '2' THEN "
+                "RAISE EXCEPTION 'version two refused'; END IF; RETURN NEW; END $$"_s,
+                u"CREATE TRIGGER refuse_two BEFORE INSERT ON jetbase_migrations FOR EACH ROW "
+                "EXECUTE FUNCTION refuse_two()"_s};
+    default:
+        return {u"CREATE TRIGGER refuse_two BEFORE INSERT ON jetbase_migrations FOR EACH ROW "
+                "BEGIN IF NEW.version = '2' THEN SIGNAL SQLSTATE '45000' "
+                "SET MESSAGE_TEXT = 'version two refused'; END IF; END"_s};
+    }
+}
+
 } // namespace
 
 class TestCliBadInputServers : public QObject
@@ -269,6 +290,42 @@ private Q_SLOTS:
         QVERIFY(db.tableExists(u"kept"_s));
         QCOMPARE(db.query(u"SELECT outcome FROM tidemark_journal WHERE operation = 'rollback'"_s),
                  QStringList{u"forgotten"_s});
+    }
+
+    // The tracking row, the journal row and the COMMIT go together (on PostgreSQL in one
+    // message): when the tracking insert is refused, or (PostgreSQL) the COMMIT itself fails on
+    // a deferred trigger, the file's work is rolled back with it and the error says so.
+    void bookkeepingRefused_data() { addDialectColumnRows(); }
+    void bookkeepingRefused()
+    {
+        CLI_REQUIRE_DIALECT(db);
+        TempProject project(db.url());
+        project.write(Good, "CREATE TABLE good (id INT);\n-- rollback\nDROP TABLE good;\n");
+        CliRunner cli(Binary::Cli, project.root());
+        CLI_EXPECT_EXIT(cli.run({u"upgrade"_s}), 0);
+        project.write(u"V2__fill.sql"_s, "INSERT INTO good VALUES (2);\n");
+        const QStringList before = stateOf(db);
+        // First the tracking insert is refused; then (PostgreSQL) the COMMIT, by a deferred
+        // trigger on the file's own table.
+        QList<QStringList> refusals{triggerRefusingVersion2(dialect)};
+        if (dialect == SqlDialect::Postgres)
+            refusals.append({u"DROP TRIGGER refuse_two ON jetbase_migrations"_s,
+                             u"CREATE CONSTRAINT TRIGGER refuse_late AFTER INSERT ON good "
+                             "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+                             "EXECUTE FUNCTION refuse_two()"_s});
+        for (const QStringList &refusal : refusals) {
+            for (const QString &sql : refusal) {
+                QString error;
+                QVERIFY2(db.exec(sql, &error), qPrintable(error));
+            }
+            const CliResult r = cli.run({u"upgrade"_s});
+            CLI_EXPECT_EXIT(r, 1);
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), u"Could not commit V2__fill.sql"_s);
+            CLI_EXPECT_CONTAINS(r, r.stderrText(), u"version two refused"_s);
+            QCOMPARE(stateOf(db), before);
+            QCOMPARE(db.query(u"SELECT COUNT(*) FROM good"_s), QStringList{u"0"_s});
+            QCOMPARE(trackedVersions(db), QStringList{u"1"_s});
+        }
     }
 
     // Read-only commands on a mistyped SQLite path: a clear error, and no file appears.
