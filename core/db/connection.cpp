@@ -188,29 +188,32 @@ Status Connection::commit()
     return {};
 }
 
-Status Connection::commitWith(const QList<BoundStatement> &statements)
+Status Connection::commitWith(const QList<BoundStatement> &statements, bool openNext)
 {
     QStringList message;
     for (const BoundStatement &s : statements)
         message.append(inlineBinds(s.sql, s.binds));
     message.append(QStringLiteral("COMMIT"));
+    if (openNext)
+        message.append(QStringLiteral("BEGIN"));
     // The message runs inside the transaction begin() opened, so its statements are not an
-    // implicit transaction of their own: the COMMIT at its end ends that transaction.
+    // implicit transaction of their own: the COMMIT ends that transaction.
     if (std::optional<OneMessageOutcome> sent = sendAsOneMessage(*this, message)) {
+        const QString commitTag = sent->commandTags.value(statements.size());
         // A COMMIT of a transaction that had failed answers ROLLBACK, without an error.
-        if (sent->ok && sent->commandTag != u"COMMIT") {
-            sent->ok = false;
-            sent->errorText = QStringLiteral("The server rolled the transaction back (%1) "
-                                             "instead of committing it.")
-                                  .arg(sent->commandTag);
-        }
-        if (!sent->ok) {
-            Error e = Error::make(Error::Code::Database, scrub(sent->errorText));
+        if (commitTag != u"COMMIT") {
+            Error e = Error::make(Error::Code::Database,
+                                  commitTag.isEmpty()
+                                      ? scrub(sent->errorText)
+                                      : QStringLiteral("The server rolled the transaction back "
+                                                       "(%1) instead of committing it.")
+                                            .arg(commitTag));
             e.dbText = e.message;
             e.dbCode = sent->sqlState;
             return e;
         }
-        m_inTransaction = false;
+        // The COMMIT took effect; a BEGIN after it that failed leaves no transaction open.
+        m_inTransaction = openNext && sent->commandTags.value(statements.size() + 1) == u"BEGIN";
         return {};
     }
     for (const BoundStatement &s : statements) {

@@ -42,8 +42,9 @@ public:
     // server as one message together with the COMMIT: one round trip instead of one for each.
     // On a failure nothing of the transaction took effect (the server stops at the failing
     // statement); the transaction may still be open, so the caller rolls back as after any
-    // failed statement. The error carries the database's text.
-    Status commitWith(const QList<BoundStatement> &statements);
+    // failed statement. The error carries the database's text. openNext (PostgreSQL only): the
+    // same message then opens the next transaction, and inTransaction() says whether it did.
+    Status commitWith(const QList<BoundStatement> &statements, bool openNext = false);
     Status rollback();
     bool inTransaction() const { return m_inTransaction; }
     bool tableExists(const QString &table) const;

@@ -25,37 +25,47 @@ std::optional<OneMessageOutcome> sendAsOneMessage(Connection &connection,
         return std::nullopt;
     // A line break before each ';': a statement may end in a line comment.
     const QByteArray message = statements.join(QStringLiteral("\n;\n")).toUtf8();
-    PGresult *result = PQexec(pg, message.constData());
-    const ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     OneMessageOutcome outcome;
-    if (result) {
-        outcome.errorText = QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
-        outcome.sqlState = QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE));
-    }
-    if (outcome.errorText.isEmpty())
+    if (!PQsendQuery(pg, message.constData())) {
         outcome.errorText = QString::fromUtf8(PQerrorMessage(pg)).trimmed();
-    if (result)
-        outcome.commandTag = QString::fromLatin1(PQcmdStatus(result));
-    PQclear(result);
-    if (status == PGRES_COPY_IN || status == PGRES_COPY_BOTH) {
-        // A COPY FROM STDIN has no data here: end it as failed, which fails the message.
-        PQputCopyEnd(pg, "no data: COPY is run on its own");
-        while (PGresult *rest = PQgetResult(pg))
-            PQclear(rest);
-        outcome.errorText = QStringLiteral("COPY FROM STDIN has no data in a message");
         return outcome;
     }
-    if (status == PGRES_COPY_OUT) {
-        char *row = nullptr;
-        while (PQgetCopyData(pg, &row, 0) > 0)
-            PQfreemem(row);
-        while (PGresult *rest = PQgetResult(pg))
-            PQclear(rest);
+    // One result for each statement that ran; the server stops at the first that fails.
+    bool failed = false;
+    const auto failWith = [&](const QString &text, const QString &sqlState) {
+        if (failed)
+            return;
+        failed = true;
+        outcome.errorText = text.isEmpty() ? QString::fromUtf8(PQerrorMessage(pg)).trimmed() : text;
+        outcome.sqlState = sqlState;
+    };
+    while (PGresult *result = PQgetResult(pg)) {
+        switch (PQresultStatus(result)) {
+        case PGRES_COPY_IN:
+        case PGRES_COPY_BOTH:
+            // A COPY FROM STDIN has no data here: end it as failed, which fails the message.
+            failWith(QStringLiteral("COPY FROM STDIN has no data in a message"), {});
+            PQputCopyEnd(pg, "no data: COPY is run on its own");
+            break;
+        case PGRES_COPY_OUT: {
+            char *row = nullptr;
+            while (PQgetCopyData(pg, &row, 0) > 0)
+                PQfreemem(row);
+            break;
+        }
+        case PGRES_COMMAND_OK:
+        case PGRES_TUPLES_OK:
+        case PGRES_EMPTY_QUERY:
+            outcome.commandTags.append(QString::fromLatin1(PQcmdStatus(result)));
+            break;
+        default:
+            failWith(QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)),
+                     QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)));
+            break;
+        }
+        PQclear(result);
     }
-    outcome.ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK ||
-                 status == PGRES_EMPTY_QUERY || status == PGRES_COPY_OUT;
-    if (outcome.ok)
-        outcome.errorText.clear();
+    outcome.ok = !failed;
     return outcome;
 }
 

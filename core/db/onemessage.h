@@ -21,7 +21,7 @@ struct OneMessageOutcome
     bool ok = false;
     QString errorText; // the server's message when not ok (not yet scrubbed)
     QString sqlState;
-    QString commandTag; // of the last statement, when ok ("COMMIT", "INSERT 0 1", ...)
+    QStringList commandTags; // of the statements that ran, in order ("INSERT 0 1", "COMMIT")
 };
 
 // As runAsOneMessage, with the server's error when a statement failed. The statements may end

@@ -353,14 +353,23 @@ Status refuseOnCheckErrors(Connection &connection, const Plan &plan, const Check
 Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun,
                                              const PlanMaker &makePlan)
 {
+    // The files are read on another thread while this one connects, except where connecting
+    // creates a SQLite file: a run refused for its files leaves no file behind.
+    const std::shared_future<Result<std::shared_ptr<const MigrationSet>>> scanning =
+        std::async(std::launch::async, [this] { return scan(); }).share();
     Result<RunLimits> limits = m_project.runLimits();
     if (!limits)
         return limits.error();
-    Result<std::shared_ptr<const MigrationSet>> set = scan();
-    if (!set)
-        return set.error();
+    const Result<ConnectionSpec> spec = m_project.connectionSpec();
+    if (spec && !missingSqliteFile(spec.value()).isEmpty() && !scanning.get())
+        return scanning.get().error();
     Result<std::unique_ptr<Connection>> opened =
         connect(dryRun ? Access::ReadOnly : Access::ReadWrite);
+    const Result<History> seen =
+        opened ? TrackingStore(**opened).read() : Result<History>(opened.error());
+    const Result<std::shared_ptr<const MigrationSet>> &set = scanning.get();
+    if (!set)
+        return set.error();
     if (!opened)
         return opened.error();
     Connection &connection = **opened;
@@ -368,25 +377,35 @@ Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun
     RunOutcome outcome;
     outcome.migrations = set.value();
     outcome.dryRun = dryRun;
+    const auto planWith = [&](const Result<History> &history) -> Result<Plan> {
+        if (!history)
+            return history.error();
+        return makePlan(connection, *outcome.migrations, history.value());
+    };
     // A run that is refused (a file the lexer rejects, a --to-version that is not pending,
-    // validation) is refused before anything is written, tracking tables included. The plan
-    // that runs is made again under the lock, so that a second run that waited for the first
-    // one sees what the first one applied.
+    // validation) is refused before anything is written, tracking tables included. Under the
+    // lock the tracking table is read again: when a run that held the lock before us changed
+    // it, the plan is made again, so that a second run that waited for the first one sees what
+    // the first one applied.
     MigrationLock lock(connection, m_identity, command);
     if (dryRun) {
         if (Status s = refuseWhenDirty(connection, false); !s)
             return s.error();
-    } else {
-        if (Result<Plan> check = makePlan(connection, *outcome.migrations); !check)
-            return check.error();
+    }
+    Result<Plan> plan = planWith(seen);
+    if (!dryRun) {
+        if (!plan)
+            return plan.error();
         if (Status s = lockForChanges(connection, lock); !s)
             return s.error();
         if (Status s = refuseWhenDirty(connection, true); !s) {
             lock.release();
             return s.error();
         }
+        const Result<History> now = TrackingStore(connection).read();
+        if (!now || !now->sameAs(seen.value()))
+            plan = planWith(now);
     }
-    Result<Plan> plan = makePlan(connection, *outcome.migrations);
     if (!plan)
         return plan.error();
     outcome.plan = std::move(plan).value();
@@ -443,13 +462,10 @@ Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bo
         check = std::move(settings).value();
     }
     return execute(QStringLiteral("upgrade"), dryRun,
-                   [&](Connection &connection, const MigrationSet &files) -> Result<Plan> {
-                       Result<History> history = TrackingStore(connection).read();
-                       if (!history)
-                           return history.error();
+                   [&](Connection &connection, const MigrationSet &files,
+                       const History &history) -> Result<Plan> {
                        const SqlDialect dialect = connection.spec().dialect;
-                       Result<Plan> plan =
-                           Planner(files, history.value(), dialect).upgrade(options);
+                       Result<Plan> plan = Planner(files, history, dialect).upgrade(options);
                        if (plan && check)
                            if (Status s = refuseOnCheckErrors(connection, plan.value(), *check,
                                                               options.checkAccepted);
@@ -461,22 +477,19 @@ Result<RunOutcome> MigrationService::upgrade(const UpgradeOptions &requested, bo
 
 Result<RunOutcome> MigrationService::rollback(const RollbackOptions &options, bool dryRun)
 {
-    return execute(QStringLiteral("rollback"), dryRun,
-                   [&](Connection &connection, const MigrationSet &files) -> Result<Plan> {
-                       Result<History> history = TrackingStore(connection).read();
-                       if (!history)
-                           return history.error();
-                       QStringList lastBatch;
-                       if (options.lastBatch) {
-                           Result<QStringList> versions =
-                               Journal(connection).lastUpgradeBatchVersions();
-                           if (!versions)
-                               return versions.error();
-                           lastBatch = versions.value();
-                       }
-                       return Planner(files, history.value(), connection.spec().dialect)
-                           .rollback(options, lastBatch);
-                   });
+    return execute(
+        QStringLiteral("rollback"), dryRun,
+        [&](Connection &connection, const MigrationSet &files,
+            const History &history) -> Result<Plan> {
+            QStringList lastBatch;
+            if (options.lastBatch) {
+                Result<QStringList> versions = Journal(connection).lastUpgradeBatchVersions();
+                if (!versions)
+                    return versions.error();
+                lastBatch = versions.value();
+            }
+            return Planner(files, history, connection.spec().dialect).rollback(options, lastBatch);
+        });
 }
 
 Result<FileProgress> MigrationService::resolve(const QString &target, bool applied)

@@ -121,8 +121,10 @@ public:
     Status unlock();
 
 private:
-    using PlanMaker = std::function<Result<Plan>(Connection &, const MigrationSet &)>;
-    // The shared path of upgrade and rollback: plan, lock, plan again under the lock, run.
+    using PlanMaker =
+        std::function<Result<Plan>(Connection &, const MigrationSet &, const History &)>;
+    // The shared path of upgrade and rollback: plan, lock, plan again under the lock when the
+    // tracking table changed meanwhile (another run applied something), run.
     Result<RunOutcome> execute(const QString &command, bool dryRun, const PlanMaker &makePlan);
     using Finder = std::function<bool(const MigrationSet &, const History &)>;
     using Repairer = std::function<Status(TrackingStore &)>;

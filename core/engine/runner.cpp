@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <utility>
+
 namespace tidemark {
 
 namespace {
@@ -93,6 +95,12 @@ RunResult Runner::run(const Plan &plan)
     result.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const bool upgrade = plan.direction == Direction::Upgrade;
     const int fileCount = int(plan.files.size());
+    // A transaction opened ahead for a file that did not run (stopped in between) is empty.
+    const auto closeAhead = [this] {
+        if (std::exchange(m_openedAhead, false))
+            m_connection.rollback();
+    };
+    m_openedAhead = false;
 
     for (int i = 0; i < fileCount; ++i) {
         const PlannedFile &file = plan.files.at(i);
@@ -106,15 +114,21 @@ RunResult Runner::run(const Plan &plan)
                                            .arg(file.fileName)
                                            .arg(i)
                                            .arg(fileCount));
+            closeAhead();
             return result;
         }
         event.transactional = file.migration->text.directives.transaction;
         event.warnings = file.migration->warningLines();
         emitEvent(event);
         event.warnings.clear();
-        if (!runFile(file, upgrade, event, result))
+        m_openNextAhead =
+            i + 1 < fileCount && plan.files.at(i + 1).migration->text.directives.transaction;
+        if (!runFile(file, upgrade, event, result)) {
+            closeAhead();
             return result;
+        }
     }
+    closeAhead();
     return result;
 }
 
@@ -292,6 +306,12 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
     const SessionLimits limits = limitsFor(m_limits, file.migration->text.directives);
     const bool limitsChange = m_appliedLimits ? !(limits == *m_appliedLimits)
                                               : limits.statementTimeout || limits.lockWaitTimeout;
+    // A transaction opened ahead serves a file whose first step is to open one; otherwise it
+    // is closed (empty) before anything runs, session settings included.
+    const bool ahead = std::exchange(m_openedAhead, false);
+    const bool useAhead = ahead && !(autocommit || outside.leading > 0 || limitsChange);
+    if (ahead && !useAhead)
+        m_connection.rollback();
     if (limitsChange) {
         if (Status s = applySessionLimits(m_connection, limits); !s)
             return fail(s.error(), -1, RunEvent::Type::FileFailed);
@@ -305,7 +325,7 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
         if (!record(progressStore.start(progress), 0))
             return false;
         progressStarted = true;
-    } else if (Status s = m_connection.begin(); !s) {
+    } else if (Status s = useAhead ? Status() : m_connection.begin(); !s) {
         return fail(s.error(), -1, RunEvent::Type::FileFailed);
     }
     for (int j = firstInside; j < (autocommit ? statementCount : insideEnd); ++j) {
@@ -432,13 +452,14 @@ bool Runner::runFile(const PlannedFile &file, bool upgrade, RunEvent event, RunR
         Journal::insertStatement(entry)};
     if (progressStarted)
         bookkeepingStatements.append(ProgressStore::removeStatement(progress));
-    if (Status s = m_connection.commitWith(bookkeepingStatements); !s) {
+    if (Status s = m_connection.commitWith(bookkeepingStatements, m_openNextAhead); !s) {
         Error e = s.error();
         e.message = QStringLiteral("Could not commit %1 with its records in jetbase_migrations "
                                    "and tidemark_journal: %2")
                         .arg(file.fileName, e.dbText);
         return fail(e, statementCount, RunEvent::Type::FileFailed);
     }
+    m_openedAhead = m_connection.inTransaction();
     if (Status s = runTrailing(); !s) {
         result.error = s.error();
         result.failedFile = file.fileName;

@@ -70,6 +70,11 @@ private:
     const std::atomic_bool *m_cancel = nullptr;
     RunLimits m_limits;
     std::optional<SessionLimits> m_appliedLimits; // what the session has; none: the defaults
+    // PostgreSQL: the previous file's commit message also opened the transaction of the next
+    // file (one round trip less per file); whether the next file wants one, and whether it is
+    // open now.
+    bool m_openNextAhead = false;
+    bool m_openedAhead = false;
     int m_tryNumber = 1;
     int m_tryCount = 1;
 };

@@ -1,5 +1,7 @@
 #include "historyrow.h"
 
+#include <algorithm>
+
 namespace tidemark {
 
 const HistoryRow *History::latestVersioned() const
@@ -20,6 +22,17 @@ QList<const HistoryRow *> History::versionedRows() const
             result.append(&row);
     }
     return result;
+}
+
+bool History::sameAs(const History &other) const
+{
+    const auto same = [](const HistoryRow &a, const HistoryRow &b) {
+        return a.orderExecuted == b.orderExecuted && a.version == b.version &&
+               a.description == b.description && a.fileName == b.fileName && a.kind == b.kind &&
+               a.appliedAt == b.appliedAt && a.checksum == b.checksum;
+    };
+    return tableExists == other.tableExists &&
+           std::equal(rows.cbegin(), rows.cend(), other.rows.cbegin(), other.rows.cend(), same);
 }
 
 } // namespace tidemark

@@ -31,6 +31,8 @@ struct History
     // defines "latest"; nullptr when none.
     const HistoryRow *latestVersioned() const;
     QList<const HistoryRow *> versionedRows() const;
+    // The same rows in the same order (every column), and the same table existence.
+    bool sameAs(const History &other) const;
 };
 
 } // namespace tidemark

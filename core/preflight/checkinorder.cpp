@@ -6,6 +6,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace tidemark {
 
 QList<QList<CheckFinding>> checkInOrder(const QList<CheckedMigration> &files, SqlDialect dialect,
@@ -14,8 +16,13 @@ QList<QList<CheckFinding>> checkInOrder(const QList<CheckedMigration> &files, Sq
 {
     CheckContext context;
     // Without the views (a database that cannot say) renames are checked against what the
-    // files themselves create.
-    if (live) {
+    // files themselves create. Views matter only to renames, so the query is skipped when no
+    // file mentions one, unless the caller keeps the contexts (the window checks edits with
+    // them).
+    const bool renames = before || std::any_of(files.cbegin(), files.cend(), [](const auto &f) {
+                             return f.text->upgradeSql.contains(u"rename", Qt::CaseInsensitive);
+                         });
+    if (live && renames) {
         if (Result<QList<ViewUse>> views = readViewUses(*live))
             context.views = std::move(views).value();
     }

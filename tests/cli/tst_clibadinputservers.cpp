@@ -304,6 +304,8 @@ private Q_SLOTS:
         CliRunner cli(Binary::Cli, project.root());
         CLI_EXPECT_EXIT(cli.run({u"upgrade"_s}), 0);
         project.write(u"V2__fill.sql"_s, "INSERT INTO good VALUES (2);\n");
+        // A file after it: on PostgreSQL the refused commit message also carries its BEGIN.
+        project.write(u"V3__more.sql"_s, "INSERT INTO good VALUES (3);\n");
         const QStringList before = stateOf(db);
         // First the tracking insert is refused; then (PostgreSQL) the COMMIT, by a deferred
         // trigger on the file's own table.

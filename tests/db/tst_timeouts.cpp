@@ -72,6 +72,33 @@ private Q_SLOTS:
         QCOMPARE(appliedVersions(db), QStringList{u"1"_s});
     }
 
+    // A file's own timeout is set before its transaction opens and the run's comes back for
+    // the next file, also where a file's commit opens the next file's transaction ahead
+    // (PostgreSQL).
+    void fileTimeoutBetweenFiles_data() { addDialectRows(false, true, true); }
+    void fileTimeoutBetweenFiles()
+    {
+        TM_SCRATCH(db, project);
+        project.write(u"V1__plain.sql"_s, "CREATE TABLE p1 (id INT);\n");
+        project.write(u"V2__longer.sql"_s,
+                      "-- tidemark: statement-timeout=10\n" + sleepFor(dialect, 1.5));
+        project.write(u"V3__slow.sql"_s, sleepFor(dialect, 3) + "CREATE TABLE p3 (id INT);\n");
+        auto service = serviceWith(project, {{u"statement_timeout"_s, u"1"_s}});
+        QVERIFY(service);
+        Result<RunOutcome> outcome = service->upgrade({}, false);
+        TM_VERIFY_OK(outcome);
+        QVERIFY(!outcome->run.ok());
+        QCOMPARE(outcome->run.failedFile, u"V3__slow.sql"_s);
+        QVERIFY2(outcome->run.error.hint.contains(u"The statement timeout (1 s"_s),
+                 qPrintable(outcome->run.error.fullText()));
+        QCOMPARE(appliedVersions(db), (QStringList{u"1"_s, u"2"_s}));
+        QCOMPARE(outcome->run.completedFiles,
+                 (QStringList{u"V1__plain.sql"_s, u"V2__longer.sql"_s}));
+        // The lock is free again: nothing was left open on the run's connection.
+        TM_VERIFY_OK(service->upgrade({}, true));
+        QVERIFY(!service->lockState()->locked);
+    }
+
     void lockWaitTimeoutAndRetry_data() { addDialectRows(false, true, true); }
     void lockWaitTimeoutAndRetry()
     {
