@@ -91,9 +91,11 @@ Status walk(const QString &root, QStringList &relativePaths, QList<IgnoredEntry>
             const QString name = fromPath(entry.path().filename());
             if (name.startsWith(u'.')) // hidden: .git and the like are not part of the project
                 continue;
-            std::error_code linkError;
-            const fs::file_status own = entry.symlink_status(linkError);
-            if (fs::is_directory(own)) {
+            // The entry's own type comes from the folder listing (no stat), where the file
+            // system gives it.
+            std::error_code typeError;
+            const bool link = entry.is_symlink(typeError);
+            if (!link && entry.is_directory(typeError)) {
                 folders.push_back(entry.path());
                 continue;
             }
@@ -103,13 +105,13 @@ Status walk(const QString &root, QStringList &relativePaths, QList<IgnoredEntry>
                     ignored.append({relativeOf(name), reason});
                 continue;
             }
-            if (fs::is_regular_file(own)) { // from the folder listing: no stat needed
+            if (!link && entry.is_regular_file(typeError)) {
                 relativePaths.append(relativeOf(name));
                 continue;
             }
             std::error_code targetError;
             const fs::file_status target = fs::status(entry.path(), targetError);
-            if (fs::is_symlink(own) && targetError) {
+            if (link && targetError) {
                 ignored.append({relativeOf(name),
                                 targetError == std::errc::too_many_symbolic_link_levels
                                     ? QStringLiteral("the symbolic link loops")

@@ -254,6 +254,15 @@ void TestMigrationFiles::nearMissesAreListed()
                         dir.filePath(QStringLiteral("V2__dangling.sql"))));
     QVERIFY(QFile::link(dir.filePath(QStringLiteral("V3__loop.sql")),
                         dir.filePath(QStringLiteral("V3__loop.sql"))));
+    // A link to a file is read; a link to a folder is not followed (as in Jetbase).
+    QTemporaryDir elsewhere;
+    write(elsewhere.path(), QStringLiteral("V4__linked.sql"));
+    QDir(elsewhere.path()).mkdir(QStringLiteral("folder"));
+    write(elsewhere.path(), QStringLiteral("folder/V6__behind_link.sql"));
+    QVERIFY(QFile::link(elsewhere.filePath(QStringLiteral("V4__linked.sql")),
+                        dir.filePath(QStringLiteral("V4__linked.sql"))));
+    QVERIFY(QFile::link(elsewhere.filePath(QStringLiteral("folder")),
+                        dir.filePath(QStringLiteral("linked_folder"))));
     QDir(dir.path()).mkdir(QStringLiteral("locked"));
     write(dir.path(), QStringLiteral("locked/V5__inside.sql"));
     QFile::setPermissions(dir.filePath(QStringLiteral("locked")), QFileDevice::Permissions());
@@ -282,6 +291,9 @@ void TestMigrationFiles::nearMissesAreListed()
     for (const Migration &m : set->versioned())
         read.append(m.relativePath);
     QVERIFY(read.contains(QStringLiteral("V1__ok.sql")));
+    QVERIFY(read.contains(QStringLiteral("V4__linked.sql")));
+    QVERIFY2(!read.contains(QStringLiteral("linked_folder/V6__behind_link.sql")),
+             qPrintable(read.join(u' ')));
     QCOMPARE(read.contains(QStringLiteral("locked/V5__inside.sql")), !canLockOut);
 }
 
