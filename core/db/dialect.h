@@ -97,6 +97,10 @@ public:
     // (PostgreSQL checks SQL bodies when they are created, pg_dump turns that off); empty
     // where there is nothing to turn off.
     virtual QString deferRoutineBodyChecksSql() const { return {}; }
+    // One text naming what the server adds to a schema it normalises besides the statements
+    // (version, search_path, collation, extensions), which keys the desired-schema cache;
+    // empty where there is no such cache.
+    virtual QString normalisationFingerprintSql() const { return {}; }
 };
 
 } // namespace tidemark

@@ -64,6 +64,7 @@ public:
     {
         return QStringLiteral("SET check_function_bodies = off");
     }
+    QString normalisationFingerprintSql() const override;
 };
 
 class MySqlDialect final : public Dialect

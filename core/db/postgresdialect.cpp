@@ -119,6 +119,15 @@ QString PostgresDialect::viewUsesSql() const
         "WHERE nspname = ANY (current_schemas(false)))");
 }
 
+QString PostgresDialect::normalisationFingerprintSql() const
+{
+    return QStringLiteral(
+        "SELECT concat_ws('|', current_setting('server_version_num'), "
+        "current_setting('search_path'), (SELECT datcollate || ' ' || datctype FROM pg_database "
+        "WHERE datname = current_database()), (SELECT string_agg(extname || ' ' || extversion, "
+        "',' ORDER BY extname) FROM pg_extension))");
+}
+
 QStringList PostgresDialect::dropDatabaseSql(const QString &quotedName) const
 {
     return {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quotedName),

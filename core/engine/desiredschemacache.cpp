@@ -1,14 +1,14 @@
 #include "desiredschemacache.h"
 
+#include "common/usercache.h"
 #include "db/connection.h"
+#include "db/dialect.h"
 #include "schema/schemaserialization.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
-#include <QStandardPaths>
 
 namespace tidemark {
 
@@ -16,34 +16,21 @@ namespace {
 
 constexpr int KeptEntries = 16;
 
-// What the server contributes to the normalised form besides the statements.
-const char kFingerprintSql[] =
-    "SELECT concat_ws('|', current_setting('server_version_num'), "
-    "current_setting('search_path'), (SELECT datcollate || ' ' || datctype FROM pg_database "
-    "WHERE datname = current_database()), (SELECT string_agg(extname || ' ' || extversion, ',' "
-    "ORDER BY extname) FROM pg_extension))";
-
-QString cacheFolder()
-{
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    return base.isEmpty() ? QString() : base + QStringLiteral("/tidemark/schemas");
-}
-
 } // namespace
 
 std::optional<DesiredSchemaCache> DesiredSchemaCache::forServer(const ConnectionSpec &server,
                                                                 const QStringList &statements)
 {
-    if (server.dialect != SqlDialect::Postgres ||
-        qEnvironmentVariable("TIDEMARK_SCHEMA_CACHE") == u"off")
+    if (qEnvironmentVariable("TIDEMARK_SCHEMA_CACHE") == u"off")
         return std::nullopt;
-    const QString folder = cacheFolder();
-    if (folder.isEmpty())
+    const QString fingerprintSql = Dialect::create(server.dialect)->normalisationFingerprintSql();
+    const QString folder = userCacheFolder(QStringLiteral("schemas"));
+    if (fingerprintSql.isEmpty() || folder.isEmpty())
         return std::nullopt;
     Result<std::unique_ptr<Connection>> connection = Connection::open(server);
     if (!connection)
         return std::nullopt;
-    Result<QVariant> fingerprint = (*connection)->scalar(QString::fromLatin1(kFingerprintSql));
+    Result<QVariant> fingerprint = (*connection)->scalar(fingerprintSql);
     if (!fingerprint)
         return std::nullopt;
 
@@ -77,15 +64,9 @@ std::optional<Schema> DesiredSchemaCache::load() const
 
 void DesiredSchemaCache::save(const Schema &schema) const
 {
+    if (!saveCacheFile(m_file, serializeSchema(schema)))
+        return;
     const QFileInfo info(m_file);
-    if (!QDir().mkpath(info.absolutePath()))
-        return;
-    QSaveFile file(m_file);
-    if (!file.open(QIODevice::WriteOnly))
-        return;
-    const QByteArray bytes = serializeSchema(schema);
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return;
     const QFileInfoList entries =
         QDir(info.absolutePath()).entryInfoList({QStringLiteral("*.bin")}, QDir::Files, QDir::Time);
     for (qsizetype i = KeptEntries; i < entries.size(); ++i)

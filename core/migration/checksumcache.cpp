@@ -1,12 +1,11 @@
 #include "checksumcache.h"
 
+#include "common/usercache.h"
+
 #include <QCryptographicHash>
 #include <QDataStream>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
-#include <QStandardPaths>
 
 #ifdef Q_OS_LINUX
 #include <sys/stat.h>
@@ -25,15 +24,14 @@ constexpr qint64 RecentNs = 2'000'000'000;
 // ~/.cache/tidemark/checksums/<hash of the folder's path>.bin; empty without a cache folder.
 QString cacheFileOf(const QString &migrationsDir)
 {
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    if (base.isEmpty())
+    const QString folderOfCaches = userCacheFolder(QStringLiteral("checksums"));
+    if (folderOfCaches.isEmpty())
         return {};
     const QFileInfo folder(migrationsDir);
     const QString path = folder.exists() ? folder.canonicalFilePath() : folder.absoluteFilePath();
     const QByteArray key =
         QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha256).toHex().left(32);
-    return base + QStringLiteral("/tidemark/checksums/") + QString::fromLatin1(key) +
-           QStringLiteral(".bin");
+    return folderOfCaches + u'/' + QString::fromLatin1(key) + QStringLiteral(".bin");
 }
 
 void write(QDataStream &out, const std::optional<int> &value)
@@ -171,12 +169,8 @@ void ChecksumCache::save() const
         return;
     if (m_keptRead.isEmpty() && m_keptLoaded.size() == m_loaded.size())
         return; // every file came from the cache, and none went away
-    if (!QDir().mkpath(QFileInfo(m_file).absolutePath()))
-        return;
-    QSaveFile file(m_file);
-    if (!file.open(QIODevice::WriteOnly))
-        return;
-    QDataStream out(&file);
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_0);
     out << Magic << Format << QStringLiteral(TIDEMARK_VERSION)
         << quint32(m_keptLoaded.size() + m_keptRead.size());
@@ -190,7 +184,7 @@ void ChecksumCache::save() const
     for (const auto &[path, entry] : m_keptRead)
         writeEntry(path, entry);
     if (out.status() == QDataStream::Ok)
-        file.commit();
+        saveCacheFile(m_file, bytes);
 }
 
 MigrationText ChecksumCache::summaryOf(const MigrationText &text)

@@ -328,6 +328,12 @@ void TestCliDiff::desiredSchemaFromTheCache()
     QVERIFY2(fromCache(second), qPrintable(second.stdoutText()));
     QCOMPARE(changesOf(second), changesOf(first));
     QCOMPARE(leftoverScratch(db), QStringList());
+    // The normalised schema is for its owner's eyes only.
+    const QString schemas = cacheHome.path() + QStringLiteral("/tidemark/schemas");
+    QCOMPARE(QFileInfo(schemas).permissions() & 0x0777, QFileDevice::Permissions(0x0700));
+    const QFileInfoList cached = QDir(schemas).entryInfoList(QDir::Files);
+    QCOMPARE(cached.size(), 1);
+    QCOMPARE(cached.first().permissions() & 0x0777, QFileDevice::Permissions(0x0600));
 
     writeSchema(project, "CREATE TABLE authors (id INTEGER NOT NULL PRIMARY KEY, name "
                          "VARCHAR(100) NOT NULL, country VARCHAR(3));\n");

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void writtenFileIsReadAgain();
     void recentFileIsNotRemembered();
     void damagedCacheIsIgnored();
+    void cacheIsOwnerOnly();
 
 private:
     // Scans the folder through its cache and saves the cache.
@@ -179,6 +180,24 @@ void TestChecksumCache::damagedCacheIsIgnored()
     QVERIFY(plain.ok());
     QCOMPARE(summaries(afterDamage), summaries(plain.value()));
     QCOMPARE(readFiles(scanCached()), QStringList()); // written whole again
+}
+
+// The cache names the project's files and what they do: readable by the user only, also
+// where an older Tidemark made its folder readable by everyone.
+void TestChecksumCache::cacheIsOwnerOnly()
+{
+    const QString root = m_cacheHome->path() + QStringLiteral("/tidemark");
+    QVERIFY(QDir().mkpath(root));
+    QVERIFY(QFile::setPermissions(root, QFileDevice::Permissions(0x7755)));
+    writeOldFiles();
+    scanCached();
+    const auto mode = [](const QFileInfo &info) { return int(info.permissions() & 0x0777); };
+    QCOMPARE(mode(QFileInfo(root)), 0x0700);
+    const QDir cacheDir(root + QStringLiteral("/checksums"));
+    QCOMPARE(mode(QFileInfo(cacheDir.path())), 0x0700);
+    const QFileInfoList files = cacheDir.entryInfoList(QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(mode(files.first()), 0x0600);
 }
 
 QTEST_GUILESS_MAIN(TestChecksumCache)
