@@ -98,7 +98,9 @@ QString PostgresDialect::sessionLockHolderSql() const
                           "to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS') "
                           "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
                           "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 1413762379 "
-                          "AND l.objid = hashtext(current_schema())::oid AND l.objsubid = 2");
+                          "AND l.objid = hashtext(current_schema())::oid AND l.objsubid = 2 "
+                          "AND l.database = (SELECT oid FROM pg_database "
+                          "WHERE datname = current_database())");
 }
 
 QString PostgresDialect::viewUsesSql() const

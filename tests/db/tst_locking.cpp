@@ -279,6 +279,30 @@ private Q_SLOTS:
 
     // The session lock (pg_advisory_lock / GET_LOCK) taken by another connection with the
     // dialect's own SQL stops an upgrade before it creates anything.
+    // PostgreSQL's advisory locks belong to a database: a Tidemark run on another database of
+    // the server (same schema name) neither blocks this one nor shows as its holder.
+    void sessionLockOfAnotherDatabase()
+    {
+        ScratchDatabase db(SqlDialect::Postgres);
+        TIDEMARK_REQUIRE(db);
+        ScratchDatabase elsewhere(SqlDialect::Postgres);
+        TIDEMARK_REQUIRE(elsewhere);
+        TempProject project(db.url());
+        writeFiles(project);
+        TM_SERVICE(service, project);
+        auto other = connectTo(elsewhere.url());
+        Result<QVariant> taken = other->scalar(other->dialect().trySessionLockSql());
+        TM_VERIFY_OK(taken);
+        QVERIFY(taken->toBool());
+        Result<LockState> state = service->lockState();
+        TM_VERIFY_OK(state);
+        QVERIFY2(state->sessionHolder.isEmpty(), qPrintable(state->sessionHolder));
+        service->setLockTimeout(0);
+        Result<RunOutcome> outcome = service->upgrade({}, false);
+        TM_VERIFY_OK(outcome);
+        TM_VERIFY_OK(outcome->run);
+    }
+
     void sessionLock_data() { addDialectRows(false, true, true); }
     void sessionLock()
     {
