@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <numeric>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -37,15 +36,6 @@ Migration migrationOf(const QString &path, const QString &relativePath, Migratio
     migration.name = std::move(name);
     migration.text = std::move(text);
     return migration;
-}
-
-Result<Migration> readMigration(const QString &path, const QString &relativePath,
-                                MigrationName name)
-{
-    Result<MigrationText> text = readMigrationTextFile(path);
-    if (!text)
-        return text.error();
-    return migrationOf(path, relativePath, std::move(name), std::move(text).value());
 }
 
 QString fromPath(const std::filesystem::path &path)
@@ -196,6 +186,7 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir, ChecksumCa
     QList<MigrationName> names;
     names.reserve(relativePaths.size());
     QHash<QString, QString> seenNames;
+    seenNames.reserve(relativePaths.size());
     for (const QString &relative : std::as_const(relativePaths)) {
         const QString fileName = relative.section(u'/', -1);
         Result<MigrationName> name = parseMigrationFileName(fileName);
@@ -218,81 +209,102 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir, ChecksumCa
         names.append(name.value());
     }
 
+    // Each file's place in the set, known from its name: V files by version (equal versions
+    // keep path order and are reported below), RA and ROC files in path order. The workers
+    // build each Migration in its place, so the (large) values are never moved or sorted.
+    MigrationSet set;
+    const size_t count = size_t(relativePaths.size());
+    std::vector<qsizetype> byVersion;
+    byVersion.reserve(count);
+    qsizetype runsAlways = 0;
+    qsizetype runsOnChange = 0;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        switch (names.at(i).kind) {
+        case MigrationKind::Versioned:
+            byVersion.push_back(i);
+            break;
+        case MigrationKind::RunsAlways:
+            ++runsAlways;
+            break;
+        case MigrationKind::RunsOnChange:
+            ++runsOnChange;
+            break;
+        }
+    }
+    std::stable_sort(byVersion.begin(), byVersion.end(), [&](qsizetype a, qsizetype b) {
+        return names.at(a).version < names.at(b).version;
+    });
+    set.m_versioned.resize(qsizetype(byVersion.size()));
+    set.m_runsAlways.resize(runsAlways);
+    set.m_runsOnChange.resize(runsOnChange);
+    std::vector<Migration *> places(count);
+    for (size_t k = 0; k < byVersion.size(); ++k)
+        places[size_t(byVersion[k])] = set.m_versioned.data() + k;
+    Migration *nextRunsAlways = set.m_runsAlways.data();
+    Migration *nextRunsOnChange = set.m_runsOnChange.data();
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (names.at(i).kind == MigrationKind::RunsAlways)
+            places[size_t(i)] = nextRunsAlways++;
+        else if (names.at(i).kind == MigrationKind::RunsOnChange)
+            places[size_t(i)] = nextRunsOnChange++;
+    }
+
     // Reading, decoding and checksumming is most of the work on a large project: spread it over
-    // the cores. Each worker fills its own slots; nothing is shared but the read-only inputs.
-    QStringList paths;
-    paths.reserve(relativePaths.size());
-    for (const QString &relative : std::as_const(relativePaths))
-        paths.append(root.filePath(relative));
-    std::vector<std::optional<Result<Migration>>> parsed(size_t(relativePaths.size()));
-    std::vector<FileStamp> stamps(cache ? parsed.size() : 0);
+    // the cores. Each worker fills its own places and notes its own failures; nothing is shared
+    // but the read-only inputs.
+    const size_t workers =
+        count < 64 ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<FileStamp> stamps(cache ? count : 0);
+    std::vector<std::optional<std::pair<size_t, Error>>> firstFailures(workers);
     const auto work = [&](size_t begin, size_t step) {
-        for (size_t i = begin; i < parsed.size(); i += step) {
+        for (size_t i = begin; i < count; i += step) {
             const auto at = qsizetype(i);
+            const QString path = root.filePath(relativePaths.at(at));
             if (cache) {
                 // Stamp first, then read: a write in between gives a stamp that the next scan
                 // does not find again.
-                stamps[i] = FileStamp::of(paths.at(at));
+                stamps[i] = FileStamp::of(path);
                 if (std::optional<MigrationText> summary =
                         cache->find(relativePaths.at(at), stamps[i])) {
-                    parsed[i] = migrationOf(paths.at(at), relativePaths.at(at), names.at(at),
-                                            std::move(*summary));
+                    *places[i] =
+                        migrationOf(path, relativePaths.at(at), names.at(at), std::move(*summary));
                     continue;
                 }
             }
-            parsed[i] = readMigration(paths.at(at), relativePaths.at(at), names.at(at));
+            Result<MigrationText> text = readMigrationTextFile(path);
+            if (!text) {
+                // A worker's files come in path order: its first failure is its earliest.
+                firstFailures[begin] = std::pair(i, text.error());
+                return;
+            }
+            *places[i] =
+                migrationOf(path, relativePaths.at(at), names.at(at), std::move(text).value());
         }
     };
-    const size_t workers =
-        parsed.size() < 64 ? 1 : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
     std::vector<std::thread> threads;
     for (size_t w = 1; w < workers; ++w)
         threads.emplace_back(work, w, workers);
     work(0, workers);
     for (std::thread &t : threads)
         t.join();
+    // The first failing file in path order is the one reported, whichever worker read it.
+    const std::optional<std::pair<size_t, Error>> *firstFailure = nullptr;
+    for (const auto &failure : firstFailures) {
+        if (failure && (!firstFailure || failure->first < (*firstFailure)->first))
+            firstFailure = &failure;
+    }
+    if (firstFailure)
+        return (*firstFailure)->second;
     if (cache) {
         const qint64 nowNs = QDateTime::currentMSecsSinceEpoch() * 1'000'000;
-        for (size_t i = 0; i < parsed.size(); ++i) {
-            if (const Result<Migration> &m = *parsed[i]; m)
-                cache->keep(m->relativePath, stamps[i], m->text, nowNs);
-        }
+        for (size_t i = 0; i < count; ++i)
+            cache->keep(places[i]->relativePath, stamps[i], places[i]->text, nowNs);
     }
 
-    MigrationSet set;
     std::sort(ignored.begin(), ignored.end(), [](const IgnoredEntry &a, const IgnoredEntry &b) {
         return a.relativePath < b.relativePath;
     });
     set.m_ignored = std::move(ignored);
-    set.m_versioned.reserve(qsizetype(parsed.size()));
-    for (std::optional<Result<Migration>> &slot : parsed) {
-        Result<Migration> &migration = *slot;
-        if (!migration)
-            return migration.error();
-        switch (migration->kind()) {
-        case MigrationKind::Versioned:
-            set.m_versioned.append(std::move(migration).value());
-            break;
-        case MigrationKind::RunsAlways:
-            set.m_runsAlways.append(std::move(migration).value());
-            break;
-        case MigrationKind::RunsOnChange:
-            set.m_runsOnChange.append(std::move(migration).value());
-            break;
-        }
-    }
-
-    // Sort positions, not the (large) Migration values, then move each value once.
-    std::vector<qsizetype> order(size_t(set.m_versioned.size()));
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) {
-        return set.m_versioned.at(a).version() < set.m_versioned.at(b).version();
-    });
-    QList<Migration> sorted;
-    sorted.reserve(set.m_versioned.size());
-    for (qsizetype index : order)
-        sorted.append(std::move(set.m_versioned[index]));
-    set.m_versioned = std::move(sorted);
     for (qsizetype i = 1; i < set.m_versioned.size(); ++i) {
         const Migration &a = set.m_versioned.at(i - 1);
         const Migration &b = set.m_versioned.at(i);
@@ -307,6 +319,7 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir, ChecksumCa
             return e;
         }
     }
+    set.m_byFileName.reserve(set.size());
     qsizetype index = 0;
     for (const QList<Migration> *list :
          {&set.m_versioned, &set.m_runsAlways, &set.m_runsOnChange}) {

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void scan();
     void scanErrors_data();
     void scanErrors();
+    void largeScan();
     void nearMissesAreListed();
     void nonRegularFilesAreRefused_data();
     void nonRegularFilesAreRefused();
@@ -238,6 +239,51 @@ void TestMigrationFiles::scanErrors()
     const QString text = set.error().fullText();
     for (const QString &m : mentions)
         QVERIFY2(text.contains(m), qPrintable(text));
+}
+
+// A folder large enough to be read on several threads: every file lands in its place (V files by
+// version, RA and ROC files by path), and of two unreadable files the one first in path order
+// is reported, whichever thread reads it.
+void TestMigrationFiles::largeScan()
+{
+    QTemporaryDir dir;
+    for (int i = 1; i <= 150; ++i) // paths sort V1, V10, V100, V101...; versions 1, 2, 3...
+        write(dir.path(), QStringLiteral("V%1__file_%1.sql").arg(i),
+              QStringLiteral("SELECT %1;\n").arg(i).toUtf8());
+    for (int i = 0; i < 30; ++i) {
+        write(dir.path(), QStringLiteral("r%1/RA__always_%1.sql").arg(i, 2, 10, QChar(u'0')));
+        write(dir.path(), QStringLiteral("ROC__change_%1.sql").arg(i, 2, 10, QChar(u'0')));
+    }
+    Result<MigrationSet> set = MigrationSet::scan(dir.path());
+    QVERIFY2(set.ok(), qPrintable(set.error().fullText()));
+    QCOMPARE(set->versioned().size(), 150);
+    for (int i = 0; i < 150; ++i) {
+        const Migration &m = set->versioned().at(i);
+        QCOMPARE(m.fileName, QStringLiteral("V%1__file_%1.sql").arg(i + 1));
+        QCOMPARE(m.text.upgradeSql, QStringLiteral("SELECT %1;").arg(i + 1));
+        QCOMPARE(set->findFile(m.fileName), &m);
+    }
+    QCOMPARE(set->runsAlways().size(), 30);
+    QCOMPARE(set->runsOnChange().size(), 30);
+    for (int i = 1; i < 30; ++i) {
+        QVERIFY(set->runsAlways().at(i - 1).relativePath < set->runsAlways().at(i).relativePath);
+        QCOMPARE(set->runsOnChange().at(i).fileName,
+                 QStringLiteral("ROC__change_%1.sql").arg(i, 2, 10, QChar(u'0')));
+    }
+
+    // Not UTF-8: neighbours in path order (V100, V101, V102; "V10__" sorts after them), read by
+    // different threads, which take every other file; the first in path order is reported.
+    // Then again without V100, so that the first bad file is on the other thread.
+    for (const char *bad : {"V100__file_100.sql", "V101__file_101.sql", "V102__file_102.sql"})
+        write(dir.path(), QString::fromLatin1(bad), "SELECT '\xff';\n");
+    for (const QString &expected :
+         {QStringLiteral("V100__file_100.sql"), QStringLiteral("V101__file_101.sql")}) {
+        set = MigrationSet::scan(dir.path());
+        QVERIFY(!set.ok());
+        QCOMPARE(set.error().code, Error::Code::Encoding);
+        QVERIFY2(set.error().file.endsWith(u'/' + expected), qPrintable(set.error().fullText()));
+        write(dir.path(), expected);
+    }
 }
 
 // Entries that look like migrations but are not read are listed with the reason; the rest of
