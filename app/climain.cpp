@@ -1,11 +1,13 @@
 // tidemark-cli: the command line without the widget libraries.
 #include "cli/cliapp.h"
+#include "common/heaptuning.h"
 #include "common/invocation.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
+    tidemark::tuneHeapForShortRun();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tidemark"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));

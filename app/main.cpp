@@ -2,6 +2,7 @@
 // arguments are looked at before any application object exists).
 #include "appicon.h"
 #include "cli/cliapp.h"
+#include "common/heaptuning.h"
 #include "mainwindow.h"
 #include "translations.h"
 
@@ -19,6 +20,7 @@ int main(int argc, char *argv[])
             cli = true;
     }
     if (cli) {
+        tidemark::tuneHeapForShortRun();
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("tidemark"));
         QCoreApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));

@@ -1,5 +1,6 @@
 #include "migrationservice.h"
 
+#include "common/heaptuning.h"
 #include "common/invocation.h"
 #include "db/connection.h"
 #include "db/statementcanceller.h"
@@ -177,6 +178,7 @@ Result<StatusReport> MigrationService::readStatus(const std::function<void(Conne
     // The files are read on other threads while this one talks to the database (QtSql
     // connections stay on the thread that made them); both take about as long on a big project.
     auto scanning = std::async(std::launch::async, [this, scanKind] {
+        adviseLargePagesForThisThread();
         return scanKind == Scan::Summaries ? scanSummaries() : scan();
     });
     // The window opens a project whose SQLite file is not created yet: everything is pending,
@@ -356,7 +358,10 @@ Result<RunOutcome> MigrationService::execute(const QString &command, bool dryRun
     // The files are read on another thread while this one connects, except where connecting
     // creates a SQLite file: a run refused for its files leaves no file behind.
     const std::shared_future<Result<std::shared_ptr<const MigrationSet>>> scanning =
-        std::async(std::launch::async, [this] { return scan(); }).share();
+        std::async(std::launch::async, [this] {
+            adviseLargePagesForThisThread();
+            return scan();
+        }).share();
     Result<RunLimits> limits = m_project.runLimits();
     if (!limits)
         return limits.error();

@@ -1,5 +1,6 @@
 #include "migrationset.h"
 
+#include "common/heaptuning.h"
 #include "common/invocation.h"
 #include "migration/checksumcache.h"
 
@@ -282,8 +283,12 @@ Result<MigrationSet> MigrationSet::scan(const QString &migrationsDir, ChecksumCa
         }
     };
     std::vector<std::thread> threads;
-    for (size_t w = 1; w < workers; ++w)
-        threads.emplace_back(work, w, workers);
+    for (size_t w = 1; w < workers; ++w) {
+        threads.emplace_back([&work, w, workers] {
+            adviseLargePagesForThisThread();
+            work(w, workers);
+        });
+    }
     work(0, workers);
     for (std::thread &t : threads)
         t.join();
