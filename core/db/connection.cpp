@@ -190,15 +190,20 @@ Status Connection::commit()
 
 Status Connection::commitWith(const QList<BoundStatement> &statements, bool openNext)
 {
+    // One message on PostgreSQL only (sendAsOneMessage declines the others): SQLite has no
+    // round trips to save, and the journal row's binds hold the file's whole text.
     QStringList message;
-    for (const BoundStatement &s : statements)
-        message.append(inlineBinds(s.sql, s.binds));
-    message.append(QStringLiteral("COMMIT"));
-    if (openNext)
-        message.append(QStringLiteral("BEGIN"));
+    if (m_spec.dialect == SqlDialect::Postgres) {
+        for (const BoundStatement &s : statements)
+            message.append(inlineBinds(s.sql, s.binds));
+        message.append(QStringLiteral("COMMIT"));
+        if (openNext)
+            message.append(QStringLiteral("BEGIN"));
+    }
     // The message runs inside the transaction begin() opened, so its statements are not an
     // implicit transaction of their own: the COMMIT ends that transaction.
-    if (std::optional<OneMessageOutcome> sent = sendAsOneMessage(*this, message)) {
+    if (std::optional<OneMessageOutcome> sent =
+            message.isEmpty() ? std::nullopt : sendAsOneMessage(*this, message)) {
         const QString commitTag = sent->commandTags.value(statements.size());
         // A COMMIT of a transaction that had failed answers ROLLBACK, without an error.
         if (commitTag != u"COMMIT") {
