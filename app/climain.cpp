@@ -7,7 +7,7 @@
 
 int main(int argc, char *argv[])
 {
-    tidemark::tuneHeapForShortRun();
+    tidemark::tuneHeap(tidemark::HeapUse::ShortRun);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tidemark"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));

@@ -20,7 +20,7 @@ int main(int argc, char *argv[])
             cli = true;
     }
     if (cli) {
-        tidemark::tuneHeapForShortRun();
+        tidemark::tuneHeap(tidemark::HeapUse::ShortRun);
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(QStringLiteral("tidemark"));
         QCoreApplication::setApplicationVersion(QStringLiteral(TIDEMARK_VERSION));
@@ -29,6 +29,7 @@ int main(int argc, char *argv[])
         return tidemark::cli::runCli(arguments);
     }
 
+    tidemark::tuneHeap(tidemark::HeapUse::Window);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Tidemark"));
     QApplication::setOrganizationName(QStringLiteral("Tidemark"));

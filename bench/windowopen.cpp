@@ -19,6 +19,7 @@
 // nothing. Exit code 1 when the list ends up with a different number of rows, or nothing is
 // painted within two minutes.
 #include "appicon.h"
+#include "common/heaptuning.h"
 #include "list/migrationlistwidget.h"
 #include "mainwindow.h"
 #include "run/operations.h"
@@ -148,6 +149,7 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    tuneHeap(HeapUse::Window); // as tidemark's main() does
     QApplication app(argc, argv);
     QTemporaryDir settingsDir;
     QSettings::setDefaultFormat(QSettings::IniFormat);

@@ -81,7 +81,7 @@ QByteArray TestHeapTuning::flagsOfThreadBlock(bool askForAdvice)
     return flags;
 }
 
-// Before tuneHeapForShortRun (the window, the tests), asking changes nothing.
+// Before tuneHeap (the tests of the rest, a program that does not tune), asking changes nothing.
 void TestHeapTuning::untunedThreadHeapIsLeftAlone()
 {
     const QByteArray flags = flagsOfThreadBlock(true);
@@ -91,7 +91,7 @@ void TestHeapTuning::untunedThreadHeapIsLeftAlone()
 
 void TestHeapTuning::mainHeapIsAdvised()
 {
-    tuneHeapForShortRun();
+    tuneHeap(HeapUse::ShortRun);
     // 4 MiB from the main heap (this thread's); 3 MiB in is past the first 2 MiB boundary.
     char *volatile block = static_cast<char *>(std::malloc(4 << 20));
     const QByteArray flags = flagsOfMappingAt(block + (3 << 20));
