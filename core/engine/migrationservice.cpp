@@ -151,7 +151,7 @@ Result<StatusReport> MigrationService::status() const
     return readStatus({}, nullptr, Scan::Summaries);
 }
 
-Result<ProjectOverview> MigrationService::overview(int journalLimit) const
+Result<ProjectOverview> MigrationService::overview(int journalLimit, Scan scan) const
 {
     ProjectOverview overview;
     const auto alsoRead = [&overview, journalLimit](Connection &connection) {
@@ -164,7 +164,7 @@ Result<ProjectOverview> MigrationService::overview(int journalLimit) const
         else
             overview.lockError = lock.error().message;
     };
-    Result<StatusReport> status = readStatus(alsoRead, &overview.files, Scan::Whole);
+    Result<StatusReport> status = readStatus(alsoRead, &overview.files, scan, &overview.connection);
     if (!status)
         return status.error();
     overview.status = std::move(status).value();
@@ -173,7 +173,8 @@ Result<ProjectOverview> MigrationService::overview(int journalLimit) const
 
 Result<StatusReport> MigrationService::readStatus(const std::function<void(Connection &)> &alsoRead,
                                                   std::shared_ptr<const MigrationSet> *files,
-                                                  Scan scanKind) const
+                                                  Scan scanKind,
+                                                  std::shared_ptr<Connection> *keepConnection) const
 {
     // The files are read on other threads while this one talks to the database (QtSql
     // connections stay on the thread that made them); both take about as long on a big project.
@@ -209,6 +210,8 @@ Result<StatusReport> MigrationService::readStatus(const std::function<void(Conne
         return history.error();
     if (files)
         *files = set.value();
+    if (keepConnection && *connection)
+        *keepConnection = std::move(connection).value();
 
     Planner planner(**set, history.value(), spec->dialect);
     StatusReport report;

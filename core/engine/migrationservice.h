@@ -47,6 +47,9 @@ struct ProjectOverview
     QString journalError;
     LockState lock;
     QString lockError;
+    // The connection all of it was read over, still open for more reading on this thread (the
+    // window's check contexts); null when the SQLite file does not exist yet.
+    std::shared_ptr<Connection> connection;
 };
 
 struct RunOutcome
@@ -100,7 +103,12 @@ public:
     Result<QString> currentVersion() const; // empty when nothing applied
     Result<QList<ValidationProblem>> validate() const;
     Result<QList<JournalEntry>> journal(int limit) const;
-    Result<ProjectOverview> overview(int journalLimit) const;
+    // Whole: every file read (check, rehearse: they use the SQL). Summaries: through the
+    // checksum cache in the user's cache folder, without the SQL of files that did not change
+    // (status, which only compares, and the window, which reads a file's SQL when it needs it;
+    // TIDEMARK_CHECKSUM_CACHE=off reads every file).
+    enum class Scan { Whole, Summaries };
+    Result<ProjectOverview> overview(int journalLimit, Scan scan = Scan::Whole) const;
 
     Result<RunOutcome> upgrade(const UpgradeOptions &options, bool dryRun);
     Result<RunOutcome> rollback(const RollbackOptions &options, bool dryRun);
@@ -136,16 +144,12 @@ private:
     // error naming its absolute path, not a new empty database.
     enum class Access { ReadOnly, ReadWrite };
     Result<std::unique_ptr<Connection>> connect(Access access = Access::ReadOnly) const;
-    // Whole: every file read (the window, which shows and runs them). Summaries: through the
-    // checksum cache in the user's cache folder, without the SQL of files that did not change
-    // (status, which only compares; TIDEMARK_CHECKSUM_CACHE=off reads every file).
-    enum class Scan { Whole, Summaries };
     Result<std::shared_ptr<const MigrationSet>> scanSummaries() const;
     // status() and overview(): scans the files on another thread while this one reads the
     // history and then calls alsoRead (when set) on the same connection.
     Result<StatusReport> readStatus(const std::function<void(Connection &)> &alsoRead,
-                                    std::shared_ptr<const MigrationSet> *files,
-                                    Scan scanKind) const;
+                                    std::shared_ptr<const MigrationSet> *files, Scan scanKind,
+                                    std::shared_ptr<Connection> *keepConnection = nullptr) const;
     // Connects, takes the session lock, creates the tables and takes the row lock.
     Status lockForChanges(Connection &connection, MigrationLock &lock) const;
     // Refuses to run while a file is partly applied. With the lock held (lockHeld), a record

@@ -15,7 +15,9 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QToolTip>
 #include <QTreeWidget>
 
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void confirmationShowsCheckFindings();
     void rehearsalStandsInForTheTypedName();
     void driftBannerShowsAndChecks();
+    void editorMarkersKnowTheLiveDatabase_data();
     void editorMarkersKnowTheLiveDatabase();
 };
 
@@ -562,10 +565,24 @@ void TestWindow::driftBannerShowsAndChecks()
                              5000);
 }
 
+void TestWindow::editorMarkersKnowTheLiveDatabase_data()
+{
+    QTest::addColumn<bool>("cached");
+    QTest::newRow("files read") << false;
+    // The window lists from the checksum cache, as status does: a pending file's SQL, which the
+    // cache does not keep, is read for its markers.
+    QTest::newRow("from the checksum cache") << true;
+}
+
 // A pending file's markers in the editor say what check says with the database at hand: the rows
 // a destructive statement hits now and the view a rename breaks; an applied file's do not.
 void TestWindow::editorMarkersKnowTheLiveDatabase()
 {
+    QFETCH(bool, cached);
+    QTemporaryDir cacheHome;
+    const QByteArray oldCacheHome = qgetenv("XDG_CACHE_HOME");
+    qputenv("XDG_CACHE_HOME", cacheHome.path().toUtf8());
+    const auto restore = qScopeGuard([&] { qputenv("XDG_CACHE_HOME", oldCacheHome); });
     ScratchDatabase db(SqlDialect::Sqlite);
     TempProject project(db.url());
     project.write("V1__books.sql", "CREATE TABLE books (id INT, title TEXT);\n"
@@ -583,6 +600,14 @@ void TestWindow::editorMarkersKnowTheLiveDatabase()
                                   "-- rollback\nALTER TABLE books RENAME COLUMN name TO title;\n");
     QVERIFY(db.exec(QStringLiteral("INSERT INTO books VALUES (1, 'a'), (2, 'b'), (3, 'c')")));
     QVERIFY(db.exec(QStringLiteral("CREATE VIEW shelf AS SELECT id, title FROM books")));
+    if (cached) {
+        QTest::qWait(2100); // files written within two seconds are not remembered
+        TM_SERVICE(service, project);
+        TM_VERIFY_OK(service->status());
+        QVERIFY(!QDir(cacheHome.filePath(QStringLiteral("tidemark/checksums")))
+                     .entryList(QDir::Files)
+                     .isEmpty());
+    }
     auto window = openWindow(project);
     QTRY_COMPARE(rowsOf(*window)->rowCount(), 2);
     ui::MigrationEditor *editor = window->editor();

@@ -2,9 +2,12 @@
 
 #include "db/connection.h"
 #include "engine/sessionlimits.h"
+#include "migration/migrationtext.h"
 #include "preflight/checkinorder.h"
 
 #include <QFileInfo>
+
+#include <deque>
 
 namespace tidemark::ui {
 
@@ -98,6 +101,7 @@ void ServiceWorker::perform(const ServiceRequest &request)
 // and the rows its destructive statements would hit now. Skipped when nothing is pending, and
 // never creates a SQLite file that is not there.
 void ServiceWorker::loadCheckContexts(const Project &project, const MigrationSet &files,
+                                      std::shared_ptr<Connection> overviewConnection,
                                       ProjectSnapshot &snapshot)
 {
     const Result<ConnectionSpec> spec = project.connectionSpec();
@@ -106,19 +110,37 @@ void ServiceWorker::loadCheckContexts(const Project &project, const MigrationSet
         return;
     QList<CheckedMigration> inputs;
     QStringList names;
+    // The files came from the checksum cache where unchanged: their SQL is read here, for the
+    // pending ones only (a file that cannot be read now gets no context; the editor, which
+    // reads it again, says what is wrong).
+    std::deque<MigrationText> readNow;
     for (const StatusEntry &entry : std::as_const(snapshot.status.pending)) {
-        if (const Migration *migration = files.findFile(entry.fileName)) {
-            inputs.append({migration->relativePath, migration->kind(), &migration->text});
-            names.append(migration->fileName);
+        const Migration *migration = files.findFile(entry.fileName);
+        if (!migration)
+            continue;
+        const MigrationText *text = &migration->text;
+        if (!text->sqlRead) {
+            Result<MigrationText> read = readMigrationTextFile(migration->path);
+            if (!read)
+                continue;
+            text = &readNow.emplace_back(std::move(read).value());
         }
+        inputs.append({migration->relativePath, migration->kind(), text});
+        names.append(migration->fileName);
     }
-    Result<std::unique_ptr<Connection>> connection = Connection::open(spec.value());
-    if (!connection)
-        return;
+    // The overview's connection where it has one: on SQLite a new one would parse the schema
+    // again (on a database of 9,000 tables, a tenth of opening the project).
+    std::shared_ptr<Connection> connection = overviewConnection;
+    if (!connection) {
+        Result<std::unique_ptr<Connection>> opened = Connection::open(spec.value());
+        if (!opened)
+            return;
+        connection = std::move(opened).value();
+    }
     // A count waits at most 2 s for a table another session holds (then it stays uncounted).
-    applySessionLimits(**connection, quickReadLimits());
+    applySessionLimits(*connection, quickReadLimits());
     QList<CheckContext> before;
-    checkInOrder(inputs, spec->dialect, snapshot.checkSettings, connection->get(), &before);
+    checkInOrder(inputs, spec->dialect, snapshot.checkSettings, connection.get(), &before);
     for (qsizetype i = 0; i < before.size(); ++i)
         snapshot.checkContexts.insert(names.at(i), before.at(i));
 }
@@ -140,14 +162,15 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
         snapshot.checkSettings = settings.value();
     else
         snapshot.checkSettingsError = settings.error().fullText();
-    // One connection and one scan of the files for all of it: on a project of 10,000 files
-    // that is what keeps opening it close to the time of `status`.
-    Result<ProjectOverview> overview = service.overview(20000);
+    // One connection and one scan of the files for all of it, through the checksum cache as
+    // `status` scans (the pending files' SQL is read for their check contexts): on a project
+    // of 10,000 files that is what keeps opening it close to the time of `status`.
+    Result<ProjectOverview> overview = service.overview(20000, MigrationService::Scan::Summaries);
     if (!overview)
         return fail(reply, overview.error());
     snapshot.status = std::move(overview->status);
     snapshot.displayUrl = snapshot.status.displayUrl;
-    loadCheckContexts(project, *overview->files, snapshot);
+    loadCheckContexts(project, *overview->files, std::move(overview->connection), snapshot);
     for (const QList<Migration> *list :
          {&overview->files->versioned(), &overview->files->runsAlways(),
           &overview->files->runsOnChange()}) {

@@ -27,6 +27,7 @@ Q_SIGNALS:
 private:
     void load(MigrationService &service, ServiceReply &reply) const;
     static void loadCheckContexts(const Project &project, const MigrationSet &files,
+                                  std::shared_ptr<Connection> overviewConnection,
                                   ProjectSnapshot &snapshot);
     void run(MigrationService &service, ServiceReply &reply, bool dryRun);
     void audit(MigrationService &service, ServiceReply &reply);
