@@ -190,10 +190,10 @@ Status Connection::commit()
 
 Status Connection::commitWith(const QList<BoundStatement> &statements, bool openNext)
 {
-    // One message on PostgreSQL only (sendAsOneMessage declines the others): SQLite has no
-    // round trips to save, and the journal row's binds hold the file's whole text.
+    // Built only where it is sent: elsewhere there are no round trips to save, and the journal
+    // row's binds hold the file's whole text.
     QStringList message;
-    if (m_spec.dialect == SqlDialect::Postgres) {
+    if (sendsOneMessage(*this)) {
         for (const BoundStatement &s : statements)
             message.append(inlineBinds(s.sql, s.binds));
         message.append(QStringLiteral("COMMIT"));

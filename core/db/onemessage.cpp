@@ -15,10 +15,15 @@ std::optional<bool> runAsOneMessage(Connection &connection, const QStringList &s
     return outcome->ok;
 }
 
+bool sendsOneMessage(const Connection &connection)
+{
+    return connection.spec().dialect == SqlDialect::Postgres;
+}
+
 std::optional<OneMessageOutcome> sendAsOneMessage(Connection &connection,
                                                   const QStringList &statements)
 {
-    if (connection.spec().dialect != SqlDialect::Postgres)
+    if (!sendsOneMessage(connection))
         return std::nullopt;
     PGconn *pg = nativeHandle<PGconn *>(connection.database(), {"PGconn*", "pg_conn*"});
     if (!pg)

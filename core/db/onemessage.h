@@ -24,6 +24,10 @@ struct OneMessageOutcome
     QStringList commandTags; // of the statements that ran, in order ("INSERT 0 1", "COMMIT")
 };
 
+// Whether sendAsOneMessage sends anything on this connection (PostgreSQL only): callers skip
+// building a message that would not be sent.
+bool sendsOneMessage(const Connection &connection);
+
 // As runAsOneMessage, with the server's error when a statement failed. The statements may end
 // a transaction that the connection opened before (Connection::commitWith sends its COMMIT so).
 std::optional<OneMessageOutcome> sendAsOneMessage(Connection &connection,
