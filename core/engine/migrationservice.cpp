@@ -151,7 +151,8 @@ Result<StatusReport> MigrationService::status() const
     return readStatus({}, nullptr, Scan::Summaries);
 }
 
-Result<ProjectOverview> MigrationService::overview(int journalLimit, Scan scan) const
+Result<ProjectOverview> MigrationService::overview(int journalLimit, Scan scan,
+                                                   bool keepConnection) const
 {
     ProjectOverview overview;
     const auto alsoRead = [&overview, journalLimit](Connection &connection) {
@@ -164,7 +165,8 @@ Result<ProjectOverview> MigrationService::overview(int journalLimit, Scan scan) 
         else
             overview.lockError = lock.error().message;
     };
-    Result<StatusReport> status = readStatus(alsoRead, &overview.files, scan, &overview.connection);
+    Result<StatusReport> status = readStatus(alsoRead, &overview.files, scan,
+                                             keepConnection ? &overview.connection : nullptr);
     if (!status)
         return status.error();
     overview.status = std::move(status).value();

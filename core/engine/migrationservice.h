@@ -47,8 +47,9 @@ struct ProjectOverview
     QString journalError;
     LockState lock;
     QString lockError;
-    // The connection all of it was read over, still open for more reading on this thread (the
-    // window's check contexts); null when the SQLite file does not exist yet.
+    // With keepConnection: the connection all of it was read over, still open for more reading
+    // on this thread (the window's check contexts); else, and when the SQLite file does not
+    // exist yet, null.
     std::shared_ptr<Connection> connection;
 };
 
@@ -108,7 +109,8 @@ public:
     // (status, which only compares, and the window, which reads a file's SQL when it needs it;
     // TIDEMARK_CHECKSUM_CACHE=off reads every file).
     enum class Scan { Whole, Summaries };
-    Result<ProjectOverview> overview(int journalLimit, Scan scan = Scan::Whole) const;
+    Result<ProjectOverview> overview(int journalLimit, Scan scan = Scan::Whole,
+                                     bool keepConnection = false) const;
 
     Result<RunOutcome> upgrade(const UpgradeOptions &options, bool dryRun);
     Result<RunOutcome> rollback(const RollbackOptions &options, bool dryRun);

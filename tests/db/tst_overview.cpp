@@ -1,8 +1,12 @@
 // MigrationService::overview, what the window loads on opening a project: the same status
 // report as status(), the scanned files, the journal (newest first, limited) and the lock
-// state, read over one connection; on a fresh database it creates nothing.
+// state, read over one connection; on a fresh database it creates nothing. The window reads it
+// through the checksum cache and keeps the connection.
 
 #include "dbtest.h"
+
+#include <QScopeGuard>
+#include <QTemporaryDir>
 
 using namespace tidemark;
 using namespace tidemark::test;
@@ -96,6 +100,49 @@ private Q_SLOTS:
         QVERIFY(locked->lock.locked);
         QCOMPARE(locked->lock.processId, held.value());
         TM_VERIFY_OK(service->unlock());
+    }
+
+    // The window's way: files from the checksum cache (no SQL for unchanged files), the same
+    // report as status(), and the connection kept open for the window's further reading; the
+    // default keeps none.
+    void summariesWithKeptConnection_data() { addDialectRows(); }
+    void summariesWithKeptConnection()
+    {
+        QTemporaryDir cacheHome;
+        const QByteArray oldCacheHome = qgetenv("XDG_CACHE_HOME");
+        qputenv("XDG_CACHE_HOME", cacheHome.path().toUtf8());
+        const auto restore = qScopeGuard([&] { qputenv("XDG_CACHE_HOME", oldCacheHome); });
+        TM_SCRATCH(db, project);
+        writeFiles(project);
+        TM_SERVICE(service, project);
+        UpgradeOptions one;
+        one.count = 1;
+        Result<RunOutcome> upgraded = service->upgrade(one, false);
+        TM_VERIFY_OK(upgraded);
+        TM_VERIFY_OK(upgraded->run);
+        QTest::qWait(2100); // files written within two seconds are not remembered
+        Result<StatusReport> status = service->status(); // fills the cache
+        TM_VERIFY_OK(status);
+
+        Result<ProjectOverview> overview =
+            service->overview(100, MigrationService::Scan::Summaries, true);
+        TM_VERIFY_OK(overview);
+        QCOMPARE(describe(overview->status.entries), describe(status->entries));
+        QCOMPARE(describe(overview->status.pending), describe(status->pending));
+        QCOMPARE(overview->files->versioned().size(), 3);
+        for (const Migration &m : overview->files->versioned())
+            QVERIFY2(!m.text.sqlRead && m.text.upgradeSql.isEmpty(), qPrintable(m.fileName));
+        QVERIFY(overview->connection);
+        Result<QVariant> applied =
+            overview->connection->scalar(u"SELECT COUNT(*) FROM jetbase_migrations"_s);
+        TM_VERIFY_OK(applied);
+        QCOMPARE(applied->toInt(), 1);
+
+        Result<ProjectOverview> whole = service->overview(100);
+        TM_VERIFY_OK(whole);
+        QVERIFY(!whole->connection);
+        QVERIFY(whole->files->versioned().at(0).text.sqlRead);
+        QCOMPARE(describe(whole->status.entries), describe(status->entries));
     }
 };
 

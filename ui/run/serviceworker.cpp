@@ -165,7 +165,8 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
     // One connection and one scan of the files for all of it, through the checksum cache as
     // `status` scans (the pending files' SQL is read for their check contexts): on a project
     // of 10,000 files that is what keeps opening it close to the time of `status`.
-    Result<ProjectOverview> overview = service.overview(20000, MigrationService::Scan::Summaries);
+    Result<ProjectOverview> overview =
+        service.overview(20000, MigrationService::Scan::Summaries, true);
     if (!overview)
         return fail(reply, overview.error());
     snapshot.status = std::move(overview->status);
