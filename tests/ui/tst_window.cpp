@@ -45,6 +45,7 @@ private Q_SLOTS:
     void driftBannerShowsAndChecks();
     void editorMarkersKnowTheLiveDatabase_data();
     void editorMarkersKnowTheLiveDatabase();
+    void listComesBeforeCheckMarkers();
 };
 
 void TestWindow::opensAndShowsPending()
@@ -640,6 +641,67 @@ void TestWindow::editorMarkersKnowTheLiveDatabase()
     QCOMPARE(QFileInfo(editor->path()).fileName(), QStringLiteral("V1__books.sql"));
     QVERIFY2(markers().contains(QStringLiteral("[delete-without-where]")), qPrintable(markers()));
     QVERIFY2(!markers().contains(QStringLiteral("row(s) now")), qPrintable(markers()));
+}
+
+// The list is shown as soon as the files and the database are read; the pending files' check
+// contexts (each file checked against the live database, for the editor's markers) come just
+// after, and the load stays busy until they are in. A load that fails sends none.
+void TestWindow::listComesBeforeCheckMarkers()
+{
+    ScratchDatabase db(SqlDialect::Sqlite);
+    TempProject project(db.url());
+    project.write("V1__books.sql",
+                  "CREATE TABLE books (id INT);\n-- rollback\nDROP TABLE books;\n");
+    {
+        TM_SERVICE(service, project);
+        Result<RunOutcome> ran = service->upgrade({}, false);
+        TM_VERIFY_OK(ran);
+        TM_VERIFY_OK(ran->run);
+    }
+    QVERIFY(db.exec(QStringLiteral("INSERT INTO books VALUES (1), (2)")));
+    project.write("V2__empty_books.sql", "DELETE FROM books;\n-- rollback\nSELECT 1;\n");
+
+    ui::MainWindow window(project.root(), project.root());
+    ui::Operations *operations = window.operations();
+    QStringList seen;
+    connect(operations, &ui::Operations::loaded, this, [&](const ui::ProjectSnapshot &snapshot) {
+        seen << QStringLiteral("loaded: busy %1, %2 rows, %3 contexts")
+                    .arg(operations->isBusy())
+                    .arg(window.list()->view()->model()->rowCount())
+                    .arg(snapshot.checkContexts.size());
+    });
+    connect(operations, &ui::Operations::checkContextsLoaded, this,
+            [&](const ui::CheckContexts &contexts) {
+                seen << QStringLiteral("contexts: busy %1, files %2, books %3")
+                            .arg(operations->isBusy())
+                            .arg(contexts.keys().join(u','))
+                            .arg(contexts.value(QStringLiteral("V2__empty_books.sql"))
+                                     .rowCounts.value(QStringLiteral("books"), -2));
+            });
+    connect(operations, &ui::Operations::loadFailed, this,
+            [&](const QString &error) { seen << QStringLiteral("failed: ") + error; });
+    window.show();
+    const QStringList once{QStringLiteral("loaded: busy 1, 2 rows, 0 contexts"),
+                           QStringLiteral("contexts: busy 1, files V2__empty_books.sql, books 2")};
+    QTRY_VERIFY_WITH_TIMEOUT(!operations->isBusy() && seen.size() >= 2, 20000);
+    QCOMPARE(seen, once);
+    QCOMPARE(operations->snapshot().checkContexts.size(), 1);
+
+    // A refresh goes the same way; one that fails (a file that is not UTF-8) sends no contexts
+    // and is not left busy.
+    seen.clear();
+    window.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!operations->isBusy() && seen.size() >= 2, 20000);
+    QCOMPARE(seen, once);
+    seen.clear();
+    project.write("V3__broken.sql", QByteArray("SELECT '\xff';\n"));
+    window.refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(!operations->isBusy() && !seen.isEmpty(), 20000);
+    QTest::qWait(200);
+    QCOMPARE(seen.size(), 1);
+    QVERIFY2(seen.constFirst().startsWith(QStringLiteral("failed: ")), qPrintable(seen.join(u'|')));
+    QVERIFY2(seen.constFirst().contains(QStringLiteral("V3__broken.sql")),
+             qPrintable(seen.join(u'|')));
 }
 
 QTEST_MAIN(TestWindow)

@@ -20,10 +20,12 @@ EditorLink::EditorLink(MigrationListWidget *list, MigrationEditor *editor, Opera
     connect(m_operations, &Operations::loaded, this, [this](const ProjectSnapshot &snapshot) {
         m_editor->setDialect(snapshot.dialect);
         m_editor->setCheckSettings(snapshot.checkSettings);
-        m_editor->setCheckContexts(snapshot.checkContexts);
+        m_editor->setCheckContexts(snapshot.checkContexts); // none yet: they follow
         if (!m_editor->path().isEmpty() && !QFileInfo::exists(m_editor->path()))
             m_editor->clear();
     });
+    connect(m_operations, &Operations::checkContextsLoaded, m_editor,
+            &MigrationEditor::setCheckContexts);
     connect(m_operations, &Operations::runFailed, this, &EditorLink::showFailure);
     connect(m_editor, &MigrationEditor::saved, m_operations, &Operations::refresh);
 }

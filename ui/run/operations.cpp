@@ -21,6 +21,11 @@ Operations::Operations(QWidget *window, RunPanel *panel, QObject *parent)
     connect(m_controller, &RunController::replied, this, &Operations::onReplied);
     connect(m_controller, &RunController::runEvent, m_panel, &RunPanel::handleEvent);
     connect(m_controller, &RunController::progressNote, m_panel, &RunPanel::log);
+    connect(m_controller, &RunController::checkContextsLoaded, this,
+            [this](const CheckContexts &contexts) {
+                m_snapshot.checkContexts = contexts;
+                Q_EMIT checkContextsLoaded(contexts);
+            });
     connect(m_controller, &RunController::busyChanged, this, &Operations::busyChanged);
     connect(m_panel, &RunPanel::stopRequested, this, &Operations::stop);
 }

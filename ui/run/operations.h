@@ -64,6 +64,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void loaded(const tidemark::ui::ProjectSnapshot &snapshot);
+    // Just after loaded(), before the load stops being busy: the pending files' check contexts.
+    void checkContextsLoaded(const tidemark::ui::CheckContexts &contexts);
     void loadFailed(const QString &errorText);
     // setProject() was called; the window's first request follows right after.
     void projectChanged(const QString &projectDir, const QString &startDir);

@@ -14,6 +14,7 @@ RunController::RunController(QObject *parent)
     qRegisterMetaType<ServiceRequest>();
     qRegisterMetaType<ServiceReply>();
     qRegisterMetaType<RunEvent>();
+    qRegisterMetaType<CheckContexts>();
     m_thread->setObjectName(QStringLiteral("tidemark-worker"));
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -21,6 +22,8 @@ RunController::RunController(QObject *parent)
             Qt::QueuedConnection);
     connect(m_worker, &ServiceWorker::replied, this, &RunController::onReplied,
             Qt::QueuedConnection);
+    connect(m_worker, &ServiceWorker::checkContextsLoaded, this,
+            &RunController::onCheckContextsLoaded, Qt::QueuedConnection);
     connect(m_worker, &ServiceWorker::runEvent, this, &RunController::runEvent,
             Qt::QueuedConnection);
     connect(m_worker, &ServiceWorker::progressNote, this, &RunController::progressNote,
@@ -53,9 +56,18 @@ void RunController::stop()
 
 void RunController::onReplied(const ServiceReply &reply)
 {
+    if (!reply.checkContextsFollow) {
+        m_busy = false;
+        Q_EMIT busyChanged(false);
+    }
+    Q_EMIT replied(reply);
+}
+
+void RunController::onCheckContextsLoaded(const CheckContexts &contexts)
+{
+    Q_EMIT checkContextsLoaded(contexts);
     m_busy = false;
     Q_EMIT busyChanged(false);
-    Q_EMIT replied(reply);
 }
 
 } // namespace tidemark::ui

@@ -13,8 +13,10 @@ namespace tidemark::ui {
 class ServiceWorker;
 
 // Owns the worker thread. submit() queues one request at a time; the answer comes back through
-// replied() on the window's thread. stop() sets the cancel flag the runner checks between
-// statements. Never waits for the worker (except when destroyed, after asking it to stop).
+// replied() on the window's thread (a Load's check contexts just after, by
+// checkContextsLoaded(); the request is busy until then). stop() sets the cancel flag the runner
+// checks between statements. Never waits for the worker (except when destroyed, after asking it to
+// stop).
 class RunController : public QObject
 {
     Q_OBJECT
@@ -31,11 +33,13 @@ Q_SIGNALS:
     void replied(const tidemark::ui::ServiceReply &reply);
     void runEvent(const tidemark::RunEvent &event);
     void progressNote(const QString &line);
+    void checkContextsLoaded(const tidemark::ui::CheckContexts &contexts);
     void busyChanged(bool busy);
     void requested(const tidemark::ui::ServiceRequest &request); // to the worker
 
 private:
     void onReplied(const ServiceReply &reply);
+    void onCheckContextsLoaded(const CheckContexts &contexts);
 
     std::atomic_bool m_cancel{false};
     QThread *m_thread = nullptr;

@@ -59,6 +59,9 @@ struct PlannedFileView
     QList<CheckFinding> findings; // PlanUpgrade: what `check` says about the file
 };
 
+// check's context of each pending file, by file name.
+using CheckContexts = QHash<QString, CheckContext>;
+
 // Everything the window shows about the open project.
 struct ProjectSnapshot
 {
@@ -76,8 +79,9 @@ struct ProjectSnapshot
     CheckSettings checkSettings;       // check_disable / check_error, for the editor's markers
     QString checkSettingsError;        // a bad rule name in them
     // check's view of the live database for each pending file, by file name: the views it
-    // meets and the rows its destructive statements would hit (the editor's markers).
-    QHash<QString, CheckContext> checkContexts;
+    // meets and the rows its destructive statements would hit (the editor's markers). Empty in
+    // the Load reply: they come just after it (ServiceWorker::checkContextsLoaded).
+    CheckContexts checkContexts;
 };
 
 // The worker's answer to one request.
@@ -86,7 +90,10 @@ struct ServiceReply
     ServiceRequest request;
     bool ok = true;
     QString errorText;
-    ProjectSnapshot snapshot;    // Load
+    ProjectSnapshot snapshot; // Load
+    // Load: the pending files' check contexts follow (checkContextsLoaded), and the request is
+    // finished only then. The list is shown meanwhile.
+    bool checkContextsFollow = false;
     QList<PlannedFileView> plan; // Plan*, Upgrade, Rollback
     QStringList completedFiles;  // Upgrade, Rollback
     QString failedFile;          // a run that stopped early
@@ -102,3 +109,4 @@ struct ServiceReply
 Q_DECLARE_METATYPE(tidemark::ui::ServiceRequest)
 Q_DECLARE_METATYPE(tidemark::ui::ServiceReply)
 Q_DECLARE_METATYPE(tidemark::RunEvent)
+Q_DECLARE_METATYPE(tidemark::ui::CheckContexts)

@@ -70,9 +70,16 @@ void ServiceWorker::perform(const ServiceRequest &request)
     MigrationService service(project.value());
     service.setLockTimeout(project->lockTimeoutSeconds());
     switch (request.op) {
-    case Op::Load:
-        load(service, reply);
-        break;
+    case Op::Load: {
+        // The list first, then the editor's check markers: checking every pending file against
+        // the live database should not hold back a list of 10,000 files.
+        const LoadedFiles files = load(service, reply);
+        reply.checkContextsFollow = reply.ok;
+        Q_EMIT replied(reply);
+        if (reply.ok)
+            Q_EMIT checkContextsLoaded(checkContextsOf(service.project(), files, reply.snapshot));
+        return;
+    }
     case Op::PlanUpgrade:
     case Op::PlanRollback:
         run(service, reply, true);
@@ -98,16 +105,16 @@ void ServiceWorker::perform(const ServiceRequest &request)
 }
 
 // check's context for each pending file, for the editor's markers: the views the file meets
-// and the rows its destructive statements would hit now. Skipped when nothing is pending, and
+// and the rows its destructive statements would hit now. Empty when nothing is pending, and
 // never creates a SQLite file that is not there.
-void ServiceWorker::loadCheckContexts(const Project &project, const MigrationSet &files,
-                                      std::shared_ptr<Connection> overviewConnection,
-                                      ProjectSnapshot &snapshot)
+CheckContexts ServiceWorker::checkContextsOf(const Project &project, const LoadedFiles &loaded,
+                                             const ProjectSnapshot &snapshot)
 {
+    CheckContexts contexts;
     const Result<ConnectionSpec> spec = project.connectionSpec();
-    if (snapshot.status.pending.isEmpty() || !spec ||
+    if (snapshot.status.pending.isEmpty() || !spec || !loaded.files ||
         (spec->dialect == SqlDialect::Sqlite && !QFileInfo::exists(spec->databaseName)))
-        return;
+        return contexts;
     QList<CheckedMigration> inputs;
     QStringList names;
     // The files came from the checksum cache where unchanged: their SQL is read here, for the
@@ -115,7 +122,7 @@ void ServiceWorker::loadCheckContexts(const Project &project, const MigrationSet
     // reads it again, says what is wrong).
     std::deque<MigrationText> readNow;
     for (const StatusEntry &entry : std::as_const(snapshot.status.pending)) {
-        const Migration *migration = files.findFile(entry.fileName);
+        const Migration *migration = loaded.files->findFile(entry.fileName);
         if (!migration)
             continue;
         const MigrationText *text = &migration->text;
@@ -130,11 +137,11 @@ void ServiceWorker::loadCheckContexts(const Project &project, const MigrationSet
     }
     // The overview's connection where it has one: on SQLite a new one would parse the schema
     // again (on a database of 9,000 tables, a tenth of opening the project).
-    std::shared_ptr<Connection> connection = overviewConnection;
+    std::shared_ptr<Connection> connection = loaded.connection;
     if (!connection) {
         Result<std::unique_ptr<Connection>> opened = Connection::open(spec.value());
         if (!opened)
-            return;
+            return contexts;
         connection = std::move(opened).value();
     }
     // A count waits at most 2 s for a table another session holds (then it stays uncounted).
@@ -142,10 +149,11 @@ void ServiceWorker::loadCheckContexts(const Project &project, const MigrationSet
     QList<CheckContext> before;
     checkInOrder(inputs, spec->dialect, snapshot.checkSettings, connection.get(), &before);
     for (qsizetype i = 0; i < before.size(); ++i)
-        snapshot.checkContexts.insert(names.at(i), before.at(i));
+        contexts.insert(names.at(i), before.at(i));
+    return contexts;
 }
 
-void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
+ServiceWorker::LoadedFiles ServiceWorker::load(MigrationService &service, ServiceReply &reply)
 {
     ProjectSnapshot &snapshot = reply.snapshot;
     const Project &project = service.project();
@@ -163,15 +171,16 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
     else
         snapshot.checkSettingsError = settings.error().fullText();
     // One connection and one scan of the files for all of it, through the checksum cache as
-    // `status` scans (the pending files' SQL is read for their check contexts): on a project
-    // of 10,000 files that is what keeps opening it close to the time of `status`.
+    // `status` scans (the pending files' SQL is read later, for their check contexts): on a
+    // project of 10,000 files that is what keeps opening it close to the time of `status`.
     Result<ProjectOverview> overview =
         service.overview(20000, MigrationService::Scan::Summaries, true);
-    if (!overview)
-        return fail(reply, overview.error());
+    if (!overview) {
+        fail(reply, overview.error());
+        return {};
+    }
     snapshot.status = std::move(overview->status);
     snapshot.displayUrl = snapshot.status.displayUrl;
-    loadCheckContexts(project, *overview->files, std::move(overview->connection), snapshot);
     for (const QList<Migration> *list :
          {&overview->files->versioned(), &overview->files->runsAlways(),
           &overview->files->runsOnChange()}) {
@@ -182,6 +191,7 @@ void ServiceWorker::load(MigrationService &service, ServiceReply &reply) const
     snapshot.journalError = overview->journalError;
     snapshot.lock = overview->lock;
     snapshot.lockError = overview->lockError;
+    return {overview->files, std::move(overview->connection)};
 }
 
 void ServiceWorker::run(MigrationService &service, ServiceReply &reply, bool dryRun)

@@ -23,12 +23,19 @@ Q_SIGNALS:
     void replied(const tidemark::ui::ServiceReply &reply);
     void runEvent(const tidemark::RunEvent &event);
     void progressNote(const QString &line); // a rehearsal's steps, as they happen
+    // After a Load reply with checkContextsFollow: the pending files' check contexts.
+    void checkContextsLoaded(const tidemark::ui::CheckContexts &contexts);
 
 private:
-    void load(MigrationService &service, ServiceReply &reply) const;
-    static void loadCheckContexts(const Project &project, const MigrationSet &files,
-                                  std::shared_ptr<Connection> overviewConnection,
-                                  ProjectSnapshot &snapshot);
+    // What a load keeps for the check contexts: the files it listed and its open connection.
+    struct LoadedFiles
+    {
+        std::shared_ptr<const MigrationSet> files;
+        std::shared_ptr<Connection> connection;
+    };
+    static LoadedFiles load(MigrationService &service, ServiceReply &reply);
+    static CheckContexts checkContextsOf(const Project &project, const LoadedFiles &loaded,
+                                         const ProjectSnapshot &snapshot);
     void run(MigrationService &service, ServiceReply &reply, bool dryRun);
     void audit(MigrationService &service, ServiceReply &reply);
     void rehearseOn(MigrationService &service, ServiceReply &reply);
