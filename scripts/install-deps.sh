@@ -16,7 +16,8 @@ set -euo pipefail
 # Build and run: compiler and build tools, Qt 6 (Core, Sql, Widgets, Test, Linguist tools),
 # the QtSql drivers for every supported database, and the libraries the window links.
 # python3-sqlalchemy: env.py files that need evaluating and make-migrations' model exporter.
-# libpq-dev, libsqlite3-dev: cancelling a running statement (PQcancel, sqlite3_interrupt).
+# libpq-dev, libsqlite3-dev: cancelling a running statement (PQcancel, sqlite3_interrupt) and
+# one-message batches; libpq is only its header here (core/db/libpq.h finds it at run time).
 # qt6-translations-l10n: Qt's own strings (dialog buttons) in the window's language.
 # build-essential brings dpkg-dev, whose dpkg-shlibdeps `cpack -G DEB` uses.
 # libsecret-1-0: QtKeychain loads it at run time to reach the Secret Service (GNOME Keyring,

@@ -1,9 +1,8 @@
 #include "onemessage.h"
 
 #include "db/connection.h"
+#include "db/libpq.h"
 #include "db/nativehandle.h"
-
-#include <libpq-fe.h>
 
 namespace tidemark {
 
@@ -25,14 +24,15 @@ std::optional<OneMessageOutcome> sendAsOneMessage(Connection &connection,
 {
     if (!sendsOneMessage(connection))
         return std::nullopt;
+    const LibPq *pq = libPq();
     PGconn *pg = nativeHandle<PGconn *>(connection.database(), {"PGconn*", "pg_conn*"});
-    if (!pg)
+    if (!pq || !pg)
         return std::nullopt;
     // A line break before each ';': a statement may end in a line comment.
     const QByteArray message = statements.join(QStringLiteral("\n;\n")).toUtf8();
     OneMessageOutcome outcome;
-    if (!PQsendQuery(pg, message.constData())) {
-        outcome.errorText = QString::fromUtf8(PQerrorMessage(pg)).trimmed();
+    if (!pq->sendQuery(pg, message.constData())) {
+        outcome.errorText = QString::fromUtf8(pq->errorMessage(pg)).trimmed();
         return outcome;
     }
     // One result for each statement that ran; the server stops at the first that fails.
@@ -41,34 +41,35 @@ std::optional<OneMessageOutcome> sendAsOneMessage(Connection &connection,
         if (failed)
             return;
         failed = true;
-        outcome.errorText = text.isEmpty() ? QString::fromUtf8(PQerrorMessage(pg)).trimmed() : text;
+        outcome.errorText =
+            text.isEmpty() ? QString::fromUtf8(pq->errorMessage(pg)).trimmed() : text;
         outcome.sqlState = sqlState;
     };
-    while (PGresult *result = PQgetResult(pg)) {
-        switch (PQresultStatus(result)) {
+    while (PGresult *result = pq->getResult(pg)) {
+        switch (pq->resultStatus(result)) {
         case PGRES_COPY_IN:
         case PGRES_COPY_BOTH:
             // A COPY FROM STDIN has no data here: end it as failed, which fails the message.
             failWith(QStringLiteral("COPY FROM STDIN has no data in a message"), {});
-            PQputCopyEnd(pg, "no data: COPY is run on its own");
+            pq->putCopyEnd(pg, "no data: COPY is run on its own");
             break;
         case PGRES_COPY_OUT: {
             char *row = nullptr;
-            while (PQgetCopyData(pg, &row, 0) > 0)
-                PQfreemem(row);
+            while (pq->getCopyData(pg, &row, 0) > 0)
+                pq->freemem(row);
             break;
         }
         case PGRES_COMMAND_OK:
         case PGRES_TUPLES_OK:
         case PGRES_EMPTY_QUERY:
-            outcome.commandTags.append(QString::fromLatin1(PQcmdStatus(result)));
+            outcome.commandTags.append(QString::fromLatin1(pq->cmdStatus(result)));
             break;
         default:
-            failWith(QString::fromUtf8(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)),
-                     QString::fromLatin1(PQresultErrorField(result, PG_DIAG_SQLSTATE)));
+            failWith(QString::fromUtf8(pq->resultErrorField(result, PG_DIAG_MESSAGE_PRIMARY)),
+                     QString::fromLatin1(pq->resultErrorField(result, PG_DIAG_SQLSTATE)));
             break;
         }
-        PQclear(result);
+        pq->clear(result);
     }
     outcome.ok = !failed;
     return outcome;

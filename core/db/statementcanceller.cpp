@@ -1,9 +1,9 @@
 #include "statementcanceller.h"
 
 #include "db/connection.h"
+#include "db/libpq.h"
 #include "db/nativehandle.h"
 
-#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <chrono>
@@ -23,8 +23,9 @@ StatementCanceller::StatementCanceller(Connection &connection)
     const QSqlDatabase database = connection.database();
     switch (m_dialect) {
     case SqlDialect::Postgres:
-        if (PGconn *pg = nativeHandle<PGconn *>(database, {"PGconn*", "pg_conn*"}))
-            m_pgCancel = PQgetCancel(pg);
+        m_pq = libPq();
+        if (PGconn *pg = nativeHandle<PGconn *>(database, {"PGconn*", "pg_conn*"}); pg && m_pq)
+            m_pgCancel = m_pq->getCancel(pg);
         break;
     case SqlDialect::Sqlite:
         m_sqlite = nativeHandle<sqlite3 *>(database, {"sqlite3*"});
@@ -41,7 +42,7 @@ StatementCanceller::StatementCanceller(Connection &connection)
 StatementCanceller::~StatementCanceller()
 {
     if (m_pgCancel)
-        PQfreeCancel(m_pgCancel);
+        m_pq->freeCancel(m_pgCancel);
 }
 
 bool StatementCanceller::cancel(QString *why)
@@ -56,7 +57,7 @@ bool StatementCanceller::cancel(QString *why)
         if (!m_pgCancel)
             return fail(QStringLiteral("the PostgreSQL driver gave no connection handle"));
         char error[256] = {};
-        if (!PQcancel(m_pgCancel, error, sizeof error))
+        if (!m_pq->cancel(m_pgCancel, error, sizeof error))
             return fail(QString::fromLocal8Bit(error));
         return true;
     }

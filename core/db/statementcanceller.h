@@ -15,6 +15,7 @@ struct sqlite3;
 namespace tidemark {
 
 class Connection;
+struct LibPq;
 
 // Stops the statement a Connection is running, from another thread: PostgreSQL sends a cancel
 // request (libpq's PQcancel on the driver's native handle), MySQL/MariaDB runs KILL QUERY for
@@ -35,6 +36,7 @@ public:
 private:
     SqlDialect m_dialect;
     ConnectionSpec m_spec;
+    const LibPq *m_pq = nullptr;
     pg_cancel *m_pgCancel = nullptr;
     sqlite3 *m_sqlite = nullptr;
     qint64 m_mysqlConnectionId = 0;
