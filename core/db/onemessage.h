@@ -12,8 +12,8 @@ class Connection;
 // connection): one round trip instead of one for each. The server runs such a message as one
 // implicit transaction, so the statements take effect all together or not at all. true: all
 // ran; false: one failed and none took effect (run them one by one to find which); nullopt: not
-// a PostgreSQL connection (or libpq could not be found), nothing was sent. Not for statements that open or end transactions,
-// which would split the implicit one.
+// a PostgreSQL connection (or libpq could not be found), nothing was sent. Not for statements
+// that open or end transactions, which would split the implicit one.
 std::optional<bool> runAsOneMessage(Connection &connection, const QStringList &statements);
 
 struct OneMessageOutcome

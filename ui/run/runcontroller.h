@@ -13,10 +13,10 @@ namespace tidemark::ui {
 class ServiceWorker;
 
 // Owns the worker thread. submit() queues one request at a time; the answer comes back through
-// replied() on the window's thread (a Load's check contexts just after, by
-// checkContextsLoaded(); the request is busy until then). stop() sets the cancel flag the runner
-// checks between statements. Never waits for the worker (except when destroyed, after asking it to
-// stop).
+// replied() on the window's thread, and a Load's check contexts just after it through
+// checkContextsLoaded() (the Load is busy until then). stop() sets the cancel flag the runner
+// checks between statements. Never waits for the worker (except when destroyed, after asking
+// it to stop).
 class RunController : public QObject
 {
     Q_OBJECT
