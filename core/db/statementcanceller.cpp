@@ -54,6 +54,9 @@ bool StatementCanceller::cancel(QString *why)
     };
     switch (m_dialect) {
     case SqlDialect::Postgres: {
+        if (!m_pq)
+            return fail(
+                QStringLiteral("libpq, the PostgreSQL client library, could not be loaded"));
         if (!m_pgCancel)
             return fail(QStringLiteral("the PostgreSQL driver gave no connection handle"));
         char error[256] = {};
