@@ -54,8 +54,7 @@ run_cli() {
 }
 
 # run_window PLATFORM: one window; appends "painted_ms filled_ms peak_KiB process_peak_KiB
-# markers_ms" to
-# $work/window-PLATFORM (see bench/windowopen.cpp for what is measured).
+# markers_ms" to $work/window-PLATFORM (see bench/windowopen.cpp for what is measured).
 run_window() {
     local out
     out=$(QT_QPA_PLATFORM=$1 /usr/bin/time -f '%M' -o "$work/time" \

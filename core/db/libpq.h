@@ -7,7 +7,7 @@ namespace tidemark {
 // The libpq functions Tidemark calls on the PostgreSQL driver's own connection (one-message
 // batches, cancelling a statement), looked up when first needed in the libpq the QtSql
 // PostgreSQL driver has loaded. Linking libpq instead would load it and the two dozen libraries
-// it needs (Kerberos, LDAP, TLS) into every run: about 15 ms at each start on the 2-core test
+// it needs (Kerberos, LDAP, TLS) into every run: 10-15 ms at each start on the 2-core test
 // machine, on SQLite and MariaDB too, where nothing uses them.
 struct LibPq
 {

@@ -663,12 +663,21 @@ void TestWindow::listComesBeforeCheckMarkers()
 
     ui::MainWindow window(project.root(), project.root());
     ui::Operations *operations = window.operations();
+    // Whether the editor's markers (it shows the first pending file, V2) count the rows now.
+    const auto countedInEditor = [&window] {
+        for (const auto &[line, text] : window.editor()->upgradeEditor()->warnings()) {
+            if (text.contains(QStringLiteral("books has 2 row(s) now.")))
+                return true;
+        }
+        return false;
+    };
     QStringList seen;
     connect(operations, &ui::Operations::loaded, this, [&](const ui::ProjectSnapshot &snapshot) {
-        seen << QStringLiteral("loaded: busy %1, %2 rows, %3 contexts")
+        seen << QStringLiteral("loaded: busy %1, %2 rows, %3 contexts, editor counts %4")
                     .arg(operations->isBusy())
                     .arg(window.list()->view()->model()->rowCount())
-                    .arg(snapshot.checkContexts.size());
+                    .arg(snapshot.checkContexts.size())
+                    .arg(countedInEditor());
     });
     connect(operations, &ui::Operations::checkContextsLoaded, this,
             [&](const ui::CheckContexts &contexts) {
@@ -681,18 +690,24 @@ void TestWindow::listComesBeforeCheckMarkers()
     connect(operations, &ui::Operations::loadFailed, this,
             [&](const QString &error) { seen << QStringLiteral("failed: ") + error; });
     window.show();
-    const QStringList once{QStringLiteral("loaded: busy 1, 2 rows, 0 contexts"),
-                           QStringLiteral("contexts: busy 1, files V2__empty_books.sql, books 2")};
+    const QString contextsSeen =
+        QStringLiteral("contexts: busy 1, files V2__empty_books.sql, books 2");
     QTRY_VERIFY_WITH_TIMEOUT(!operations->isBusy() && seen.size() >= 2, 20000);
-    QCOMPARE(seen, once);
+    QCOMPARE(seen,
+             (QStringList{QStringLiteral("loaded: busy 1, 2 rows, 0 contexts, editor counts 0"),
+                          contextsSeen}));
     QCOMPARE(operations->snapshot().checkContexts.size(), 1);
+    QVERIFY(countedInEditor());
 
-    // A refresh goes the same way; one that fails (a file that is not UTF-8) sends no contexts
-    // and is not left busy.
+    // A refresh goes the same way, and the editor keeps the counts it has until the new ones are
+    // in (no flicker on every save); one that fails (a file that is not UTF-8) sends no
+    // contexts, is not left busy, and the markers lose their counts.
     seen.clear();
     window.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!operations->isBusy() && seen.size() >= 2, 20000);
-    QCOMPARE(seen, once);
+    QCOMPARE(seen,
+             (QStringList{QStringLiteral("loaded: busy 1, 2 rows, 0 contexts, editor counts 1"),
+                          contextsSeen}));
     seen.clear();
     project.write("V3__broken.sql", QByteArray("SELECT '\xff';\n"));
     window.refresh();
@@ -702,6 +717,7 @@ void TestWindow::listComesBeforeCheckMarkers()
     QVERIFY2(seen.constFirst().startsWith(QStringLiteral("failed: ")), qPrintable(seen.join(u'|')));
     QVERIFY2(seen.constFirst().contains(QStringLiteral("V3__broken.sql")),
              qPrintable(seen.join(u'|')));
+    QVERIFY(!countedInEditor());
 }
 
 QTEST_MAIN(TestWindow)

@@ -20,12 +20,17 @@ EditorLink::EditorLink(MigrationListWidget *list, MigrationEditor *editor, Opera
     connect(m_operations, &Operations::loaded, this, [this](const ProjectSnapshot &snapshot) {
         m_editor->setDialect(snapshot.dialect);
         m_editor->setCheckSettings(snapshot.checkSettings);
-        m_editor->setCheckContexts(snapshot.checkContexts); // none yet: they follow
         if (!m_editor->path().isEmpty() && !QFileInfo::exists(m_editor->path()))
             m_editor->clear();
     });
+    // The check contexts follow the load (the markers keep the last ones until then, rather
+    // than lose their row counts for a moment on every refresh); another project, or none,
+    // has none yet.
     connect(m_operations, &Operations::checkContextsLoaded, m_editor,
             &MigrationEditor::setCheckContexts);
+    const auto forgetContexts = [this] { m_editor->setCheckContexts({}); };
+    connect(m_operations, &Operations::projectChanged, this, forgetContexts);
+    connect(m_operations, &Operations::loadFailed, this, forgetContexts);
     connect(m_operations, &Operations::runFailed, this, &EditorLink::showFailure);
     connect(m_editor, &MigrationEditor::saved, m_operations, &Operations::refresh);
 }
