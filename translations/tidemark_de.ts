@@ -1774,6 +1774,10 @@ Reparieren Sie die Datenbank zuerst von Hand. Sagen Sie Tidemark dann, was jetzt
 <context>
     <name>tidemark::ui::StatusBarWidget</name>
     <message>
+        <source>Checking the pending files against the database…</source>
+        <translation>Die ausstehenden Dateien werden mit der Datenbank geprüft…</translation>
+    </message>
+    <message>
         <source>Current version: %1</source>
         <translation>Aktuelle Version: %1</translation>
     </message>

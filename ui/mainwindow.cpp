@@ -117,6 +117,8 @@ MainWindow::MainWindow(QString projectDir, QString startDir, QWidget *parent)
             (new DriftDialog(*m_drift, m_operations->snapshot().dialect, this))->open();
     });
     connect(m_operations, &Operations::loaded, this, &MainWindow::onLoaded);
+    connect(m_operations, &Operations::checkContextsLoaded, m_statusWidget,
+            [this] { m_statusWidget->showChecking(false); });
     connect(m_operations, &Operations::loadFailed, this, &MainWindow::onLoadFailed);
     connect(m_operations, &Operations::busyChanged, this, &MainWindow::updateActions);
     connect(m_list, &MigrationListWidget::selectionChanged, this, &MainWindow::updateActions);
@@ -433,6 +435,7 @@ void MainWindow::onLoaded(const ProjectSnapshot &snapshot)
     if (std::exchange(m_selectFirstPending, false) && !m_list->selectedRow())
         m_list->selectFirstPending();
     m_statusWidget->showSnapshot(snapshot);
+    m_statusWidget->showChecking(!snapshot.status.pending.isEmpty()); // until the contexts are in
     updateActions();
 }
 

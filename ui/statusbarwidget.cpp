@@ -10,16 +10,19 @@ StatusBarWidget::StatusBarWidget(QWidget *parent)
     , m_version(new QLabel(this))
     , m_pending(new QLabel(this))
     , m_lock(new QLabel(this))
+    , m_checking(new QLabel(this))
 {
     m_version->setObjectName(QStringLiteral("currentVersionLabel"));
     m_pending->setObjectName(QStringLiteral("pendingLabel"));
     m_lock->setObjectName(QStringLiteral("lockLabel"));
+    m_checking->setObjectName(QStringLiteral("checkingLabel"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(16);
     layout->addWidget(m_version);
     layout->addWidget(m_pending);
     layout->addWidget(m_lock);
+    layout->addWidget(m_checking);
     layout->addStretch(1);
 }
 
@@ -50,6 +53,13 @@ void StatusBarWidget::showMessage(const QString &text)
     m_version->setText(text);
     m_pending->clear();
     m_lock->clear();
+    m_checking->clear();
+}
+
+void StatusBarWidget::showChecking(bool checking)
+{
+    m_checking->setText(checking ? tr("Checking the pending files against the database…")
+                                 : QString());
 }
 
 } // namespace tidemark::ui

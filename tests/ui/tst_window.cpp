@@ -671,13 +671,16 @@ void TestWindow::listComesBeforeCheckMarkers()
         }
         return false;
     };
+    auto *checking = window.findChild<QLabel *>(QStringLiteral("checkingLabel"));
+    QVERIFY(checking);
     QStringList seen;
     connect(operations, &ui::Operations::loaded, this, [&](const ui::ProjectSnapshot &snapshot) {
-        seen << QStringLiteral("loaded: busy %1, %2 rows, %3 contexts, editor counts %4")
+        seen << QStringLiteral("loaded: busy %1, %2 rows, %3 contexts, editor counts %4, %5")
                     .arg(operations->isBusy())
                     .arg(window.list()->view()->model()->rowCount())
                     .arg(snapshot.checkContexts.size())
-                    .arg(countedInEditor());
+                    .arg(countedInEditor())
+                    .arg(checking->text());
     });
     connect(operations, &ui::Operations::checkContextsLoaded, this,
             [&](const ui::CheckContexts &contexts) {
@@ -694,10 +697,12 @@ void TestWindow::listComesBeforeCheckMarkers()
         QStringLiteral("contexts: busy 1, files V2__empty_books.sql, books 2");
     QTRY_VERIFY_WITH_TIMEOUT(!operations->isBusy() && seen.size() >= 2, 20000);
     QCOMPARE(seen,
-             (QStringList{QStringLiteral("loaded: busy 1, 2 rows, 0 contexts, editor counts 0"),
+             (QStringList{QStringLiteral("loaded: busy 1, 2 rows, 0 contexts, editor counts 0, "
+                                         "Checking the pending files against the database…"),
                           contextsSeen}));
     QCOMPARE(operations->snapshot().checkContexts.size(), 1);
     QVERIFY(countedInEditor());
+    QCOMPARE(checking->text(), QString()); // the note goes once they are in
 
     // A refresh goes the same way, and the editor keeps the counts it has until the new ones are
     // in (no flicker on every save); one that fails (a file that is not UTF-8) sends no
@@ -706,7 +711,8 @@ void TestWindow::listComesBeforeCheckMarkers()
     window.refresh();
     QTRY_VERIFY_WITH_TIMEOUT(!operations->isBusy() && seen.size() >= 2, 20000);
     QCOMPARE(seen,
-             (QStringList{QStringLiteral("loaded: busy 1, 2 rows, 0 contexts, editor counts 1"),
+             (QStringList{QStringLiteral("loaded: busy 1, 2 rows, 0 contexts, editor counts 1, "
+                                         "Checking the pending files against the database…"),
                           contextsSeen}));
     seen.clear();
     project.write("V3__broken.sql", QByteArray("SELECT '\xff';\n"));
@@ -718,6 +724,7 @@ void TestWindow::listComesBeforeCheckMarkers()
     QVERIFY2(seen.constFirst().contains(QStringLiteral("V3__broken.sql")),
              qPrintable(seen.join(u'|')));
     QVERIFY(!countedInEditor());
+    QCOMPARE(checking->text(), QString());
 }
 
 QTEST_MAIN(TestWindow)
