@@ -16,6 +16,9 @@ struct CommandInfo
     QStringList aliases;
     int (*run)(CommandContext &);
     QString summary;
+    // Stops cleanly at interruptFlag() (Ctrl+C, SIGTERM): the handler is installed for it.
+    // The others only read, or write in one transaction each, and end at the signal.
+    bool watchesInterrupt = false;
 };
 
 const QList<CommandInfo> &commands()
@@ -29,11 +32,13 @@ const QList<CommandInfo> &commands()
         {QStringLiteral("upgrade"),
          {QStringLiteral("migrate")},
          runUpgrade,
-         QStringLiteral("Apply pending migrations")},
+         QStringLiteral("Apply pending migrations"),
+         true},
         {QStringLiteral("rollback"),
          {QStringLiteral("downgrade")},
          runRollback,
-         QStringLiteral("Roll back applied migrations")},
+         QStringLiteral("Roll back applied migrations"),
+         true},
         {QStringLiteral("status"),
          {QStringLiteral("showmigrations")},
          runStatus,
@@ -41,11 +46,13 @@ const QList<CommandInfo> &commands()
         {QStringLiteral("diff"),
          {},
          runDiff,
-         QStringLiteral("Show how the database differs from a desired schema")},
+         QStringLiteral("Show how the database differs from a desired schema"),
+         true},
         {QStringLiteral("make-migrations"),
          {},
          runMakeMigrations,
-         QStringLiteral("Write a migration that brings the database to a desired schema")},
+         QStringLiteral("Write a migration that brings the database to a desired schema"),
+         true},
         {QStringLiteral("check"),
          {},
          runCheck,
@@ -53,11 +60,13 @@ const QList<CommandInfo> &commands()
         {QStringLiteral("rehearse"),
          {},
          runRehearse,
-         QStringLiteral("Upgrade, roll back and upgrade again on a throwaway copy")},
+         QStringLiteral("Upgrade, roll back and upgrade again on a throwaway copy"),
+         true},
         {QStringLiteral("drift"),
          {},
          runDrift,
-         QStringLiteral("Show what was changed in the database by hand")},
+         QStringLiteral("Show what was changed in the database by hand"),
+         true},
         {QStringLiteral("history"),
          {},
          runHistory,
@@ -151,7 +160,6 @@ QString generalHelp()
 
 int runCli(const QStringList &arguments)
 {
-    installInterruptHandler();
     QCommandLineParser parser;
     addGlobalOptions(parser);
     parser.addOption({QStringLiteral("version"), QStringLiteral("Print the version.")});
@@ -202,6 +210,8 @@ int runCli(const QStringList &arguments)
     QStringList rest = positional.mid(1);
     if (parser.isSet(QStringLiteral("help")))
         rest.prepend(QStringLiteral("--help"));
+    if (command->watchesInterrupt)
+        installInterruptHandler();
     CommandContext context(command->name, rest, globals);
     return command->run(context);
 }

@@ -29,7 +29,10 @@ int runCheck(CommandContext &context);
 int runRehearse(CommandContext &context);
 int runDrift(CommandContext &context);
 
-// Set by SIGINT/SIGTERM; the runner stops between statements and rolls the file back.
+// Set by the first SIGINT/SIGTERM once installInterruptHandler() ran: the command stops at its
+// next step (a running statement is cancelled on the server), rolls back what it can and says
+// so. A second signal ends the process at once. Only commands that watch the flag install the
+// handler; the others end at the first signal, as any program does.
 const std::atomic_bool *interruptFlag();
 void installInterruptHandler();
 

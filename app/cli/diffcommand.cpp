@@ -18,6 +18,7 @@ int runDiff(CommandContext &context)
     DiffOptions options;
     if (Status s = readSchemaSource(parser, &options); !s)
         return context.fail(s.error());
+    options.cancel = interruptFlag(); // Ctrl+C stops the load and drops the scratch space
     int exitCode = 0;
     std::optional<MigrationService> service = context.service(&exitCode);
     if (!service)

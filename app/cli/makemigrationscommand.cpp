@@ -58,6 +58,7 @@ int runMakeMigrations(CommandContext &context)
     GenerateOptions options;
     if (Status s = readSchemaSource(parser, &options.source); !s)
         return context.fail(s.error());
+    options.source.cancel = interruptFlag(); // Ctrl+C stops the load and drops the scratch space
     options.renames = parser.values(QStringLiteral("rename"));
     options.allowPending = parser.isSet(QStringLiteral("allow-pending"));
     const bool undoDrift = parser.isSet(QStringLiteral("undo-drift"));
@@ -122,6 +123,12 @@ int runMakeMigrations(CommandContext &context)
                            "anyway."));
         return context.fail(e, fields);
     }
+    // The last moment a Ctrl+C can still keep the file from being written.
+    if (interruptFlag()->load())
+        return context.fail(Error::make(Error::Code::Cancelled,
+                                        QStringLiteral("Stopped by the user before the migration "
+                                                       "was written; nothing was written.")),
+                            fields);
     Result<QString> path = saveGeneratedMigration(service->project(), m);
     if (!path)
         return context.fail(path.error(), fields);

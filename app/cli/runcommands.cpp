@@ -10,9 +10,15 @@ namespace {
 
 std::atomic_bool g_interrupted{false};
 
-extern "C" void onInterrupt(int)
+// The first signal asks the command to stop; a second one ends the process as the signal
+// would, for a stop that itself hangs (atomic exchange, signal and raise are
+// async-signal-safe).
+extern "C" void onInterrupt(int signal)
 {
-    g_interrupted.store(true);
+    if (g_interrupted.exchange(true)) {
+        std::signal(signal, SIG_DFL);
+        std::raise(signal);
+    }
 }
 
 const QString Rule = QString(40, u'-');

@@ -379,7 +379,7 @@ Result<DiffReport> driftDiff(const Project &project, const DiffOptions &source)
                            QStringLiteral("--from-drift and --undo-drift take no desired schema "
                                           "(--schema, --from-url, --models): the drift is the "
                                           "difference."));
-    Result<DriftReport> drift = detectDrift(project);
+    Result<DriftReport> drift = detectDrift(project, source.cancel);
     if (!drift)
         return drift.error();
     DiffReport report;

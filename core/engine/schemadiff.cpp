@@ -5,6 +5,7 @@
 
 #include "db/connection.h"
 #include "db/onemessage.h"
+#include "db/statementcanceller.h"
 #include "migration/migrationtext.h"
 #include "migration/sqllexer.h"
 #include "migration/transactioncontrol.h"
@@ -53,9 +54,24 @@ Result<Schema> readSchema(Connection &connection)
     return reader->read(connection);
 }
 
+bool isSet(const std::atomic_bool *flag)
+{
+    return flag && flag->load();
+}
+
+Error stoppedError(const QString &during)
+{
+    return Error::make(Error::Code::Cancelled,
+                       QStringLiteral("Stopped by the user while %1; the project and its "
+                                      "database were not changed.")
+                           .arg(during));
+}
+
 // Runs the statements in a scratch space on server and reads the schema back from it, so that
-// the database itself normalises them; the first failure names its file and line.
-Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, QStringList *notes)
+// the database itself normalises them; the first failure names its file and line. cancel stops
+// it between messages, and cancels a message the server is running.
+Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, QStringList *notes,
+                           const std::atomic_bool *cancel)
 {
     Result<std::unique_ptr<ScratchSpace>> scratch = ScratchSpace::create(server);
     if (!scratch)
@@ -65,11 +81,25 @@ Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, 
         (*scratch)->drop();
         notes->append((*scratch)->droppedNote());
     });
+    // A stop says what became of the scratch space: the error is all the caller prints then.
+    const auto stopped = [&]() -> Error {
+        (*scratch)->drop();
+        Error e = stoppedError(QStringLiteral("loading the desired schema"));
+        e.message += u' ' + (*scratch)->droppedNote();
+        return e;
+    };
     Connection &connection = (*scratch)->connection();
+    std::optional<CancelWatchdog> watchdog;
+    if (cancel)
+        watchdog.emplace(connection, cancel);
     const auto runOne = [&](const DesiredStatement &statement) -> Status {
+        if (isSet(cancel)) // also after a message the stop cancelled: it is not run again
+            return stopped();
         Result<QSqlQuery> done = connection.exec(statement.sql);
         if (done)
             return {};
+        if (isSet(cancel))
+            return stopped();
         Error e = done.error();
         e.file = statement.file;
         e.line = statement.line;
@@ -87,6 +117,8 @@ Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, 
     constexpr qsizetype PerMessage = 100;
     const QList<DesiredStatement> &all = sql.statements;
     for (qsizetype i = 0; i < all.size();) {
+        if (isSet(cancel))
+            return stopped();
         QStringList message;
         while (i + message.size() < all.size() && message.size() < PerMessage &&
                transactionControl(all.at(i + message.size()).sql, dialect).kind ==
@@ -102,13 +134,18 @@ Result<Schema> loadDesired(const ConnectionSpec &server, const DesiredSql &sql, 
                 return s.error();
         }
     }
-    return readSchema(connection);
+    if (isSet(cancel))
+        return stopped();
+    Result<Schema> read = readSchema(connection);
+    if (isSet(cancel))
+        return stopped();
+    return read;
 }
 
 // The desired schema from the cache when the same statements were normalised on the same
 // server before (PostgreSQL), else loaded into a scratch space and kept in the cache.
 Result<Schema> loadDesiredCached(const ConnectionSpec &server, const DesiredSql &sql,
-                                 QStringList *notes)
+                                 QStringList *notes, const std::atomic_bool *cancel)
 {
     QStringList statements;
     statements.reserve(sql.statements.size());
@@ -124,7 +161,7 @@ Result<Schema> loadDesiredCached(const ConnectionSpec &server, const DesiredSql 
             return std::move(*kept);
         }
     }
-    Result<Schema> desired = loadDesired(server, sql, notes);
+    Result<Schema> desired = loadDesired(server, sql, notes, cancel);
     if (desired && cache)
         cache->save(desired.value());
     return desired;
@@ -288,6 +325,8 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
     std::optional<DesiredSql> sql;
     if (options.fromUrl.isEmpty()) {
         Result<DesiredSql> found = desiredSql(project, options, target->dialect, &report);
+        if (isSet(options.cancel)) // Ctrl+C in a terminal also ends the models' Python
+            return stoppedError(QStringLiteral("reading the desired schema"));
         if (!found)
             return found.error();
         sql = std::move(found).value();
@@ -302,7 +341,7 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
         Result<ConnectionSpec> server = scratchServer(project, target.value());
         if (!server)
             return server.error();
-        desired = loadDesiredCached(server.value(), *sql, &report.notes);
+        desired = loadDesiredCached(server.value(), *sql, &report.notes, options.cancel);
     } else {
         Result<ConnectionSpec> other = otherDatabaseSpec(project, target.value(), options.fromUrl,
                                                          QStringLiteral("--from-url"));
@@ -312,6 +351,8 @@ Result<DiffReport> diffSchemas(const Project &project, const DiffOptions &option
         desired = readLiveSchema(other.value());
     }
     Result<Schema> current = live.get();
+    if (isSet(options.cancel)) // a stop while loading says what became of the scratch space
+        return desired ? stoppedError(QStringLiteral("reading the live schema")) : desired.error();
     if (!current)
         return current.error();
     if (!desired)

@@ -4,6 +4,8 @@
 #include "engine/project.h"
 #include "schema/schemachange.h"
 
+#include <atomic>
+
 namespace tidemark {
 
 // Where the desired schema comes from; at most one of the three. None: the SQLAlchemy models
@@ -14,6 +16,10 @@ struct DiffOptions
     QString schemaPath;      // a .sql file, or a folder whose *.sql files are loaded in name order
     QString fromUrl;         // another database of the same kind
     bool fromModels = false; // the SQLAlchemy models; finding none is an error
+    // Set from another thread or a signal handler to stop: the statement loading the desired
+    // schema is cancelled on the server, the scratch space dropped, and the result is an
+    // Error::Code::Cancelled error.
+    const std::atomic_bool *cancel = nullptr;
 };
 
 struct DiffReport

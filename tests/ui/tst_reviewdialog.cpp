@@ -12,6 +12,7 @@
 #include "review/schemadiffview.h"
 #include "review/sidebysidediff.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -95,6 +96,7 @@ private Q_SLOTS:
     void acceptRename();
     void keyboardAndRememberedLayout();
     void viewsAndTriggersReviewed();
+    void closingStopsTheGeneration();
 };
 
 void TestReviewDialog::sideBySidePairsLines()
@@ -393,6 +395,36 @@ void TestReviewDialog::viewsAndTriggersReviewed()
                  upgrade.contains(QStringLiteral("DROP VIEW long_books")),
              qPrintable(upgrade));
     QVERIFY(dialog.rollbackEditor()->text().contains(QStringLiteral("DROP TRIGGER books_seen")));
+}
+
+// Closing the dialog while the desired schema loads stops the load on the server and drops the
+// scratch schema at once, instead of leaving the statement running for nobody (here a 60 s
+// sleep) and the scratch schema behind when the application quits.
+void TestReviewDialog::closingStopsTheGeneration()
+{
+    ScratchDatabase db(SqlDialect::Postgres);
+    TIDEMARK_REQUIRE(db);
+    TempProject project(db.url());
+    writeSchema(project, "CREATE TABLE kept (id INT);\nSELECT pg_sleep(60);\n");
+    const Project opened = openProject(project);
+    const QString sleeping =
+        QStringLiteral("SELECT COUNT(*) FROM pg_stat_activity WHERE query LIKE "
+                       "'%SELECT pg_sleep(60)%' AND pid <> pg_backend_pid()");
+    const QString scratch =
+        QStringLiteral("SELECT COUNT(*) FROM pg_namespace WHERE nspname LIKE 'tidemark_scratch_%'");
+    {
+        ReviewDialog dialog(opened, optionsFor(project));
+        dialog.show();
+        QVERIFY(dialog.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(db.query(sleeping).value(0).toInt() > 0, 20000);
+        QCOMPARE(db.query(scratch), QStringList{QStringLiteral("1")});
+    }
+    QElapsedTimer stopped;
+    stopped.start();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        db.query(sleeping).value(0).toInt() == 0 && db.query(scratch).value(0).toInt() == 0, 20000);
+    qInfo("stopped and dropped %lld ms after closing", stopped.elapsed());
+    QVERIFY(stopped.elapsed() < 10000); // the sleep alone would have taken 60 s
 }
 
 QTEST_MAIN(TestReviewDialog)

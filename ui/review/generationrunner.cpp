@@ -10,17 +10,25 @@ GenerationRunner::GenerationRunner(QObject *parent)
     : QObject(parent)
 {}
 
-// A generation still running goes on to its end on its thread (core calls cannot be stopped);
-// its result is dropped.
-GenerationRunner::~GenerationRunner() = default;
+// A generation still running is told to stop; it ends on its thread, and its result is dropped.
+GenerationRunner::~GenerationRunner()
+{
+    if (m_stopLatest)
+        m_stopLatest->store(true);
+}
 
 int GenerationRunner::start(const Project &project, const GenerateOptions &options)
 {
     const int ticket = ++m_ticket;
     ++m_running;
+    if (m_stopLatest)
+        m_stopLatest->store(true); // superseded: its result would be dropped anyway
+    m_stopLatest = std::make_shared<std::atomic_bool>(false);
     QPointer<GenerationRunner> self(this);
-    QThread *worker = QThread::create([self, project, options, ticket] {
-        Result<GeneratedMigration> result = generateMigration(project, options);
+    QThread *worker = QThread::create([self, project, options, ticket, stop = m_stopLatest] {
+        GenerateOptions stoppable = options;
+        stoppable.source.cancel = stop.get();
+        Result<GeneratedMigration> result = generateMigration(project, stoppable);
         // Queued to the GUI thread; dropped when this object is gone by then.
         QMetaObject::invokeMethod(
             qApp,

@@ -4,11 +4,17 @@
 
 #include <QObject>
 
+#include <atomic>
+#include <memory>
+
 namespace tidemark::ui {
 
 // Runs generateMigration() on a worker thread of its own (core opens its own connections there)
 // and hands the result back on the thread of this object. Every start() returns a ticket; the
-// finished() of an older ticket can be ignored by comparing with latestTicket().
+// finished() of an older ticket can be ignored by comparing with latestTicket(). A newer
+// start() and the destructor stop the generation still running: its statement in the scratch
+// space is cancelled and the scratch space dropped, instead of loading a schema nobody waits
+// for (and leaving it behind when the application quits meanwhile).
 class GenerationRunner : public QObject
 {
     Q_OBJECT
@@ -26,6 +32,7 @@ Q_SIGNALS:
 private:
     int m_ticket = 0;
     int m_running = 0;
+    std::shared_ptr<std::atomic_bool> m_stopLatest; // shared with the latest generation's thread
 };
 
 } // namespace tidemark::ui
