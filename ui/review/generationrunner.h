@@ -12,9 +12,9 @@ namespace tidemark::ui {
 // Runs generateMigration() on a worker thread of its own (core opens its own connections there)
 // and hands the result back on the thread of this object. Every start() returns a ticket; the
 // finished() of an older ticket can be ignored by comparing with latestTicket(). A newer
-// start() and the destructor stop the generation still running: its statement in the scratch
-// space is cancelled and the scratch space dropped, instead of loading a schema nobody waits
-// for (and leaving it behind when the application quits meanwhile).
+// start() and closing the review (the destructor) stop the generation still running: its
+// statement in the scratch space is cancelled and the scratch space dropped at once, instead of
+// after loading a schema nobody waits for.
 class GenerationRunner : public QObject
 {
     Q_OBJECT
